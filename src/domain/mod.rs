@@ -1,0 +1,25 @@
+//! The contact-manager domain in plain Rust: no browser, UI or storage crates, and no
+//! clock (callers pass the time in). Tested with `cargo test` on the host.
+
+pub mod codec;
+pub mod change;
+pub mod contact;
+pub mod email;
+pub mod field;
+pub mod ids;
+pub mod list;
+pub mod phone;
+pub mod query;
+pub mod url;
+pub mod workspace;
+
+pub use change::{Change, PageKey};
+pub use contact::{Contact, ContactData, ContactDraft, ContactErrors, LabeledPhone};
+pub use email::Email;
+pub use field::{ContactField, FieldKind, SocialNetwork};
+pub use ids::{ContactId, ListId, Timestamp};
+pub use list::{ContactList, ListDraft, ListError};
+pub use phone::{PhoneError, PhoneNumber};
+pub use query::{ContactQuery, QueryResult, SortKey};
+pub use url::HttpsUrl;
+pub use workspace::{Workspace, WorkspaceError, WorkspaceMeta};
