@@ -1,2 +1,182 @@
 //! One active tab at a time: a Web Lock on the workspace, and a BroadcastChannel so a
 //! second tab can ask the active one to let go ("Use here").
+//!
+//! Flow: at start-up the app calls [`TabLock::acquire`]. `Acquired` -> open the store,
+//! and install [`TabLock::on_release_requested`] (release the lock, close the store,
+//! show "Open in another tab"). `HeldElsewhere` -> show "Open in another tab" with "Use
+//! here", which calls [`request_handover`] then awaits [`TabLock::wait_acquire`] and
+//! loads fresh data.
+//!
+//! A lock is held by handing `navigator.locks.request` a callback whose promise stays
+//! pending; releasing resolves that promise. Where Web Locks do not exist (old
+//! browsers, plain http on a non-localhost host) locking is skipped: the lock is
+//! "acquired" without being enforced.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+use super::error::StoreError;
+
+const RELEASE_MESSAGE: &str = "release";
+
+// Bound by hand: web-sys' typed callback signature for `request` is awkward to build,
+// and a `catch` lets a missing or refusing lock manager become an error, not a panic.
+#[wasm_bindgen]
+extern "C" {
+    type LockManager;
+    #[wasm_bindgen(method, catch, js_name = request)]
+    fn request(this: &LockManager, name: &str, options: &Object, callback: &JsValue) -> Result<Promise, JsValue>;
+}
+
+pub enum LockOutcome {
+    Acquired(TabLock),
+    HeldElsewhere,
+}
+
+/// Holds the workspace lock until dropped or released.
+pub struct TabLock {
+    name: String,
+    /// Resolves the promise that keeps the lock; `None` when locks are unsupported.
+    release: Option<Function>,
+    channel: Option<(BroadcastChannel, Closure<dyn FnMut(MessageEvent)>)>,
+}
+
+impl TabLock {
+    /// Takes the lock if no other tab holds it.
+    pub async fn acquire(db_name: &str) -> Result<LockOutcome, StoreError> {
+        Ok(match request_lock(db_name, true).await? {
+            Some(lock) => LockOutcome::Acquired(lock),
+            None => LockOutcome::HeldElsewhere,
+        })
+    }
+
+    /// Waits until the lock is free (after [`request_handover`]), then takes it.
+    pub async fn wait_acquire(db_name: &str) -> Result<TabLock, StoreError> {
+        request_lock(db_name, false)
+            .await?
+            .ok_or_else(|| StoreError::Unavailable("the tab lock was refused".into()))
+    }
+
+    /// Calls `hook` when another tab asks for the workspace ("Use here"). The hook
+    /// should release this lock and close the store.
+    pub fn on_release_requested(&mut self, hook: impl Fn() + 'static) -> Result<(), StoreError> {
+        let channel = BroadcastChannel::new(&channel_name(&self.name)).map_err(js_unavailable)?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if event.data().as_string().as_deref() == Some(RELEASE_MESSAGE) {
+                hook();
+            }
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        if let Some((old, _)) = self.channel.replace((channel, on_message)) {
+            old.set_onmessage(None);
+            old.close();
+        }
+        Ok(())
+    }
+
+    /// False when the browser has no Web Locks and the lock is not enforced.
+    pub fn is_enforced(&self) -> bool {
+        self.release.is_some()
+    }
+
+    pub fn release(self) {}
+}
+
+impl Drop for TabLock {
+    fn drop(&mut self) {
+        if let Some((channel, _)) = self.channel.take() {
+            channel.set_onmessage(None);
+            channel.close();
+        }
+        if let Some(release) = self.release.take() {
+            let _ = release.call0(&JsValue::NULL);
+        }
+    }
+}
+
+/// Asks the tab holding the lock for `db_name` to let go.
+pub fn request_handover(db_name: &str) -> Result<(), StoreError> {
+    let channel = BroadcastChannel::new(&channel_name(db_name)).map_err(js_unavailable)?;
+    let sent = channel.post_message(&JsValue::from_str(RELEASE_MESSAGE));
+    // Closing right after posting is fine: the message is already queued.
+    channel.close();
+    sent.map_err(js_unavailable)
+}
+
+fn lock_name(db_name: &str) -> String {
+    format!("contacts-manager-lock:{db_name}")
+}
+
+fn channel_name(db_name: &str) -> String {
+    format!("contacts-manager-tabs:{db_name}")
+}
+
+fn js_unavailable(e: JsValue) -> StoreError {
+    StoreError::Unavailable(format!("{e:?}"))
+}
+
+fn lock_manager() -> Option<LockManager> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then(|| locks.unchecked_into())
+}
+
+/// `Ok(None)`: `if_available` and another holder has it.
+async fn request_lock(db_name: &str, if_available: bool) -> Result<Option<TabLock>, StoreError> {
+    let unlocked = || TabLock { name: db_name.to_owned(), release: None, channel: None };
+    let Some(locks) = lock_manager() else {
+        return Ok(Some(unlocked()));
+    };
+
+    // `decided` settles with true (granted), false (not available) or the error.
+    let mut decide_slot = None;
+    let decided = Promise::new(&mut |resolve, _reject| decide_slot = Some(resolve));
+    let Some(decide) = decide_slot else {
+        return Err(StoreError::Unavailable("could not wait for the tab lock".into()));
+    };
+    let release_slot: Rc<RefCell<Option<Function>>> = Rc::default();
+
+    let callback = {
+        let decide = decide.clone();
+        let release_slot = Rc::clone(&release_slot);
+        Closure::once_into_js(move |lock: JsValue| -> JsValue {
+            if lock.is_null() || lock.is_undefined() {
+                let _ = decide.call1(&JsValue::NULL, &JsValue::FALSE);
+                return JsValue::UNDEFINED;
+            }
+            // Returning a pending promise holds the lock until `release` is called.
+            let mut release = None;
+            let held = Promise::new(&mut |resolve, _reject| release = Some(resolve));
+            *release_slot.borrow_mut() = release;
+            let _ = decide.call1(&JsValue::NULL, &JsValue::TRUE);
+            held.into()
+        })
+    };
+    let options = Object::new();
+    Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::from_bool(if_available))
+        .map_err(js_unavailable)?;
+    let requested = locks.request(&lock_name(db_name), &options, &callback).map_err(js_unavailable)?;
+    // A rejected request (e.g. a SecurityError) settles `decided` with the error.
+    // (While the lock is held `requested` stays pending; it settles on release.)
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(err) = JsFuture::from(requested).await {
+            let _ = decide.call1(&JsValue::NULL, &err);
+        }
+    });
+
+    let decision = JsFuture::from(decided).await.map_err(js_unavailable)?;
+    match decision.as_bool() {
+        Some(true) => Ok(Some(TabLock {
+            name: db_name.to_owned(),
+            release: release_slot.borrow_mut().take(),
+            channel: None,
+        })),
+        Some(false) => Ok(None),
+        None => Err(js_unavailable(decision)),
+    }
+}

@@ -3,11 +3,31 @@
 //! Contacts are stored in pages of up to `PAGE_CAPACITY` per list (ARCHITECTURE.md);
 //! lists and the workspace meta are one record each. Every command's `Change` is
 //! committed in ONE transaction: all of it lands, or none of it.
+//!
+//! Files: `schema` (versions, migration steps), `open` (upgrade, blocked), `keys`
+//! (key/value shapes), `load`, `commit`, `settings`, `lock` (one active tab),
+//! `storage` (quota estimate, persistence).
 
+mod commit;
 pub mod error;
+mod keys;
+mod load;
 pub mod lock;
+mod open;
+mod schema;
+mod settings;
+pub mod storage;
 
 pub use error::StoreError;
+pub use lock::{request_handover, LockOutcome, TabLock};
+pub use schema::VERSION;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use wasm_bindgen::prelude::*;
 
 use crate::domain::{Change, Workspace};
 
@@ -15,26 +35,132 @@ use crate::domain::{Change, Workspace};
 /// `?db=NAME` from its URL).
 pub const DEFAULT_DB_NAME: &str = "contacts-manager";
 
+type Hook = Rc<RefCell<Option<Box<dyn Fn()>>>>;
+
 /// An open database at the current schema version.
 pub struct Store {
-    _private: (),
+    db: Database,
+    /// Set when another tab's upgrade made us close the connection.
+    closed: Rc<Cell<bool>>,
+    on_closed: Hook,
+    // Kept alive as long as the handler is installed (removed in Drop).
+    _on_versionchange: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl Store {
     /// Opens (creating or migrating as needed) the named database.
     pub async fn open(name: &str) -> Result<Store, StoreError> {
-        let _ = name;
-        todo!("store helper")
+        Self::open_at_version(name, VERSION).await
     }
+
+    /// Opens the database at an older schema `version` (migration tests only).
+    #[doc(hidden)]
+    pub async fn open_at_version(name: &str, version: u32) -> Result<Store, StoreError> {
+        let db = open::open_db(name, version).await?;
+        let closed = Rc::new(Cell::new(false));
+        let on_closed: Hook = Rc::default();
+        // Another tab wants to upgrade the schema: let go at once so it is not blocked,
+        // and tell the UI (it should ask the user to reload).
+        let on_versionchange = {
+            let raw: web_sys::IdbDatabase = db.as_sys().clone().into();
+            let closed = Rc::clone(&closed);
+            let on_closed = Rc::clone(&on_closed);
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_event| {
+                raw.close();
+                closed.set(true);
+                if let Some(hook) = on_closed.borrow().as_ref() {
+                    hook();
+                }
+            })
+        };
+        Self::raw(&db).set_onversionchange(Some(on_versionchange.as_ref().unchecked_ref()));
+        Ok(Store { db, closed, on_closed, _on_versionchange: on_versionchange })
+    }
+
+    /// Deletes a whole database (tests, benchmarks, "reset"). Close every `Store` on it
+    /// first, or the deletion waits for them.
+    pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        Database::delete_by_name(name)?.await?;
+        Ok(())
+    }
+
     /// Reads every record and rebuilds the workspace.
     pub async fn load(&self) -> Result<Workspace, StoreError> {
-        todo!("store helper")
+        load::load(self.db()?).await
     }
+
     /// Writes exactly what `change` names, reading the records from `workspace`, in
     /// one transaction.
     pub async fn commit(&self, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
-        let _ = (workspace, change);
-        todo!("store helper")
+        commit::commit(self.db()?, workspace, change, commit::Inject::Nothing).await
     }
+
+    /// Like [`Store::commit`], but a big change is written in several transactions of
+    /// at most `pages_per_tx` pages, yielding to the browser between them (progress
+    /// can repaint). See `commit.rs` for what a failure half-way leaves behind.
+    pub async fn commit_chunked(
+        &self,
+        workspace: &Workspace,
+        change: &Change,
+        pages_per_tx: usize,
+    ) -> Result<(), StoreError> {
+        commit::commit_chunked(self.db()?, workspace, change, pages_per_tx).await
+    }
+
+    /// Stages `change` like `commit`, then adds a request that fails (a duplicate key),
+    /// so the transaction aborts. Tests use it to prove nothing is half-saved.
+    #[doc(hidden)]
+    pub async fn commit_with_injected_failure(
+        &self,
+        workspace: &Workspace,
+        change: &Change,
+    ) -> Result<(), StoreError> {
+        commit::commit(self.db()?, workspace, change, commit::Inject::DuplicateKey).await
+    }
+
+    /// A UI setting (page size...), `None` when never set.
+    pub async fn get_setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        settings::get(self.db()?, name).await
+    }
+
+    pub async fn put_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        settings::put(self.db()?, name, value).await
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    /// True once another tab's upgrade made this connection close.
+    pub fn is_closed(&self) -> bool {
+        self.closed.get()
+    }
+
+    /// Called when another tab's upgrade makes this connection close.
+    pub fn on_closed_by_other_tab(&self, hook: impl Fn() + 'static) {
+        *self.on_closed.borrow_mut() = Some(Box::new(hook));
+    }
+
     pub fn close(self) {}
+
+    fn db(&self) -> Result<&Database, StoreError> {
+        if self.closed.get() {
+            Err(StoreError::Closed)
+        } else {
+            Ok(&self.db)
+        }
+    }
+
+    fn raw(db: &Database) -> &web_sys::IdbDatabase {
+        db.as_sys()
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // The closure dies with us: unhook it before the browser could call it.
+        Self::raw(&self.db).set_onversionchange(None);
+        Self::raw(&self.db).close();
+    }
 }

@@ -1,0 +1,148 @@
+//! Writing a `Change`: every request is issued synchronously inside one readwrite
+//! transaction, then `commit().await`. Nothing else is awaited in between (awaiting a
+//! non-IndexedDB future would let the browser auto-commit half of it).
+//!
+//! Size: `commit` keeps ONE transaction whatever the size of the change, because "all
+//! or nothing" is what the UI promises. Each page is encoded and handed to IndexedDB
+//! (which copies it) before the next is encoded, so Rust holds one page at a time and
+//! no request futures are kept. Thousands of pages in one transaction are fine for
+//! IndexedDB; the cost is that the main thread is busy encoding for the whole batch.
+//! `commit_chunked` trades atomicity of the whole for yields between transactions.
+
+use gloo_timers::future::TimeoutFuture;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+
+use super::error::StoreError;
+use super::keys::{bytes_to_js, list_key, page_key};
+use super::schema::{LISTS, META, META_KEY, PAGES};
+use crate::domain::codec::{encode_list, encode_meta, encode_page};
+use crate::domain::{Change, Workspace};
+
+/// A deliberate failure for tests of the abort path.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Inject {
+    Nothing,
+    /// Two `add`s of the same key: the second fails with ConstraintError after every
+    /// other request was issued, and the browser aborts the transaction.
+    DuplicateKey,
+}
+
+pub(crate) async fn commit(
+    db: &Database,
+    workspace: &Workspace,
+    change: &Change,
+    inject: Inject,
+) -> Result<(), StoreError> {
+    let fail = inject == Inject::DuplicateKey;
+    let mut stores = Vec::with_capacity(3);
+    if change.meta || fail {
+        stores.push(META);
+    }
+    if !change.lists_put.is_empty() || !change.lists_deleted.is_empty() {
+        stores.push(LISTS);
+    }
+    if !change.pages_put.is_empty() || !change.pages_deleted.is_empty() {
+        stores.push(PAGES);
+    }
+    if stores.is_empty() {
+        return Ok(());
+    }
+
+    let tx = db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
+    // On any early return below, dropping `tx` aborts it: nothing is written.
+    if change.meta {
+        let store = tx.object_store(META)?;
+        let _ = store.put(bytes_to_js(&encode_meta(workspace.meta()))).with_key(META_KEY).primitive()?;
+    }
+    if stores.contains(&LISTS) {
+        stage_lists(&tx.object_store(LISTS)?, workspace, change)?;
+    }
+    if stores.contains(&PAGES) {
+        stage_pages(&tx.object_store(PAGES)?, workspace, change)?;
+    }
+    if fail {
+        let store = tx.object_store(META)?;
+        for _ in 0..2 {
+            let _ = store.add(bytes_to_js(&[0])).with_key("injected-failure").primitive()?;
+        }
+    }
+    finish(tx).await
+}
+
+fn stage_lists(store: &ObjectStore<'_>, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
+    for &id in &change.lists_put {
+        match workspace.list(id) {
+            Some(list) => drop(store.put(bytes_to_js(&encode_list(list))).with_key(list_key(id)).primitive()?),
+            // Deleted again after being dirtied: the record must not linger.
+            None => drop(store.delete(list_key(id)).primitive()?),
+        }
+    }
+    for &id in &change.lists_deleted {
+        let _ = store.delete(list_key(id)).primitive()?;
+    }
+    Ok(())
+}
+
+fn stage_pages(store: &ObjectStore<'_>, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
+    for &key in &change.pages_put {
+        match workspace.page(key) {
+            Some(contacts) => drop(store.put(bytes_to_js(&encode_page(contacts))).with_key(page_key(key)).primitive()?),
+            None => drop(store.delete(page_key(key)).primitive()?),
+        }
+    }
+    for &key in &change.pages_deleted {
+        let _ = store.delete(page_key(key)).primitive()?;
+    }
+    Ok(())
+}
+
+/// Commits and reports the transaction's own error when it aborted: a quota failure
+/// shows up there (as QuotaExceededError), not on any single request.
+async fn finish(tx: Transaction<'_>) -> Result<(), StoreError> {
+    let raw: web_sys::IdbTransaction = tx.as_sys().clone().into();
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(e) => Err(match raw.error() {
+            Some(dom) => StoreError::from_dom(&dom),
+            None => e.into(),
+        }),
+    }
+}
+
+/// Writes `change` in transactions of at most `pages_per_tx` page writes, yielding to
+/// the browser between them.
+///
+/// Order keeps what is stored loadable after a failure half-way: the first
+/// transaction carries the meta (id counters) and the list records, so a stored page
+/// never belongs to an unknown list and ids are never reused; deletions go in the
+/// last one. A failure leaves the earlier transactions written (like an import that
+/// stopped early) and returns the error.
+pub(crate) async fn commit_chunked(
+    db: &Database,
+    workspace: &Workspace,
+    change: &Change,
+    pages_per_tx: usize,
+) -> Result<(), StoreError> {
+    let chunks: Vec<_> = change.pages_put.chunks(pages_per_tx.max(1)).collect();
+    let count = chunks.len().max(1);
+    for i in 0..count {
+        let (first, last) = (i == 0, i + 1 == count);
+        let part = Change {
+            meta: first && change.meta,
+            lists_put: if first { change.lists_put.clone() } else { Vec::new() },
+            pages_put: chunks.get(i).map(|c| c.to_vec()).unwrap_or_default(),
+            pages_deleted: if last { change.pages_deleted.clone() } else { Vec::new() },
+            lists_deleted: if last { change.lists_deleted.clone() } else { Vec::new() },
+        };
+        commit(db, workspace, &part, Inject::Nothing).await?;
+        if !last {
+            // Outside any transaction: let progress repaint.
+            TimeoutFuture::new(0).await;
+        }
+    }
+    Ok(())
+}

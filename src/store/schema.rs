@@ -1,0 +1,47 @@
+//! The database schema and its numbered migration steps.
+//!
+//! Step N takes a database from version N-1 to version N. Opening a database at
+//! version K < VERSION runs steps K+1..=VERSION only, inside the browser's
+//! `upgradeneeded` transaction: they all land or none do. Steps are append-only: never
+//! edit a released step, add the next one.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+
+/// The schema version this build writes.
+pub const VERSION: u32 = 2;
+
+/// Workspace meta (id counters): one record under key [`META_KEY`].
+pub(crate) const META: &str = "meta";
+pub(crate) const META_KEY: &str = "meta";
+/// One record per list, key = list id (a number).
+pub(crate) const LISTS: &str = "lists";
+/// Contact pages, key = `[list_id, page_number]`.
+pub(crate) const PAGES: &str = "pages";
+/// UI settings (page size...), key = setting name, value = string. Added in version 2.
+pub(crate) const SETTINGS: &str = "settings";
+
+/// Runs the steps from `old` (exclusive) to `new` (inclusive).
+pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
+    for version in old.saturating_add(1)..=new {
+        step(db, version)?;
+    }
+    Ok(())
+}
+
+fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
+    match version {
+        1 => {
+            // Out-of-line keys everywhere: values are opaque bytes from the codec.
+            db.create_object_store(META).build()?;
+            db.create_object_store(LISTS).build()?;
+            db.create_object_store(PAGES).build()?;
+        }
+        2 => {
+            db.create_object_store(SETTINGS).build()?;
+        }
+        // Unknown steps cannot happen: `open` never asks for more than VERSION.
+        _ => {}
+    }
+    Ok(())
+}
