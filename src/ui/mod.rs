@@ -1,6 +1,45 @@
-//! The Leptos user interface.
+//! The Leptos user interface. One component per file; `state` holds what they share.
+
+mod add_contact_dialog;
+mod additional_phones;
+mod app;
+mod boot;
+mod confirm_dialog;
+mod contact_row;
+mod contact_save;
+mod contacts_page;
+mod contacts_table;
+mod contacts_view;
+mod default_fields;
+pub mod diagnostics;
+mod dialog;
+mod edit_contact_page;
+mod field_groups;
+mod field_input;
+mod focus;
+mod format;
+mod list_editor_page;
+mod list_fields;
+mod list_filter;
+mod list_row;
+mod list_save;
+mod list_select;
+mod lists_page;
+mod lock_panel;
+mod nav;
+mod new_list_dialog;
+mod notice_area;
+mod pager;
+mod phone_links;
+mod placeholder_page;
+mod route;
+mod shell;
+mod social_fields;
+mod sort_header;
+mod state;
 
 /// Mounts the app into `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
 }

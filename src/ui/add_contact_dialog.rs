@@ -1,0 +1,63 @@
+//! Add Contact: a dialog with the list, every default field, social handles and
+//! additional phones. Nothing is saved until the domain accepts the whole draft.
+
+use leptos::prelude::*;
+
+use super::additional_phones::AdditionalPhones;
+use super::contact_save::show_failure;
+use super::default_fields::DefaultFields;
+use super::dialog::Dialog;
+use super::list_select::ListSelect;
+use super::social_fields::SocialFields;
+use super::state::AppState;
+use crate::domain::{ContactDraft, ContactErrors, ListId};
+
+#[component]
+pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> impl IntoView {
+    let state = AppState::get();
+    let draft = RwSignal::new(ContactDraft { list_id: preselected, ..ContactDraft::default() });
+    let errors = RwSignal::new(ContactErrors::default());
+    let saving = RwSignal::new(false);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
+        let current = draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = state.apply(move |ws, now| ws.create_contact(&current, now)).await;
+            saving.set(false);
+            match result {
+                Ok(_) => {
+                    state.info("Contact added.");
+                    on_close.run(());
+                }
+                Err(err) => show_failure(state, errors, err),
+            }
+        });
+    };
+
+    view! {
+        <Dialog title="Add contact" on_close=on_close wide=true>
+            <form class="contact-form" id="add-contact-form" novalidate=true on:submit=save>
+                <div class="dialog-body">
+                    <p class="hint">"Fields marked " <span class="required">"*"</span> " are required."</p>
+                    <div class="field-grid">
+                        <ListSelect draft=draft errors=errors />
+                    </div>
+                    <DefaultFields draft=draft errors=errors />
+                    <SocialFields draft=draft errors=errors />
+                    <AdditionalPhones draft=draft errors=errors />
+                </div>
+                <footer class="dialog-foot">
+                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="submit" class="btn btn-primary" id="save-contact" disabled=move || saving.get()>
+                        {move || if saving.get() { "Saving…" } else { "Save" }}
+                    </button>
+                </footer>
+            </form>
+        </Dialog>
+    }
+}

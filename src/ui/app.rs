@@ -1,0 +1,71 @@
+//! The root: provides the shared state, starts the workspace, and shows the shell or
+//! whatever stands in its way (loading, another tab, an error).
+
+use leptos::prelude::*;
+
+use super::boot::{db_name_from_url, Boot, Phase};
+use super::contacts_view::ContactsView;
+use super::lock_panel::LockPanel;
+use super::notice_area::NoticeArea;
+use super::route::Router;
+use super::shell::Shell;
+use super::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(db_name_from_url());
+    let view = ContactsView::new();
+    provide_context(state);
+    provide_context(view);
+    provide_context(Router::new());
+    let boot = Boot::new(state, view);
+    boot.start();
+    let phase = boot.phase;
+
+    view! {
+        {move || match phase.get() {
+            Phase::Starting(text) => view! {
+                <div class="center-panel" role="status" id="app-loading">
+                    <div class="spinner" aria-hidden="true"></div>
+                    <p>{text}</p>
+                </div>
+            }
+            .into_any(),
+            Phase::Elsewhere { released } => view! {
+                <LockPanel released=released on_use_here=Callback::new(move |()| boot.use_here()) />
+            }
+            .into_any(),
+            Phase::Failed(message) => view! {
+                <div class="center-panel" role="alert" id="app-error">
+                    <div class="card panel-card">
+                        <h1>"Contacts Manager could not open your data"</h1>
+                        <p>{capitalised(&message)}</p>
+                        <button type="button" class="btn btn-primary" on:click=move |_| { let _ = window().location().reload(); }>
+                            "Reload"
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Phase::Ready => view! { <Shell /> }.into_any(),
+        }}
+        <NoticeArea />
+    }
+}
+
+/// Store errors read as the end of a sentence; the panel shows them as one.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => {
+            let rest: String = chars.collect();
+            let mut out: String = first.to_uppercase().collect();
+            out.push_str(&rest);
+            if !out.ends_with('.') {
+                out.push('.');
+            }
+            out
+        }
+        None => String::new(),
+    }
+}

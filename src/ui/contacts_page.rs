@@ -1,0 +1,215 @@
+//! Contacts: filter by list, search as you type, sort, page, select and delete, add.
+
+use leptos::prelude::*;
+
+use super::add_contact_dialog::AddContactDialog;
+use super::confirm_dialog::ConfirmDialog;
+use super::contacts_table::ContactsTable;
+use super::contacts_view::ContactsView;
+use super::format::{grouped, plural};
+use super::list_filter::ListFilter;
+use super::pager::Pager;
+use super::route::{Route, Router};
+use super::state::AppState;
+use crate::domain::{Contact, ContactId, ContactQuery};
+
+/// The rows on screen and the page they are really from (the query clamps a page
+/// that no longer exists, e.g. after deleting the last rows).
+#[derive(Clone, PartialEq)]
+struct Shown {
+    total: usize,
+    page: usize,
+    rows: Vec<Contact>,
+}
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let state = AppState::get();
+    let view = ContactsView::get();
+    let router = Router::get();
+
+    let filter = Memo::new(move |_| match router.route.get() {
+        Route::Contacts(list) => list,
+        _ => None,
+    });
+    // A filter naming a deleted list shows everything rather than nothing.
+    let list = Memo::new(move |_| {
+        let wanted = filter.get();
+        state.lists.with(|ls| wanted.filter(|id| ls.iter().any(|l| l.id == *id)))
+    });
+
+    let shown = Memo::new(move |_| {
+        state.contacts_rev.track();
+        let mut query = ContactQuery {
+            list: list.get(),
+            search: view.search.get(),
+            sort: view.sort.get(),
+            descending: view.descending.get(),
+            page: view.page.get(),
+            page_size: view.page_size.get(),
+        };
+        state.read(|ws| {
+            let mut result = ws.query(&query);
+            if result.rows.is_empty() && result.total > 0 && query.page > 0 {
+                query.page = (result.total - 1) / query.page_size.max(1);
+                result = ws.query(&query);
+            }
+            Shown { total: result.total, page: query.page, rows: result.rows }
+        })
+    });
+    let rows = Signal::derive(move || shown.with(|s| s.rows.clone()));
+    let total = Signal::derive(move || shown.with(|s| s.total));
+    let page = Signal::derive(move || shown.with(|s| s.page));
+    let in_scope = Memo::new(move |_| {
+        state.contacts_rev.track();
+        let list = list.get();
+        state.read(|ws| match list {
+            Some(id) => ws.contact_count(id),
+            None => ws.total_contacts(),
+        })
+    });
+    let has_lists = move || state.lists.with(|l| !l.is_empty());
+
+    let adding = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let selected_count = move || view.selected.with(|s| s.len());
+
+    let on_page_size = Callback::new(move |n: usize| {
+        // Keep the first visible row on screen.
+        let first = page.get_untracked() * view.page_size.get_untracked();
+        view.page_size.set(n);
+        view.page.set(first / n.max(1));
+    });
+    let delete_selected = Callback::new(move |()| {
+        let ids: Vec<ContactId> = view.selected.with_untracked(|s| s.iter().copied().collect());
+        deleting.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.apply(move |ws, _| ws.delete_contacts(&ids).map(|c| ((), c))).await;
+            deleting.set(false);
+            confirming.set(false);
+            match result {
+                Ok(()) => {
+                    let n = view.selected.with_untracked(|s| s.len());
+                    view.selected.update(|s| s.clear());
+                    state.info(format!("Deleted {}.", plural(n, "contact", "contacts")));
+                }
+                Err(super::state::ActionError::Storage(_)) => {}
+                Err(err) => state.error(err.to_string()),
+            }
+        });
+    });
+
+    let heading = move || {
+        list.get()
+            .and_then(|id| state.lists.with(|ls| ls.iter().find(|l| l.id == id).map(|l| l.name.to_string())))
+            .map(|name| format!("Contacts in {name}"))
+            .unwrap_or_else(|| "Contacts".to_string())
+    };
+
+    view! {
+        <section class="page">
+            <header class="page-head">
+                <div>
+                    <h1>{heading}</h1>
+                    <p class="page-sub">{move || plural(in_scope.get(), "contact", "contacts")}</p>
+                </div>
+                <button
+                    type="button"
+                    class="btn btn-primary"
+                    id="add-contact"
+                    disabled=move || !has_lists()
+                    title=move || if has_lists() { "Add a contact" } else { "Create a list first" }
+                    on:click=move |_| adding.set(true)
+                >
+                    <span aria-hidden="true" class="plus">"+"</span>
+                    " Add contact"
+                </button>
+            </header>
+
+            <Show
+                when=has_lists
+                fallback=|| {
+                    view! {
+                        <div class="empty-state" id="no-lists">
+                            <h2>"Create a list first"</h2>
+                            <p>"Every contact belongs to a list. Create one, then add contacts to it."</p>
+                            <a class="btn btn-primary" href=Route::Lists.to_hash()>"Go to Lists"</a>
+                        </div>
+                    }
+                }
+            >
+                <div class="toolbar">
+                    <ListFilter current=list on_change=Callback::new(move |()| view.restart()) />
+                    <label class="field-inline search">
+                        <span class="visually-hidden">"Search contacts"</span>
+                        <input
+                            type="search"
+                            id="contact-search"
+                            placeholder="Search name, email or phone"
+                            autocomplete="off"
+                            prop:value=move || view.search.get()
+                            on:input=move |ev| {
+                                view.search.set(event_target_value(&ev));
+                                view.restart();
+                            }
+                        />
+                    </label>
+                    <div class="toolbar-end">
+                        <Show when=move || { selected_count() > 0 }>
+                            <span class="selection-count">{move || format!("{} selected", grouped(selected_count()))}</span>
+                        </Show>
+                        <button
+                            type="button"
+                            class="btn btn-danger-outline"
+                            id="delete-contacts"
+                            disabled=move || selected_count() == 0
+                            on:click=move |_| confirming.set(true)
+                        >
+                            "Delete"
+                        </button>
+                    </div>
+                </div>
+
+                <ContactsTable rows=rows />
+                <Show when=move || total.get() == 0>
+                    <div class="empty-state" id="no-contacts">
+                        {move || {
+                            if !view.search.with(String::is_empty) {
+                                format!("No contacts match “{}”.", view.search.get())
+                            } else if list.get().is_some() {
+                                "This list has no contacts yet. Add one with “Add contact”.".to_string()
+                            } else {
+                                "No contacts yet. Add one with “Add contact”.".to_string()
+                            }
+                        }}
+                    </div>
+                </Show>
+                <Pager total=total page=page on_page_size=on_page_size />
+            </Show>
+
+            <Show when=move || adding.get()>
+                <AddContactDialog
+                    preselected=list.get_untracked()
+                    on_close=Callback::new(move |()| adding.set(false))
+                />
+            </Show>
+            <Show when=move || confirming.get()>
+                {move || {
+                    let n = view.selected.with_untracked(|s| s.len());
+                    view! {
+                        <ConfirmDialog
+                            title="Delete contacts"
+                            message=format!("Delete {}? This cannot be undone.", plural(n, "contact", "contacts"))
+                            confirm_label="Delete"
+                            busy=deleting
+                            on_confirm=delete_selected
+                            on_close=Callback::new(move |()| confirming.set(false))
+                        />
+                    }
+                }}
+            </Show>
+        </section>
+    }
+}
+

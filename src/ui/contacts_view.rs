@@ -1,0 +1,56 @@
+//! How the user is browsing contacts (search, sort, page, selection). Lives above the
+//! pages so it survives opening a contact and coming back.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::domain::{ContactId, SortKey};
+
+pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
+
+#[derive(Clone, Copy)]
+pub struct ContactsView {
+    pub search: RwSignal<String>,
+    pub sort: RwSignal<SortKey>,
+    pub descending: RwSignal<bool>,
+    /// Zero-based; clamped to the last page by the query.
+    pub page: RwSignal<usize>,
+    pub page_size: RwSignal<usize>,
+    pub selected: RwSignal<HashSet<ContactId>>,
+}
+
+impl ContactsView {
+    pub fn new() -> Self {
+        ContactsView {
+            search: RwSignal::new(String::new()),
+            sort: RwSignal::new(SortKey::FirstName),
+            descending: RwSignal::new(false),
+            page: RwSignal::new(0),
+            page_size: RwSignal::new(PAGE_SIZES[0]),
+            selected: RwSignal::new(HashSet::new()),
+        }
+    }
+
+    pub fn get() -> Self {
+        use_context::<ContactsView>().unwrap_or_else(ContactsView::new)
+    }
+
+    /// A new filter or search: back to the first page, nothing selected that the user
+    /// can no longer see.
+    pub fn restart(self) {
+        self.page.set(0);
+        self.selected.update(|s| s.clear());
+    }
+
+    /// Clicking a column header: sort by it, or flip the direction if it already is.
+    pub fn sort_by(self, key: SortKey) {
+        if self.sort.get_untracked() == key {
+            self.descending.update(|d| *d = !*d);
+        } else {
+            self.sort.set(key);
+            self.descending.set(false);
+        }
+        self.page.set(0);
+    }
+}

@@ -1,0 +1,96 @@
+//! One contact field: its label (with `*` when required), the input that suits its
+//! kind, and the domain's error message right below it.
+
+use leptos::prelude::*;
+
+use super::phone_links::PhoneLinks;
+use crate::domain::contact::DraftPath;
+use crate::domain::{ContactDraft, ContactErrors, ContactField, FieldKind, PhoneNumber};
+
+#[component]
+pub fn FieldInput(
+    field: ContactField,
+    draft: RwSignal<ContactDraft>,
+    errors: RwSignal<ContactErrors>,
+    /// Show call / WhatsApp links for a valid phone or mobile (the edit page).
+    #[prop(optional)]
+    links: bool,
+) -> impl IntoView {
+    let key = field.key();
+    let input_id = format!("field-{key}");
+    let error_id = format!("error-{key}");
+    let value = Memo::new(move |_| draft.with(|d| d.value(field).to_string()));
+    let error = Memo::new(move |_| errors.with(|e| e.message_for(DraftPath::Field(field)).map(str::to_string)));
+    let set = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        draft.update(|d| d.set(field, text));
+    };
+    let described = {
+        let error_id = error_id.clone();
+        move || error.with(Option::is_some).then(|| error_id.clone())
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+
+    let control = match field.kind() {
+        FieldKind::LongText => view! {
+            <textarea
+                id=input_id.clone()
+                name=key
+                rows="3"
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=set
+            ></textarea>
+        }
+        .into_any(),
+        kind => {
+            let (input_type, autocomplete, inputmode) = match (kind, field) {
+                (FieldKind::Phone, _) => ("tel", "tel", "tel"),
+                (FieldKind::Email, _) => ("email", "email", "email"),
+                (FieldKind::Url, _) => ("url", "url", "url"),
+                (FieldKind::Date, _) => ("date", "bday", "text"),
+                (_, ContactField::FirstName) => ("text", "given-name", "text"),
+                (_, ContactField::LastName) => ("text", "family-name", "text"),
+                _ => ("text", "off", "text"),
+            };
+            view! {
+                <input
+                    type=input_type
+                    id=input_id.clone()
+                    name=key
+                    autocomplete=autocomplete
+                    inputmode=inputmode
+                    aria-invalid=invalid
+                    aria-describedby=described
+                    aria-required=field.required().then_some("true")
+                    prop:value=move || value.get()
+                    on:input=set
+                />
+            }
+            .into_any()
+        }
+    };
+
+    // Live links only where a call or a chat makes sense.
+    let phone_links = (links && matches!(field, ContactField::Phone | ContactField::Mobile)).then(|| {
+        move || {
+            value.with(|v| PhoneNumber::parse(v).ok()).map(|n| view! { <PhoneLinks number=n /> })
+        }
+    });
+
+    view! {
+        <div class="field" class:field-wide=matches!(field.kind(), FieldKind::LongText) class:has-error=move || error.with(Option::is_some)>
+            <label for=input_id>
+                {field.label()}
+                {field.required().then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+                {field.required().then(|| view! { <span class="visually-hidden">" (required)"</span> })}
+            </label>
+            {control}
+            {phone_links.map(|l| view! { <div class="field-links">{l}</div> })}
+            {move || {
+                error.get().map(|message| view! { <p class="field-error" id=error_id.clone() role="alert">{message}</p> })
+            }}
+        </div>
+    }
+}

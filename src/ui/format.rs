@@ -1,0 +1,35 @@
+//! Small text and time helpers shared by the views.
+
+use crate::domain::Timestamp;
+
+/// The current time for domain commands (the domain never reads a clock itself).
+pub fn now() -> Timestamp {
+    Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+/// 1234567 -> "1,234,567", so counts in the pager and dialogs are easy to read.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 contact" / "3 contacts".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", grouped(n))
+    }
+}
+
+/// "+393331234567": how a WhatsApp-form number reads to people.
+pub fn phone_display(digits: &str) -> String {
+    format!("+{digits}")
+}

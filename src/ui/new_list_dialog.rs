@@ -1,0 +1,51 @@
+//! New List: name (required) and description, "Add List".
+
+use leptos::prelude::*;
+
+use super::dialog::Dialog;
+use super::list_fields::ListFields;
+use super::list_save::show_failure;
+use super::state::AppState;
+use crate::domain::ListDraft;
+
+#[component]
+pub fn NewListDialog(on_close: Callback<()>) -> impl IntoView {
+    let state = AppState::get();
+    let draft = RwSignal::new(ListDraft::default());
+    let name_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
+        let current = draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = state.apply(move |ws, now| ws.create_list(&current, now)).await;
+            saving.set(false);
+            match result {
+                Ok(_) => {
+                    state.info("List added.");
+                    on_close.run(());
+                }
+                Err(err) => show_failure(state, name_error, err),
+            }
+        });
+    };
+    view! {
+        <Dialog title="New list" on_close=on_close>
+            <form id="new-list-form" novalidate=true on:submit=save>
+                <div class="dialog-body">
+                    <ListFields draft=draft name_error=name_error />
+                </div>
+                <footer class="dialog-foot">
+                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="submit" class="btn btn-primary" id="add-list" disabled=move || saving.get()>
+                        "Add List"
+                    </button>
+                </footer>
+            </form>
+        </Dialog>
+    }
+}

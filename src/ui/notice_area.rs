@@ -1,0 +1,52 @@
+//! Shows the latest notice: info fades after a few seconds, errors stay until
+//! dismissed.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Notice};
+
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let state = AppState::get();
+    let notice = state.notice;
+    Effect::new(move |_| {
+        if let Some(Notice::Info(text)) = notice.get() {
+            set_timeout(
+                move || {
+                    // Only clear the message this timer was started for.
+                    if notice.get_untracked() == Some(Notice::Info(text)) {
+                        notice.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(4),
+            );
+        }
+    });
+    view! {
+        <div class="notice-area" aria-live="polite">
+            {move || {
+                notice
+                    .get()
+                    .map(|n| {
+                        let (class, role, text) = match n {
+                            Notice::Info(t) => ("notice notice-info", "status", t),
+                            Notice::Error(t) => ("notice notice-error", "alert", t),
+                        };
+                        view! {
+                            <div class=class role=role id="notice">
+                                <span>{text}</span>
+                                <button
+                                    type="button"
+                                    class="icon-btn"
+                                    aria-label="Dismiss"
+                                    on:click=move |_| notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! The app frame once the workspace is loaded: header, navigation, the current page.
+
+use leptos::prelude::*;
+
+use super::contacts_page::ContactsPage;
+use super::edit_contact_page::EditContactPage;
+use super::list_editor_page::ListEditorPage;
+use super::lists_page::ListsPage;
+use super::nav::Nav;
+use super::placeholder_page::PlaceholderPage;
+use super::route::{Route, Router};
+use crate::domain::{ContactId, ListId};
+
+/// Which page is shown; the contacts filter is not part of it, so changing the filter
+/// keeps the page (and the focus in its controls).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Contacts,
+    EditContact(ContactId),
+    Lists,
+    EditList(ListId),
+    CustomFields,
+    Tags,
+    Agents,
+    Import,
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let router = Router::get();
+    let page = Memo::new(move |_| match router.route.get() {
+        Route::Contacts(_) => Page::Contacts,
+        Route::EditContact(id) => Page::EditContact(id),
+        Route::Lists => Page::Lists,
+        Route::EditList(id) => Page::EditList(id),
+        Route::CustomFields => Page::CustomFields,
+        Route::Tags => Page::Tags,
+        Route::Agents => Page::Agents,
+        Route::Import => Page::Import,
+    });
+    let later = |title: &'static str, what: &'static str| {
+        view! { <PlaceholderPage title=title text=format!("{what} come in a later version of Contacts Manager.") /> }
+            .into_any()
+    };
+    view! {
+        <div class="app" id="app-ready">
+            <header class="topbar">
+                <a class="brand" href="#/contacts">
+                    <span class="brand-mark" aria-hidden="true">"CM"</span>
+                    <span>"Contacts Manager"</span>
+                </a>
+            </header>
+            <div class="frame">
+                <Nav />
+                <main class="main" id="main">
+                    {move || match page.get() {
+                        Page::Contacts => view! { <ContactsPage /> }.into_any(),
+                        Page::EditContact(id) => view! { <EditContactPage id=id /> }.into_any(),
+                        Page::Lists => view! { <ListsPage /> }.into_any(),
+                        Page::EditList(id) => view! { <ListEditorPage id=id /> }.into_any(),
+                        Page::CustomFields => later("Global custom fields", "Global custom fields"),
+                        Page::Tags => later("Tags", "Tags"),
+                        Page::Agents => later("Agents", "Agents"),
+                        Page::Import => later("Import", "Importing contacts from CSV files will"),
+                    }}
+                </main>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,190 @@
+//! The app's shared state: the in-memory workspace, the open store, and one revision
+//! signal per collection that views derive from.
+//!
+//! Every user action goes through `AppState::apply`: run the domain command, commit its
+//! `Change` to IndexedDB, and only then bump the revisions. IndexedDB stays the truth:
+//! when a commit fails the workspace is reloaded from it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::format::now;
+use crate::domain::{Change, ContactList, Timestamp, Workspace, WorkspaceError};
+use crate::store::{Store, StoreError};
+
+/// A message for the user, shown in the notice area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// Why an action did not happen.
+#[derive(Debug)]
+pub enum ActionError {
+    /// The domain refused it (validation, unknown record): show next to the form.
+    Rejected(WorkspaceError),
+    /// Saving failed; the workspace was reloaded and the user told.
+    Storage(StoreError),
+    /// Another change is still being saved.
+    Busy,
+    /// The workspace is not open in this tab (handed over to another tab).
+    Closed,
+}
+
+impl std::fmt::Display for ActionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ActionError::Rejected(e) => write!(f, "{e}"),
+            ActionError::Storage(e) => write!(f, "Saving failed: {e}"),
+            ActionError::Busy => f.write_str("Still saving the previous change; try again in a moment."),
+            ActionError::Closed => f.write_str("This workspace is open in another tab."),
+        }
+    }
+}
+
+/// A `Copy` handle to everything the views share. The workspace and store are not
+/// `Send`, so they live in local arena slots.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    workspace: StoredValue<Rc<RefCell<Workspace>>, LocalStorage>,
+    store: StoredValue<Option<Rc<Store>>, LocalStorage>,
+    pub lists_rev: RwSignal<u64>,
+    pub contacts_rev: RwSignal<u64>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Every list, sorted by name, following `lists_rev`.
+    pub lists: Memo<Vec<ContactList>>,
+    /// The name of the database this tab works on (`?db=`).
+    pub db_name: StoredValue<String>,
+}
+
+impl AppState {
+    pub fn new(db_name: String) -> Self {
+        let workspace = StoredValue::new_local(Rc::new(RefCell::new(Workspace::new())));
+        let lists_rev = RwSignal::new(0);
+        let lists = Memo::new(move |_| {
+            lists_rev.track();
+            workspace.with_value(|ws| ws.borrow().lists().into_iter().cloned().collect())
+        });
+        AppState {
+            workspace,
+            store: StoredValue::new_local(None),
+            lists_rev,
+            contacts_rev: RwSignal::new(0),
+            notice: RwSignal::new(None),
+            lists,
+            db_name: StoredValue::new(db_name),
+        }
+    }
+
+    pub fn get() -> Self {
+        use_context::<AppState>().expect("AppState is provided by App before any view reads it")
+    }
+
+    /// Installs a freshly opened store and its loaded workspace.
+    pub fn install(self, store: Store, workspace: Workspace) {
+        self.workspace.with_value(|ws| *ws.borrow_mut() = workspace);
+        self.store.set_value(Some(Rc::new(store)));
+        self.bump_all();
+    }
+
+    /// Lets go of the store (another tab takes over); the workspace is emptied so
+    /// nothing stale can be shown or saved.
+    pub fn uninstall(self) {
+        if let Some(store) = self.store.try_update_value(|s| s.take()).flatten() {
+            if let Ok(store) = Rc::try_unwrap(store) {
+                store.close();
+            }
+        }
+        self.workspace.with_value(|ws| {
+            if let Ok(mut ws) = ws.try_borrow_mut() {
+                *ws = Workspace::new();
+            }
+        });
+        self.bump_all();
+    }
+
+    fn bump_all(self) {
+        self.lists_rev.update(|r| *r += 1);
+        self.contacts_rev.update(|r| *r += 1);
+    }
+
+    /// Reads the workspace. Views call this inside Memos that track a revision.
+    pub fn read<R>(self, f: impl FnOnce(&Workspace) -> R) -> R {
+        self.workspace.with_value(|ws| f(&ws.borrow()))
+    }
+
+    pub fn info(self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Info(text.into())));
+    }
+
+    pub fn error(self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Error(text.into())));
+    }
+
+    /// Runs a domain command, commits its change, then bumps the revisions it touched.
+    /// A storage failure is told to the user here; a refusal is left to the caller's
+    /// form.
+    pub async fn apply<T>(
+        self,
+        command: impl FnOnce(&mut Workspace, Timestamp) -> Result<(T, Change), WorkspaceError>,
+    ) -> Result<T, ActionError> {
+        let Some(store) = self.store.get_value() else {
+            return Err(ActionError::Closed);
+        };
+        let ws = self.workspace.get_value();
+        let (out, change) = {
+            // A commit in flight holds a shared borrow: refuse rather than interleave.
+            let Ok(mut guard) = ws.try_borrow_mut() else {
+                return Err(ActionError::Busy);
+            };
+            command(&mut guard, now()).map_err(ActionError::Rejected)?
+        };
+        if change.is_empty() {
+            return Ok(out);
+        }
+        let committed = {
+            let guard = ws.borrow();
+            store.commit(&guard, &change).await
+        };
+        if let Err(err) = committed {
+            leptos::logging::error!("commit failed: {err}");
+            self.error(format!("Saving failed, nothing was changed: {err}"));
+            self.reload(&store).await;
+            return Err(ActionError::Storage(err));
+        }
+        let lists_changed = !change.lists_put.is_empty() || !change.lists_deleted.is_empty();
+        let contacts_changed = !change.pages_put.is_empty() || !change.pages_deleted.is_empty();
+        if lists_changed || contacts_changed {
+            // Contact counts show on the lists page, so a contacts change touches it too.
+            self.lists_rev.update(|r| *r += 1);
+        }
+        if contacts_changed || !change.lists_deleted.is_empty() {
+            self.contacts_rev.update(|r| *r += 1);
+        }
+        Ok(out)
+    }
+
+    /// Replaces the in-memory workspace with what IndexedDB holds.
+    async fn reload(self, store: &Store) {
+        match store.load().await {
+            Ok(fresh) => {
+                let ws = self.workspace.get_value();
+                match ws.try_borrow_mut() {
+                    Ok(mut guard) => *guard = fresh,
+                    Err(_) => {
+                        self.error("Saving failed and the data could not be refreshed: reload the page.");
+                        return;
+                    }
+                }
+                self.bump_all();
+            }
+            Err(err) => {
+                leptos::logging::error!("reload after a failed commit failed: {err}");
+                self.error(format!("Saving failed and the stored data could not be read again: {err}. Reload the page."));
+            }
+        }
+    }
+}
