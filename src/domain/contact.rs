@@ -5,7 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::field::ContactField;
 use super::ids::{ContactId, ListId, Timestamp};
+use super::email::Email;
+use super::field::FieldKind;
 use super::phone::PhoneNumber;
+use super::url::HttpsUrl;
+use chrono::NaiveDate;
 
 /// One extra phone number with the user's label for it ("Office", "Home").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,7 +29,7 @@ pub struct ContactData {
     last_name: Option<Box<str>>,
     phone: Option<PhoneNumber>,
     mobile: Option<PhoneNumber>,
-    email: Option<super::email::Email>,
+    email: Option<Email>,
     /// Other filled fields, sorted by field, at most one entry per field.
     details: Box<[(ContactField, Box<str>)]>,
     additional_phones: Box<[LabeledPhone]>,
@@ -35,17 +39,33 @@ impl ContactData {
     /// The field's text as stored (phones in WhatsApp form, dates as yyyy-mm-dd);
     /// `None` when empty.
     pub fn get(&self, field: ContactField) -> Option<&str> {
-        let _ = field;
-        todo!("domain helper")
+        match field {
+            ContactField::FirstName => Some(&self.first_name),
+            ContactField::LastName => self.last_name.as_deref(),
+            ContactField::Phone => self.phone.as_ref().map(PhoneNumber::as_str),
+            ContactField::Mobile => self.mobile.as_ref().map(PhoneNumber::as_str),
+            ContactField::Email => self.email.as_ref().map(Email::as_str),
+            other => self
+                .details
+                .binary_search_by(|(f, _)| f.cmp(&other))
+                .ok()
+                .map(|i| &*self.details[i].1),
+        }
     }
     pub fn first_name(&self) -> &str {
         &self.first_name
+    }
+    pub fn last_name(&self) -> Option<&str> {
+        self.last_name.as_deref()
     }
     pub fn phone(&self) -> Option<&PhoneNumber> {
         self.phone.as_ref()
     }
     pub fn mobile(&self) -> Option<&PhoneNumber> {
         self.mobile.as_ref()
+    }
+    pub fn email(&self) -> Option<&Email> {
+        self.email.as_ref()
     }
     pub fn additional_phones(&self) -> &[LabeledPhone] {
         &self.additional_phones
@@ -97,11 +117,26 @@ impl ContactErrors {
     }
 }
 
+/// Longest text a single-line field takes; longer text is refused, not cut.
+pub const MAX_TEXT_LEN: usize = 1_000;
+/// Longest description.
+pub const MAX_LONG_TEXT_LEN: usize = 10_000;
+/// Most additional phone numbers one contact holds.
+pub const MAX_ADDITIONAL_PHONES: usize = 50;
+
 impl ContactDraft {
     /// A draft that shows the contact's current values.
     pub fn from_contact(contact: &Contact) -> Self {
-        let _ = contact;
-        todo!("domain helper")
+        let data = &contact.data;
+        let values = ContactField::all()
+            .filter_map(|f| data.get(f).map(|v| (f, v.to_owned())))
+            .collect();
+        let additional_phones = data
+            .additional_phones
+            .iter()
+            .map(|p| PhoneDraft { label: p.label.to_string(), number: p.number.to_string() })
+            .collect();
+        Self { list_id: Some(contact.list_id), values, additional_phones }
     }
     pub fn value(&self, field: ContactField) -> &str {
         self.values.get(&field).map(String::as_str).unwrap_or("")
@@ -109,8 +144,125 @@ impl ContactDraft {
     pub fn set(&mut self, field: ContactField, value: impl Into<String>) {
         self.values.insert(field, value.into());
     }
+
     /// Checks every field (trimmed), collecting all errors, not only the first.
     pub fn validate(&self) -> Result<(ListId, ContactData), ContactErrors> {
-        todo!("domain helper")
+        let mut errors = Vec::new();
+        let list = self.list_id;
+        if list.is_none() {
+            errors.push((DraftPath::List, "choose the list this contact belongs to".to_owned()));
+        }
+        let mut first_name = None;
+        let mut last_name = None;
+        let mut phone = None;
+        let mut mobile = None;
+        let mut email = None;
+        let mut details = Vec::new();
+        for field in ContactField::all() {
+            let raw = self.value(field).trim();
+            if raw.is_empty() {
+                if field.required() {
+                    errors.push((DraftPath::Field(field), format!("{} is required", field.label())));
+                }
+                continue;
+            }
+            match check_field(field, raw) {
+                Err(message) => errors.push((DraftPath::Field(field), message)),
+                Ok(value) => match (field, value) {
+                    (ContactField::FirstName, Checked::Text(t)) => first_name = Some(t),
+                    (ContactField::LastName, Checked::Text(t)) => last_name = Some(t),
+                    (ContactField::Phone, Checked::Phone(p)) => phone = Some(p),
+                    (ContactField::Mobile, Checked::Phone(p)) => mobile = Some(p),
+                    (ContactField::Email, Checked::Email(e)) => email = Some(e),
+                    (other, value) => details.push((other, value.into_text())),
+                },
+            }
+        }
+        let mut additional_phones = Vec::new();
+        let filled = self
+            .additional_phones
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !(p.label.trim().is_empty() && p.number.trim().is_empty()));
+        for (i, draft) in filled {
+            if additional_phones.len() >= MAX_ADDITIONAL_PHONES {
+                errors.push((DraftPath::AdditionalPhone(i), format!("a contact can have at most {MAX_ADDITIONAL_PHONES} additional numbers")));
+                break;
+            }
+            let label = draft.label.trim();
+            if label.chars().count() > MAX_TEXT_LEN {
+                errors.push((DraftPath::AdditionalPhone(i), format!("the label can be at most {MAX_TEXT_LEN} characters")));
+                continue;
+            }
+            match PhoneNumber::parse(&draft.number) {
+                Ok(number) => {
+                    let label = if label.is_empty() { "Other" } else { label };
+                    additional_phones.push(LabeledPhone { label: label.into(), number });
+                }
+                Err(e) => errors.push((DraftPath::AdditionalPhone(i), e.to_string())),
+            }
+        }
+        match (list, first_name) {
+            (Some(list), Some(first_name)) if errors.is_empty() => {
+                details.sort_by(|a, b| a.0.cmp(&b.0));
+                Ok((
+                    list,
+                    ContactData {
+                        first_name,
+                        last_name,
+                        phone,
+                        mobile,
+                        email,
+                        details: details.into_boxed_slice(),
+                        additional_phones: additional_phones.into_boxed_slice(),
+                    },
+                ))
+            }
+            _ => Err(ContactErrors(errors)),
+        }
     }
+}
+
+/// A field's value after its checks passed.
+enum Checked {
+    Text(Box<str>),
+    Phone(PhoneNumber),
+    Email(Email),
+}
+
+impl Checked {
+    fn into_text(self) -> Box<str> {
+        match self {
+            Checked::Text(t) => t,
+            Checked::Phone(p) => p.as_str().into(),
+            Checked::Email(e) => e.as_str().into(),
+        }
+    }
+}
+
+/// Checks one non-empty, trimmed value against its field's kind; the error is a
+/// sentence for the user.
+fn check_field(field: ContactField, raw: &str) -> Result<Checked, String> {
+    let max = if field.kind() == FieldKind::LongText { MAX_LONG_TEXT_LEN } else { MAX_TEXT_LEN };
+    if raw.chars().count() > max {
+        return Err(format!("{} can be at most {max} characters", field.label()));
+    }
+    match field.kind() {
+        FieldKind::Text | FieldKind::LongText => Ok(Checked::Text(raw.into())),
+        FieldKind::Phone => PhoneNumber::parse(raw).map(Checked::Phone).map_err(|e| e.to_string()),
+        FieldKind::Email => Email::parse(raw).map(Checked::Email).map_err(|e| e.to_string()),
+        FieldKind::Url => HttpsUrl::parse(raw)
+            .map(|u| Checked::Text(u.as_str().into()))
+            .map_err(|e| e.to_string()),
+        FieldKind::Date => parse_date(raw)
+            .map(|d| Checked::Text(d.format("%Y-%m-%d").to_string().into()))
+            .ok_or_else(|| format!("{} must be a date like 1990-04-25 (year-month-day)", field.label())),
+    }
+}
+
+/// Accepts ISO dates (what date inputs send) and the day/month/year form people type.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
+        .ok()
 }

@@ -20,6 +20,9 @@ pub struct ListDraft {
     pub description: String,
 }
 
+/// Longest list name.
+pub const MAX_LIST_NAME_LEN: usize = 100;
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ListError {
     #[error("a list needs a name")]
@@ -28,4 +31,6 @@ pub enum ListError {
     NameTaken(String),
     #[error("a list name can be at most {max} characters")]
     NameTooLong { max: usize },
+    #[error("a description can be at most {max} characters")]
+    DescriptionTooLong { max: usize },
 }

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod list;
 pub mod phone;
 pub mod query;
+pub mod sample;
 pub mod url;
 pub mod workspace;
 

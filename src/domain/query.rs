@@ -1,7 +1,17 @@
 //! Browsing contacts: filter by list, search, sort, page.
+//!
+//! Half a million contacts are browsed from memory, so the query keeps an index that
+//! is rebuilt only when contacts change: the lowercased search text of every contact
+//! in one arena (a keystroke is one substring scan over it), and a cached order per
+//! sort key (a keystroke never sorts).
+
+use std::collections::HashMap;
+
+use memchr::memmem;
 
 use super::contact::Contact;
-use super::ids::ListId;
+use super::ids::{ContactId, ListId};
+use super::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SortKey {
@@ -19,8 +29,8 @@ pub enum SortKey {
 pub struct ContactQuery {
     /// `None`: every list.
     pub list: Option<ListId>,
-    /// Matched, case-insensitively, against first name, last name, email and phone
-    /// (also mobile; digits typed with spaces or "+" still find a phone).
+    /// Every word must appear, case-insensitively, in the first name, last name, email,
+    /// phone or mobile. A number typed with spaces, dashes or "+" still finds a phone.
     pub search: String,
     pub sort: SortKey,
     pub descending: bool,
@@ -31,14 +41,7 @@ pub struct ContactQuery {
 
 impl Default for ContactQuery {
     fn default() -> Self {
-        Self {
-            list: None,
-            search: String::new(),
-            sort: SortKey::default(),
-            descending: false,
-            page: 0,
-            page_size: 25,
-        }
+        Self { list: None, search: String::new(), sort: SortKey::default(), descending: false, page: 0, page_size: 25 }
     }
 }
 
@@ -47,4 +50,251 @@ impl Default for ContactQuery {
 pub struct QueryResult {
     pub total: usize,
     pub rows: Vec<Contact>,
+}
+
+/// Separates fields inside one contact's search text; never typed in a search box.
+const FIELD_SEP: u8 = 0x1f;
+/// Fields of the search text, in order.
+const F_FIRST: usize = 0;
+const F_LAST: usize = 1;
+const F_EMAIL: usize = 2;
+const F_PHONE: usize = 3;
+
+/// The cached search text and sort orders, valid for one workspace revision.
+#[derive(Debug, Default)]
+pub(crate) struct QueryIndex {
+    built_for: Option<u64>,
+    /// Lowercased "first␟last␟email␟phone␟mobile" of every contact, back to back.
+    text: Vec<u8>,
+    /// Record i is `text[starts[i]..starts[i + 1]]`; one extra entry at the end.
+    starts: Vec<u32>,
+    ids: Vec<ContactId>,
+    lists: Vec<ListId>,
+    created: Vec<i64>,
+    updated: Vec<i64>,
+    orders: HashMap<SortKey, Vec<u32>>,
+}
+
+impl QueryIndex {
+    pub(crate) fn query(&mut self, ws: &Workspace, q: &ContactQuery) -> QueryResult {
+        if self.built_for != Some(ws.revision()) {
+            self.rebuild(ws);
+        }
+        let matched = self.search(&q.search);
+        let page_size = q.page_size.max(1);
+        let first = q.page.saturating_mul(page_size);
+        self.ensure_order(ws, q.sort);
+        let order = self.orders.get(&q.sort).map(Vec::as_slice).unwrap_or(&[]);
+        let mut total = 0;
+        let mut ids = Vec::with_capacity(page_size);
+        let mut visit = |r: u32| {
+            let r = r as usize;
+            if q.list.is_some_and(|l| self.lists[r] != l) {
+                return;
+            }
+            if matched.as_ref().is_some_and(|m| !m.contains(r)) {
+                return;
+            }
+            if total >= first && ids.len() < page_size {
+                ids.push(self.ids[r]);
+            }
+            total += 1;
+        };
+        if q.descending {
+            order.iter().rev().for_each(|&r| visit(r));
+        } else {
+            order.iter().for_each(|&r| visit(r));
+        }
+        let rows = ids.into_iter().filter_map(|id| ws.contact(id).cloned()).collect();
+        QueryResult { total, rows }
+    }
+
+    fn rebuild(&mut self, ws: &Workspace) {
+        let n = ws.total_contacts();
+        *self = QueryIndex { built_for: Some(ws.revision()), ..QueryIndex::default() };
+        self.text.reserve(n * 40);
+        self.starts.reserve(n + 1);
+        for c in ws.contacts() {
+            self.starts.push(self.text.len() as u32);
+            let d = &c.data;
+            let fields = [
+                Some(d.first_name()),
+                d.last_name(),
+                d.email().map(|e| e.as_str()),
+                d.phone().map(|p| p.as_str()),
+                d.mobile().map(|p| p.as_str()),
+            ];
+            for (i, f) in fields.into_iter().enumerate() {
+                if i > 0 {
+                    self.text.push(FIELD_SEP);
+                }
+                push_folded(&mut self.text, f.unwrap_or(""));
+            }
+            self.ids.push(c.id);
+            self.lists.push(c.list_id);
+            self.created.push(c.created.millis());
+            self.updated.push(c.updated.millis());
+        }
+        self.starts.push(self.text.len() as u32);
+    }
+
+    fn record(&self, r: usize) -> &[u8] {
+        &self.text[self.starts[r] as usize..self.starts[r + 1] as usize]
+    }
+
+    fn field(&self, r: usize, k: usize) -> &[u8] {
+        self.record(r).split(|&b| b == FIELD_SEP).nth(k).unwrap_or(&[])
+    }
+
+    /// Records matching every word of the search; `None` when there is nothing to
+    /// search for.
+    fn search(&self, raw: &str) -> Option<BitSet> {
+        let terms = search_terms(raw);
+        if terms.is_empty() {
+            return None;
+        }
+        let records = self.ids.len();
+        let mut result: Option<BitSet> = None;
+        for term in terms {
+            let mut hits = BitSet::new(records);
+            let finder = memmem::Finder::new(term.as_bytes());
+            let mut pos = 0usize;
+            let mut rec = 0usize;
+            while let Some(found) = finder.find(&self.text[pos..]) {
+                let at = pos + found;
+                while self.starts[rec + 1] as usize <= at {
+                    rec += 1;
+                }
+                hits.insert(rec);
+                // One hit per record is enough: jump to the next record.
+                pos = self.starts[rec + 1] as usize;
+                if pos >= self.text.len() {
+                    break;
+                }
+            }
+            result = Some(match result {
+                Some(prev) => prev.and(&hits),
+                None => hits,
+            });
+        }
+        result
+    }
+
+    fn ensure_order(&mut self, ws: &Workspace, sort: SortKey) {
+        if !self.orders.contains_key(&sort) {
+            let order = self.sorted(ws, sort);
+            self.orders.insert(sort, order);
+        }
+    }
+
+    /// Record numbers sorted by `sort`, ascending; empty values last; ties in storage
+    /// order. A u64 prefix of the main key settles most comparisons cheaply.
+    fn sorted(&self, ws: &Workspace, sort: SortKey) -> Vec<u32> {
+        let n = self.ids.len();
+        let list_rank: HashMap<ListId, u64> =
+            ws.lists().into_iter().enumerate().map(|(i, l)| (l.id, i as u64)).collect();
+        let text_field = |r: usize| -> Option<usize> {
+            match sort {
+                SortKey::FirstName | SortKey::List => Some(F_FIRST),
+                SortKey::LastName => Some(F_LAST),
+                SortKey::Email => Some(F_EMAIL),
+                SortKey::Phone => Some(F_PHONE),
+                SortKey::Created | SortKey::Updated => {
+                    let _ = r;
+                    None
+                }
+            }
+        };
+        let prefix = |r: usize| -> u64 {
+            match sort {
+                SortKey::List => list_rank.get(&self.lists[r]).copied().unwrap_or(u64::MAX),
+                SortKey::Created => (self.created[r] as u64) ^ (1 << 63),
+                SortKey::Updated => (self.updated[r] as u64) ^ (1 << 63),
+                _ => text_field(r).map(|k| text_prefix(self.field(r, k))).unwrap_or(u64::MAX),
+            }
+        };
+        // Secondary keys after the prefix: the full main field, then a tie-breaker field.
+        let (main, second) = match sort {
+            SortKey::FirstName => (Some(F_FIRST), Some(F_LAST)),
+            SortKey::LastName => (Some(F_LAST), Some(F_FIRST)),
+            SortKey::Email => (Some(F_EMAIL), None),
+            SortKey::Phone => (Some(F_PHONE), None),
+            SortKey::List => (None, Some(F_FIRST)),
+            SortKey::Created | SortKey::Updated => (None, None),
+        };
+        let mut keyed: Vec<(u64, u32)> = (0..n).map(|r| (prefix(r), r as u32)).collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| {
+                    let (x, y) = (a.1 as usize, b.1 as usize);
+                    let by = |k: Option<usize>| k.map(|k| self.field(x, k).cmp(self.field(y, k)));
+                    by(main).unwrap_or(std::cmp::Ordering::Equal).then_with(|| by(second).unwrap_or(std::cmp::Ordering::Equal))
+                })
+                .then(a.1.cmp(&b.1))
+        });
+        keyed.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+/// Appends `s` lowercased, with the field separator and newlines turned into spaces.
+fn push_folded(out: &mut Vec<u8>, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| if b == FIELD_SEP || b == b'\n' { b' ' } else { b.to_ascii_lowercase() }));
+    } else {
+        let lower = s.to_lowercase();
+        out.extend(lower.bytes().map(|b| if b == FIELD_SEP || b == b'\n' { b' ' } else { b }));
+    }
+}
+
+/// The first 8 bytes of a lowercased field as a big-endian number; empty fields sort
+/// last (0xFF never occurs in UTF-8).
+fn text_prefix(field: &[u8]) -> u64 {
+    if field.is_empty() {
+        return u64::MAX;
+    }
+    let mut buf = [0u8; 8];
+    let n = field.len().min(8);
+    buf[..n].copy_from_slice(&field[..n]);
+    u64::from_be_bytes(buf)
+}
+
+/// The words to look for. A query that looks like a phone number ("+39 333-12") is one
+/// term of its digits, since phones are stored as digits only.
+fn search_terms(raw: &str) -> Vec<String> {
+    let raw = raw.trim();
+    let phone_like = raw.chars().any(|c| c.is_ascii_digit())
+        && raw.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.' | '/'));
+    if phone_like {
+        let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+        // "0039…" is typed for "39…".
+        let digits = digits.strip_prefix("00").map(str::to_owned).unwrap_or(digits);
+        return if digits.is_empty() { Vec::new() } else { vec![digits] };
+    }
+    raw.split_whitespace().map(|w| {
+        let mut folded = Vec::new();
+        push_folded(&mut folded, w);
+        String::from_utf8(folded).unwrap_or_default()
+    }).filter(|w| !w.is_empty()).collect()
+}
+
+/// A fixed-size set of record numbers.
+#[derive(Debug)]
+struct BitSet(Vec<u64>);
+
+impl BitSet {
+    fn new(len: usize) -> Self {
+        Self(vec![0; len.div_ceil(64)])
+    }
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    fn and(mut self, other: &BitSet) -> BitSet {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+        self
+    }
 }

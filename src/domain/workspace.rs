@@ -1,13 +1,19 @@
 //! The in-memory workspace: every list and contact, with the indexes browsing needs.
 //! Commands change it and return the `Change` the store must persist.
+//!
+//! Contacts live in pages of up to `PAGE_CAPACITY`, one list per page, exactly as they
+//! are stored; new contacts go to the list's last page.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::change::{Change, PageKey};
 use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
 use super::ids::{ContactId, ListId, Timestamp};
-use super::list::{ContactList, ListDraft, ListError};
-use super::query::{ContactQuery, QueryResult};
+use super::list::{ContactList, ListDraft, ListError, MAX_LIST_NAME_LEN};
+use super::query::{ContactQuery, QueryIndex, QueryResult};
 
 /// Contacts per storage page (see ARCHITECTURE.md: pages make IndexedDB ~100x faster).
 pub const PAGE_CAPACITY: usize = 512;
@@ -35,9 +41,14 @@ pub enum WorkspaceError {
 
 #[derive(Debug, Default)]
 pub struct Workspace {
-    // Internal layout is the implementation's: pages per list, id index, search/sort
-    // caches.
-    _private: (),
+    meta: WorkspaceMeta,
+    lists: BTreeMap<ListId, ContactList>,
+    pages: BTreeMap<PageKey, Vec<Contact>>,
+    locations: HashMap<ContactId, PageKey>,
+    counts: HashMap<ListId, usize>,
+    /// Bumped by every contact change; the query index rebuilds when it moves.
+    revision: u64,
+    index: RefCell<QueryIndex>,
 }
 
 impl Workspace {
@@ -46,79 +57,263 @@ impl Workspace {
     }
 
     /// Rebuilds a workspace from stored records. Refuses records that contradict each
-    /// other (a page of an unknown list, a contact id twice).
+    /// other (a page of an unknown list, a contact id twice, a contact in another
+    /// list's page).
     pub fn from_records(
         meta: WorkspaceMeta,
         lists: Vec<ContactList>,
         pages: Vec<(PageKey, Vec<Contact>)>,
     ) -> Result<Self, WorkspaceError> {
-        let _ = (meta, lists, pages);
-        todo!("domain helper")
+        let mut ws = Workspace { meta, ..Workspace::default() };
+        for list in lists {
+            ws.meta.next_list_id = ws.meta.next_list_id.max(list.id.get().saturating_add(1));
+            ws.lists.insert(list.id, list);
+        }
+        for (key, contacts) in pages {
+            if !ws.lists.contains_key(&key.list) {
+                return Err(WorkspaceError::Corrupt(format!("page {} belongs to a missing list {}", key.page, key.list)));
+            }
+            for c in &contacts {
+                if c.list_id != key.list {
+                    return Err(WorkspaceError::Corrupt(format!("contact {} is stored in a page of list {}", c.id, key.list)));
+                }
+                if ws.locations.insert(c.id, key).is_some() {
+                    return Err(WorkspaceError::Corrupt(format!("contact {} is stored twice", c.id)));
+                }
+                ws.meta.next_contact_id = ws.meta.next_contact_id.max(c.id.get().saturating_add(1));
+            }
+            *ws.counts.entry(key.list).or_default() += contacts.len();
+            if !contacts.is_empty() && ws.pages.insert(key, contacts).is_some() {
+                return Err(WorkspaceError::Corrupt(format!("page {} of list {} is stored twice", key.page, key.list)));
+            }
+        }
+        Ok(ws)
     }
 
     pub fn meta(&self) -> &WorkspaceMeta {
-        todo!("domain helper")
+        &self.meta
     }
     /// All lists, sorted by name (case-insensitive).
     pub fn lists(&self) -> Vec<&ContactList> {
-        todo!("domain helper")
+        let mut lists: Vec<&ContactList> = self.lists.values().collect();
+        lists.sort_by_cached_key(|l| (l.name.to_lowercase(), l.id));
+        lists
     }
     pub fn list(&self, id: ListId) -> Option<&ContactList> {
-        let _ = id;
-        todo!("domain helper")
+        self.lists.get(&id)
     }
     pub fn contact_count(&self, list: ListId) -> usize {
-        let _ = list;
-        todo!("domain helper")
+        self.counts.get(&list).copied().unwrap_or(0)
     }
     pub fn total_contacts(&self) -> usize {
-        todo!("domain helper")
+        self.locations.len()
     }
     pub fn contact(&self, id: ContactId) -> Option<&Contact> {
-        let _ = id;
-        todo!("domain helper")
+        let key = self.locations.get(&id)?;
+        self.pages.get(key)?.iter().find(|c| c.id == id)
     }
     /// The contacts stored in one page, for the store to encode.
     pub fn page(&self, key: PageKey) -> Option<&[Contact]> {
-        let _ = key;
-        todo!("domain helper")
+        self.pages.get(&key).map(Vec::as_slice)
+    }
+    /// Every contact, page by page (storage order).
+    pub fn contacts(&self) -> impl Iterator<Item = &Contact> {
+        self.pages.values().flatten()
+    }
+    /// Changes whenever any contact is added, edited or removed.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn create_list(&mut self, draft: &ListDraft, now: Timestamp) -> Result<(ListId, Change), WorkspaceError> {
-        let _ = (draft, now);
-        todo!("domain helper")
+        let (name, description) = self.check_list(draft, None)?;
+        let id = ListId::new(self.meta.next_list_id);
+        self.meta.next_list_id = self.meta.next_list_id.saturating_add(1);
+        self.lists.insert(id, ContactList { id, name, description, created: now, updated: now });
+        Ok((id, Change { lists_put: vec![id], meta: true, ..Change::default() }))
     }
+
     pub fn update_list(&mut self, id: ListId, draft: &ListDraft, now: Timestamp) -> Result<Change, WorkspaceError> {
-        let _ = (id, draft, now);
-        todo!("domain helper")
+        let (name, description) = self.check_list(draft, Some(id))?;
+        let list = self.lists.get_mut(&id).ok_or(WorkspaceError::UnknownList(id))?;
+        list.name = name;
+        list.description = description;
+        list.updated = now;
+        // List names are part of the "List" sort.
+        self.revision += 1;
+        Ok(Change { lists_put: vec![id], ..Change::default() })
     }
-    /// Deletes the lists and every contact in them.
+
+    fn check_list(&self, draft: &ListDraft, editing: Option<ListId>) -> Result<(Box<str>, Option<Box<str>>), ListError> {
+        let name = draft.name.trim();
+        if name.is_empty() {
+            return Err(ListError::NameRequired);
+        }
+        if name.chars().count() > MAX_LIST_NAME_LEN {
+            return Err(ListError::NameTooLong { max: MAX_LIST_NAME_LEN });
+        }
+        let folded = name.to_lowercase();
+        let taken = self.lists.values().any(|l| Some(l.id) != editing && l.name.to_lowercase() == folded);
+        if taken {
+            return Err(ListError::NameTaken(name.to_owned()));
+        }
+        let description = draft.description.trim();
+        if description.chars().count() > super::contact::MAX_LONG_TEXT_LEN {
+            return Err(ListError::DescriptionTooLong { max: super::contact::MAX_LONG_TEXT_LEN });
+        }
+        let description = (!description.is_empty()).then(|| description.into());
+        Ok((name.into(), description))
+    }
+
+    /// Deletes the lists and every contact in them. Unknown ids are refused before
+    /// anything changes.
     pub fn delete_lists(&mut self, ids: &[ListId]) -> Result<Change, WorkspaceError> {
-        let _ = ids;
-        todo!("domain helper")
+        if let Some(missing) = ids.iter().find(|id| !self.lists.contains_key(id)) {
+            return Err(WorkspaceError::UnknownList(*missing));
+        }
+        let mut change = Change::default();
+        let doomed: HashSet<ListId> = ids.iter().copied().collect();
+        let keys: Vec<PageKey> = self.pages.keys().filter(|k| doomed.contains(&k.list)).copied().collect();
+        for key in keys {
+            if let Some(contacts) = self.pages.remove(&key) {
+                for c in contacts {
+                    self.locations.remove(&c.id);
+                }
+            }
+            change.delete_page(key);
+        }
+        for id in &doomed {
+            self.lists.remove(id);
+            self.counts.remove(id);
+            change.merge(Change { lists_deleted: vec![*id], ..Change::default() });
+        }
+        self.revision += 1;
+        Ok(change)
     }
+
     pub fn create_contact(&mut self, draft: &ContactDraft, now: Timestamp) -> Result<(ContactId, Change), WorkspaceError> {
-        let _ = (draft, now);
-        todo!("domain helper")
+        let (list, data) = draft.validate()?;
+        let (ids, change) = self.add_contacts(list, vec![data], now)?;
+        let id = ids.first().copied().ok_or_else(|| WorkspaceError::Corrupt("no id was allocated".into()))?;
+        Ok((id, change))
     }
+
     /// Saves a draft over an existing contact; a changed list moves the contact.
     pub fn update_contact(&mut self, id: ContactId, draft: &ContactDraft, now: Timestamp) -> Result<Change, WorkspaceError> {
-        let _ = (id, draft, now);
-        todo!("domain helper")
+        let (list, data) = draft.validate()?;
+        if !self.lists.contains_key(&list) {
+            return Err(WorkspaceError::UnknownList(list));
+        }
+        let key = *self.locations.get(&id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let mut change = Change::default();
+        if key.list == list {
+            let contact = self
+                .pages
+                .get_mut(&key)
+                .and_then(|p| p.iter_mut().find(|c| c.id == id))
+                .ok_or(WorkspaceError::UnknownContact(id))?;
+            contact.data = data;
+            contact.updated = now;
+            change.put_page(key);
+        } else {
+            let mut contact = self.take_contact(id, &mut change)?;
+            contact.list_id = list;
+            contact.data = data;
+            contact.updated = now;
+            self.append(contact, &mut change);
+        }
+        self.revision += 1;
+        Ok(change)
     }
+
+    /// Deletes contacts; unknown ids are refused before anything changes.
     pub fn delete_contacts(&mut self, ids: &[ContactId]) -> Result<Change, WorkspaceError> {
-        let _ = ids;
-        todo!("domain helper")
+        if let Some(missing) = ids.iter().find(|id| !self.locations.contains_key(id)) {
+            return Err(WorkspaceError::UnknownContact(*missing));
+        }
+        let mut change = Change::default();
+        let doomed: HashSet<ContactId> = ids.iter().copied().collect();
+        let mut keys: Vec<PageKey> = doomed.iter().filter_map(|id| self.locations.get(id).copied()).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let Some(page) = self.pages.get_mut(&key) else { continue };
+            let before = page.len();
+            page.retain(|c| !doomed.contains(&c.id));
+            let removed = before - page.len();
+            if let Some(n) = self.counts.get_mut(&key.list) {
+                *n = n.saturating_sub(removed);
+            }
+            if page.is_empty() {
+                self.pages.remove(&key);
+                change.delete_page(key);
+            } else {
+                change.put_page(key);
+            }
+        }
+        for id in &doomed {
+            self.locations.remove(id);
+        }
+        self.revision += 1;
+        Ok(change)
     }
+
     /// Appends already validated contacts to a list (bulk paths: import, benchmark).
     pub fn add_contacts(&mut self, list: ListId, data: Vec<ContactData>, now: Timestamp) -> Result<(Vec<ContactId>, Change), WorkspaceError> {
-        let _ = (list, data, now);
-        todo!("domain helper")
+        if !self.lists.contains_key(&list) {
+            return Err(WorkspaceError::UnknownList(list));
+        }
+        let mut change = Change { meta: true, ..Change::default() };
+        let mut ids = Vec::with_capacity(data.len());
+        for data in data {
+            let id = ContactId::new(self.meta.next_contact_id);
+            self.meta.next_contact_id = self.meta.next_contact_id.saturating_add(1);
+            self.append(Contact { id, list_id: list, created: now, updated: now, data }, &mut change);
+            ids.push(id);
+        }
+        self.revision += 1;
+        Ok((ids, change))
+    }
+
+    /// Puts a contact on its list's last page, opening a new page when that one is full.
+    fn append(&mut self, contact: Contact, change: &mut Change) {
+        let list = contact.list_id;
+        let last = self
+            .pages
+            .range(PageKey { list, page: 0 }..=PageKey { list, page: u32::MAX })
+            .next_back()
+            .map(|(k, v)| (*k, v.len()));
+        let key = match last {
+            Some((key, len)) if len < PAGE_CAPACITY => key,
+            Some((key, _)) => PageKey { list, page: key.page.saturating_add(1) },
+            None => PageKey { list, page: 0 },
+        };
+        self.locations.insert(contact.id, key);
+        *self.counts.entry(list).or_default() += 1;
+        self.pages.entry(key).or_default().push(contact);
+        if change.pages_put.last() != Some(&key) {
+            change.put_page(key);
+        }
+    }
+
+    fn take_contact(&mut self, id: ContactId, change: &mut Change) -> Result<Contact, WorkspaceError> {
+        let key = self.locations.remove(&id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let page = self.pages.get_mut(&key).ok_or(WorkspaceError::UnknownContact(id))?;
+        let at = page.iter().position(|c| c.id == id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let contact = page.remove(at);
+        if page.is_empty() {
+            self.pages.remove(&key);
+            change.delete_page(key);
+        } else {
+            change.put_page(key);
+        }
+        if let Some(n) = self.counts.get_mut(&key.list) {
+            *n = n.saturating_sub(1);
+        }
+        Ok(contact)
     }
 
     pub fn query(&self, query: &ContactQuery) -> QueryResult {
-        let _ = query;
-        todo!("domain helper")
+        self.index.borrow_mut().query(self, query)
     }
 }
-
