@@ -43,6 +43,8 @@ pub struct TabLock {
     name: String,
     /// Resolves the promise that keeps the lock; `None` when locks are unsupported.
     release: Option<Function>,
+    /// The `navigator.locks.request` promise: settles once the lock is released.
+    requested: Option<Promise>,
     channel: Option<(BroadcastChannel, Closure<dyn FnMut(MessageEvent)>)>,
 }
 
@@ -84,7 +86,16 @@ impl TabLock {
         self.release.is_some()
     }
 
-    pub fn release(self) {}
+    /// Releases the lock and waits until the browser has let go of it, so another
+    /// request (in this tab or another) can get it right after. Dropping a `TabLock`
+    /// releases too, without waiting.
+    pub async fn release(mut self) {
+        let requested = self.requested.take();
+        drop(self);
+        if let Some(requested) = requested {
+            let _ = JsFuture::from(requested).await;
+        }
+    }
 }
 
 impl Drop for TabLock {
@@ -128,7 +139,7 @@ fn lock_manager() -> Option<LockManager> {
 
 /// `Ok(None)`: `if_available` and another holder has it.
 async fn request_lock(db_name: &str, if_available: bool) -> Result<Option<TabLock>, StoreError> {
-    let unlocked = || TabLock { name: db_name.to_owned(), release: None, channel: None };
+    let unlocked = || TabLock { name: db_name.to_owned(), release: None, requested: None, channel: None };
     let Some(locks) = lock_manager() else {
         return Ok(Some(unlocked()));
     };
@@ -163,8 +174,9 @@ async fn request_lock(db_name: &str, if_available: bool) -> Result<Option<TabLoc
     let requested = locks.request(&lock_name(db_name), &options, &callback).map_err(js_unavailable)?;
     // A rejected request (e.g. a SecurityError) settles `decided` with the error.
     // (While the lock is held `requested` stays pending; it settles on release.)
+    let watched = requested.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(err) = JsFuture::from(requested).await {
+        if let Err(err) = JsFuture::from(watched).await {
             let _ = decide.call1(&JsValue::NULL, &err);
         }
     });
@@ -174,6 +186,7 @@ async fn request_lock(db_name: &str, if_available: bool) -> Result<Option<TabLoc
         Some(true) => Ok(Some(TabLock {
             name: db_name.to_owned(),
             release: release_slot.borrow_mut().take(),
+            requested: Some(requested),
             channel: None,
         })),
         Some(false) => Ok(None),
