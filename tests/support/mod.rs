@@ -1,0 +1,42 @@
+//! Host-side end-to-end support: a static server for dist/, chromedriver, and a
+//! headless Chromium session with waits and helpers. Every test launches its own
+//! browser (`Browser::start().await`) on a fresh profile and its own database name.
+//! Files using this start with `#![cfg(not(target_arch = "wasm32"))]`.
+#![allow(dead_code, unused_imports)]
+
+mod browser;
+mod driver;
+mod server;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub use browser::{Browser, Launch, WAIT};
+pub use fantoccini::elements::Element;
+pub use fantoccini::Locator;
+pub use server::StaticServer;
+
+/// A path inside the repository.
+pub fn repo_path(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// The built app: dist/, or `$E2E_DIST` (to try the harness on another folder).
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| repo_path("dist"))
+}
+
+/// A database name no other call (in this or another process) returns.
+pub fn fresh_db_name(prefix: &str) -> String {
+    format!("{prefix}-{}", unique_suffix())
+}
+
+fn unique_suffix() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{}-{nanos}-{n}", std::process::id())
+}
