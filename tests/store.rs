@@ -382,7 +382,7 @@ async fn one_tab_holds_the_lock_and_hands_it_over_on_request() {
     let second = TabLock::wait_acquire(&name).await.expect("wait");
     assert!(asked.get() && holder.borrow().is_none());
     assert!(matches!(TabLock::acquire(&name).await.expect("third"), LockOutcome::HeldElsewhere));
-    second.release().await;
+    second.release_and_wait().await;
     assert!(matches!(TabLock::acquire(&name).await.expect("fourth"), LockOutcome::Acquired(_)));
 }
 

@@ -38,6 +38,9 @@ pub enum LockOutcome {
     HeldElsewhere,
 }
 
+/// The hand-over channel and its message handler (kept alive together).
+type Listener = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
+
 /// Holds the workspace lock until dropped or released.
 pub struct TabLock {
     name: String,
@@ -45,7 +48,7 @@ pub struct TabLock {
     release: Option<Function>,
     /// The `navigator.locks.request` promise: settles once the lock is released.
     requested: Option<Promise>,
-    channel: Option<(BroadcastChannel, Closure<dyn FnMut(MessageEvent)>)>,
+    channel: Option<Listener>,
 }
 
 impl TabLock {
@@ -86,10 +89,13 @@ impl TabLock {
         self.release.is_some()
     }
 
+    /// Releases the lock (as dropping does). The browser lets go of it shortly after;
+    /// use [`TabLock::release_and_wait`] to know when.
+    pub fn release(self) {}
+
     /// Releases the lock and waits until the browser has let go of it, so another
-    /// request (in this tab or another) can get it right after. Dropping a `TabLock`
-    /// releases too, without waiting.
-    pub async fn release(mut self) {
+    /// request (in this tab or another) can get it right after.
+    pub async fn release_and_wait(mut self) {
         let requested = self.requested.take();
         drop(self);
         if let Some(requested) = requested {

@@ -17,7 +17,7 @@ pub(crate) async fn get(db: &Database, name: &str) -> Result<Option<String>, Sto
 pub(crate) async fn put(db: &Database, name: &str, value: &str) -> Result<(), StoreError> {
     let tx = db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build()?;
     let store = tx.object_store(SETTINGS)?;
-    let _ = store.put(value).with_key(name).primitive()?;
+    super::commit::issued(store.put(value).with_key(name).primitive()?);
     tx.commit().await?;
     Ok(())
 }
