@@ -7,8 +7,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use contacts_manager::domain::{
-    Contact, ContactData, ContactDraft, ContactField, ContactId, ContactList, ListDraft, ListId,
-    Timestamp, Workspace, WorkspaceMeta,
+    Change, Contact, ContactData, ContactDraft, ContactField, ContactId, ContactList, ListDraft, ListId,
+    PageKey, Timestamp, Workspace, WorkspaceMeta,
 };
 use contacts_manager::store::{request_handover, LockOutcome, Store, StoreError, TabLock, VERSION};
 use indexed_db_futures::database::Database;
@@ -213,6 +213,39 @@ async fn deleting_a_list_removes_its_pages() {
     let loaded = reload(&name).await.expect("reload");
     assert!(loaded.list(big).is_none());
     assert_eq!(loaded.total_contacts(), 1);
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_merged_change_whose_pages_are_gone_leaves_no_stale_pages() {
+    let name = fresh_name("merged");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let (keep, ch) = ws.create_list(&list_draft("Keep"), T0).expect("list");
+    store.commit(&ws, &ch).await.expect("commit");
+    let (_, ch) = ws.add_contacts(keep, bulk_data(keep, 3), T0).expect("add");
+    store.commit(&ws, &ch).await.expect("commit");
+
+    // Several commands committed together: a list is created, filled and deleted
+    // again, so the change names pages the workspace no longer has.
+    let (gone, mut change) = ws.create_list(&list_draft("Gone"), T0).expect("list");
+    let (_, ch) = ws.add_contacts(gone, bulk_data(gone, 600), T0).expect("add");
+    change.merge(ch);
+    change.merge(ws.delete_lists(&[gone]).expect("delete"));
+    store.commit(&ws, &change).await.expect("commit merged");
+
+    // A page named in `pages_put` that the workspace no longer has is deleted.
+    raw_put(&name, "pages", page_key_js(keep, 9), Uint8Array::from(&[1u8, 2, 3][..]).into()).await;
+    assert!(raw_page_keys(&name).await.contains(&(keep.get(), 9)));
+    let stale = Change { pages_put: vec![PageKey { list: keep, page: 9 }], ..Change::default() };
+    store.commit(&ws, &stale).await.expect("commit stale page");
+    store.close();
+
+    let keys = raw_page_keys(&name).await;
+    assert!(keys.iter().all(|k| k.0 == keep.get()) && !keys.contains(&(keep.get(), 9)), "stale pages: {keys:?}");
+    let loaded = reload(&name).await.expect("reload");
+    assert!(loaded.list(gone).is_none());
     assert_eq!(snapshot(&loaded), snapshot(&ws));
     Store::delete_database(&name).await.expect("delete db");
 }

@@ -40,6 +40,9 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
 
     let keys = page_keys_req.await?;
     let values = pages_req.await?;
+    if keys.len() != values.len() {
+        return Err(StoreError::Corrupt("the pages store returned keys and values that do not pair up".into()));
+    }
     let mut pages = Vec::new();
     for (key, value) in keys.zip(values) {
         let key = key?;
