@@ -8,11 +8,15 @@ pub mod email;
 pub mod field;
 pub mod ids;
 pub mod list;
+mod locations;
 pub mod phone;
 pub mod query;
 pub mod sample;
 pub mod url;
 pub mod workspace;
+
+#[cfg(test)]
+mod tests;
 
 pub use change::{Change, PageKey};
 pub use contact::{Contact, ContactData, ContactDraft, ContactErrors, LabeledPhone};

@@ -68,11 +68,15 @@ pub(crate) struct QueryIndex {
     text: Vec<u8>,
     /// Record i is `text[starts[i]..starts[i + 1]]`; one extra entry at the end.
     starts: Vec<u32>,
+    /// Per record, where fields 1..=4 begin, relative to the record's start.
+    field_starts: Vec<[u16; 4]>,
     ids: Vec<ContactId>,
     lists: Vec<ListId>,
     created: Vec<i64>,
     updated: Vec<i64>,
-    orders: HashMap<SortKey, Vec<u32>>,
+    /// Per sort key: record numbers in ascending order, and where the records with an
+    /// empty sort value begin (they stay last in both directions).
+    orders: HashMap<SortKey, (Vec<u32>, usize)>,
 }
 
 impl QueryIndex {
@@ -84,7 +88,11 @@ impl QueryIndex {
         let page_size = q.page_size.max(1);
         let first = q.page.saturating_mul(page_size);
         self.ensure_order(ws, q.sort);
-        let order = self.orders.get(&q.sort).map(Vec::as_slice).unwrap_or(&[]);
+        let (order, empty_from) = match self.orders.get(&q.sort) {
+            Some((order, empty_from)) => (order.as_slice(), *empty_from),
+            None => (&[][..], 0),
+        };
+        let (filled, empty) = order.split_at(empty_from.min(order.len()));
         let mut total = 0;
         let mut ids = Vec::with_capacity(page_size);
         let mut visit = |r: u32| {
@@ -101,10 +109,11 @@ impl QueryIndex {
             total += 1;
         };
         if q.descending {
-            order.iter().rev().for_each(|&r| visit(r));
+            filled.iter().rev().for_each(|&r| visit(r));
         } else {
-            order.iter().for_each(|&r| visit(r));
+            filled.iter().for_each(|&r| visit(r));
         }
+        empty.iter().for_each(|&r| visit(r));
         let rows = ids.into_iter().filter_map(|id| ws.contact(id).cloned()).collect();
         QueryResult { total, rows }
     }
@@ -124,12 +133,16 @@ impl QueryIndex {
                 d.phone().map(|p| p.as_str()),
                 d.mobile().map(|p| p.as_str()),
             ];
+            let start = self.text.len();
+            let mut bounds = [0u16; 4];
             for (i, f) in fields.into_iter().enumerate() {
                 if i > 0 {
                     self.text.push(FIELD_SEP);
+                    bounds[i - 1] = u16::try_from(self.text.len() - start).unwrap_or(u16::MAX);
                 }
                 push_folded(&mut self.text, f.unwrap_or(""));
             }
+            self.field_starts.push(bounds);
             self.ids.push(c.id);
             self.lists.push(c.list_id);
             self.created.push(c.created.millis());
@@ -143,7 +156,11 @@ impl QueryIndex {
     }
 
     fn field(&self, r: usize, k: usize) -> &[u8] {
-        self.record(r).split(|&b| b == FIELD_SEP).nth(k).unwrap_or(&[])
+        let rec = self.record(r);
+        let b = &self.field_starts[r];
+        let from = if k == 0 { 0 } else { b[k - 1] as usize };
+        let to = if k < 4 { (b[k] as usize).saturating_sub(1) } else { rec.len() };
+        rec.get(from..to.max(from)).unwrap_or(&[])
     }
 
     /// Records matching every word of the search; `None` when there is nothing to
@@ -189,7 +206,7 @@ impl QueryIndex {
 
     /// Record numbers sorted by `sort`, ascending; empty values last; ties in storage
     /// order. A u64 prefix of the main key settles most comparisons cheaply.
-    fn sorted(&self, ws: &Workspace, sort: SortKey) -> Vec<u32> {
+    fn sorted(&self, ws: &Workspace, sort: SortKey) -> (Vec<u32>, usize) {
         let n = self.ids.len();
         let list_rank: HashMap<ListId, u64> =
             ws.lists().into_iter().enumerate().map(|(i, l)| (l.id, i as u64)).collect();
@@ -207,9 +224,10 @@ impl QueryIndex {
         };
         let prefix = |r: usize| -> u64 {
             match sort {
-                SortKey::List => list_rank.get(&self.lists[r]).copied().unwrap_or(u64::MAX),
-                SortKey::Created => (self.created[r] as u64) ^ (1 << 63),
-                SortKey::Updated => (self.updated[r] as u64) ^ (1 << 63),
+                // Never u64::MAX: that marks an empty value.
+                SortKey::List => list_rank.get(&self.lists[r]).copied().unwrap_or(u64::MAX - 1),
+                SortKey::Created => ((self.created[r] as u64) ^ (1 << 63)).min(u64::MAX - 1),
+                SortKey::Updated => ((self.updated[r] as u64) ^ (1 << 63)).min(u64::MAX - 1),
                 _ => text_field(r).map(|k| text_prefix(self.field(r, k))).unwrap_or(u64::MAX),
             }
         };
@@ -222,17 +240,27 @@ impl QueryIndex {
             SortKey::List => (None, Some(F_FIRST)),
             SortKey::Created | SortKey::Updated => (None, None),
         };
-        let mut keyed: Vec<(u64, u32)> = (0..n).map(|r| (prefix(r), r as u32)).collect();
+        let second_prefix = |r: usize| second.map(|k| text_prefix(self.field(r, k))).unwrap_or(0);
+        // Integer keys settle almost every comparison; the text is read only when an
+        // 8-byte prefix ties.
+        let mut keyed: Vec<(u64, u64, u32)> = (0..n).map(|r| (prefix(r), second_prefix(r), r as u32)).collect();
+        let full = |k: Option<usize>, x: usize, y: usize| match k {
+            Some(k) => {
+                let (a, b) = (self.field(x, k), self.field(y, k));
+                if a.len() > 8 || b.len() > 8 { a.cmp(b) } else { std::cmp::Ordering::Equal }
+            }
+            None => std::cmp::Ordering::Equal,
+        };
         keyed.sort_unstable_by(|a, b| {
+            let (x, y) = (a.2 as usize, b.2 as usize);
             a.0.cmp(&b.0)
-                .then_with(|| {
-                    let (x, y) = (a.1 as usize, b.1 as usize);
-                    let by = |k: Option<usize>| k.map(|k| self.field(x, k).cmp(self.field(y, k)));
-                    by(main).unwrap_or(std::cmp::Ordering::Equal).then_with(|| by(second).unwrap_or(std::cmp::Ordering::Equal))
-                })
+                .then_with(|| full(main, x, y))
                 .then(a.1.cmp(&b.1))
+                .then_with(|| full(second, x, y))
+                .then(a.2.cmp(&b.2))
         });
-        keyed.into_iter().map(|(_, r)| r).collect()
+        let empty_from = keyed.partition_point(|(p, _, _)| *p != u64::MAX);
+        (keyed.into_iter().map(|(_, _, r)| r).collect(), empty_from)
     }
 }
 

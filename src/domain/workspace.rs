@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::change::{Change, PageKey};
 use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
 use super::ids::{ContactId, ListId, Timestamp};
+use super::locations::Locations;
 use super::list::{ContactList, ListDraft, ListError, MAX_LIST_NAME_LEN};
 use super::query::{ContactQuery, QueryIndex, QueryResult};
 
@@ -44,7 +45,7 @@ pub struct Workspace {
     meta: WorkspaceMeta,
     lists: BTreeMap<ListId, ContactList>,
     pages: BTreeMap<PageKey, Vec<Contact>>,
-    locations: HashMap<ContactId, PageKey>,
+    locations: Locations,
     counts: HashMap<ListId, usize>,
     /// Bumped by every contact change; the query index rebuilds when it moves.
     revision: u64,
@@ -69,6 +70,7 @@ impl Workspace {
             ws.meta.next_list_id = ws.meta.next_list_id.max(list.id.get().saturating_add(1));
             ws.lists.insert(list.id, list);
         }
+        let mut locations = Vec::with_capacity(pages.iter().map(|(_, p)| p.len()).sum());
         for (key, contacts) in pages {
             if !ws.lists.contains_key(&key.list) {
                 return Err(WorkspaceError::Corrupt(format!("page {} belongs to a missing list {}", key.page, key.list)));
@@ -77,9 +79,7 @@ impl Workspace {
                 if c.list_id != key.list {
                     return Err(WorkspaceError::Corrupt(format!("contact {} is stored in a page of list {}", c.id, key.list)));
                 }
-                if ws.locations.insert(c.id, key).is_some() {
-                    return Err(WorkspaceError::Corrupt(format!("contact {} is stored twice", c.id)));
-                }
+                locations.push((c.id, key));
                 ws.meta.next_contact_id = ws.meta.next_contact_id.max(c.id.get().saturating_add(1));
             }
             *ws.counts.entry(key.list).or_default() += contacts.len();
@@ -87,6 +87,8 @@ impl Workspace {
                 return Err(WorkspaceError::Corrupt(format!("page {} of list {} is stored twice", key.page, key.list)));
             }
         }
+        ws.locations = Locations::from_unsorted(locations)
+            .map_err(|id| WorkspaceError::Corrupt(format!("contact {id} is stored twice")))?;
         Ok(ws)
     }
 
@@ -109,8 +111,12 @@ impl Workspace {
         self.locations.len()
     }
     pub fn contact(&self, id: ContactId) -> Option<&Contact> {
-        let key = self.locations.get(&id)?;
-        self.pages.get(key)?.iter().find(|c| c.id == id)
+        let key = self.locations.get(id)?;
+        self.pages.get(&key)?.iter().find(|c| c.id == id)
+    }
+    /// The page a contact is stored in.
+    pub fn page_of(&self, id: ContactId) -> Option<PageKey> {
+        self.locations.get(id)
     }
     /// The contacts stored in one page, for the store to encode.
     pub fn page(&self, key: PageKey) -> Option<&[Contact]> {
@@ -176,9 +182,8 @@ impl Workspace {
         let keys: Vec<PageKey> = self.pages.keys().filter(|k| doomed.contains(&k.list)).copied().collect();
         for key in keys {
             if let Some(contacts) = self.pages.remove(&key) {
-                for c in contacts {
-                    self.locations.remove(&c.id);
-                }
+                let ids = contacts.iter().map(|c| c.id).collect();
+                self.locations.remove_all(&ids);
             }
             change.delete_page(key);
         }
@@ -204,7 +209,7 @@ impl Workspace {
         if !self.lists.contains_key(&list) {
             return Err(WorkspaceError::UnknownList(list));
         }
-        let key = *self.locations.get(&id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let key = self.locations.get(id).ok_or(WorkspaceError::UnknownContact(id))?;
         let mut change = Change::default();
         if key.list == list {
             let contact = self
@@ -228,12 +233,12 @@ impl Workspace {
 
     /// Deletes contacts; unknown ids are refused before anything changes.
     pub fn delete_contacts(&mut self, ids: &[ContactId]) -> Result<Change, WorkspaceError> {
-        if let Some(missing) = ids.iter().find(|id| !self.locations.contains_key(id)) {
+        if let Some(missing) = ids.iter().find(|id| !self.locations.contains(**id)) {
             return Err(WorkspaceError::UnknownContact(*missing));
         }
         let mut change = Change::default();
         let doomed: HashSet<ContactId> = ids.iter().copied().collect();
-        let mut keys: Vec<PageKey> = doomed.iter().filter_map(|id| self.locations.get(id).copied()).collect();
+        let mut keys: Vec<PageKey> = doomed.iter().filter_map(|id| self.locations.get(*id)).collect();
         keys.sort();
         keys.dedup();
         for key in keys {
@@ -251,9 +256,7 @@ impl Workspace {
                 change.put_page(key);
             }
         }
-        for id in &doomed {
-            self.locations.remove(id);
-        }
+        self.locations.remove_all(&doomed);
         self.revision += 1;
         Ok(change)
     }
@@ -265,39 +268,47 @@ impl Workspace {
         }
         let mut change = Change { meta: true, ..Change::default() };
         let mut ids = Vec::with_capacity(data.len());
-        for data in data {
-            let id = ContactId::new(self.meta.next_contact_id);
-            self.meta.next_contact_id = self.meta.next_contact_id.saturating_add(1);
-            self.append(Contact { id, list_id: list, created: now, updated: now, data }, &mut change);
-            ids.push(id);
+        let mut data = data.into_iter().peekable();
+        // Fill the last page, then new ones, a page at a time (no per-contact lookups).
+        while data.peek().is_some() {
+            let key = self.page_with_room(list);
+            let page = self.pages.entry(key).or_default();
+            let room = PAGE_CAPACITY.saturating_sub(page.len());
+            for data in data.by_ref().take(room) {
+                let id = ContactId::new(self.meta.next_contact_id);
+                self.meta.next_contact_id = self.meta.next_contact_id.saturating_add(1);
+                self.locations.set(id, key);
+                page.push(Contact { id, list_id: list, created: now, updated: now, data });
+                ids.push(id);
+            }
+            change.put_page(key);
         }
+        *self.counts.entry(list).or_default() += ids.len();
         self.revision += 1;
         Ok((ids, change))
     }
 
-    /// Puts a contact on its list's last page, opening a new page when that one is full.
-    fn append(&mut self, contact: Contact, change: &mut Change) {
-        let list = contact.list_id;
-        let last = self
-            .pages
-            .range(PageKey { list, page: 0 }..=PageKey { list, page: u32::MAX })
-            .next_back()
-            .map(|(k, v)| (*k, v.len()));
-        let key = match last {
-            Some((key, len)) if len < PAGE_CAPACITY => key,
+    /// The list's last page if it has room, else the next page number.
+    fn page_with_room(&self, list: ListId) -> PageKey {
+        let last = self.pages.range(PageKey { list, page: 0 }..=PageKey { list, page: u32::MAX }).next_back();
+        match last {
+            Some((key, page)) if page.len() < PAGE_CAPACITY => *key,
             Some((key, _)) => PageKey { list, page: key.page.saturating_add(1) },
             None => PageKey { list, page: 0 },
-        };
-        self.locations.insert(contact.id, key);
-        *self.counts.entry(list).or_default() += 1;
-        self.pages.entry(key).or_default().push(contact);
-        if change.pages_put.last() != Some(&key) {
-            change.put_page(key);
         }
     }
 
+    /// Puts a contact on its list's last page, opening a new page when that one is full.
+    fn append(&mut self, contact: Contact, change: &mut Change) {
+        let key = self.page_with_room(contact.list_id);
+        self.locations.set(contact.id, key);
+        *self.counts.entry(contact.list_id).or_default() += 1;
+        self.pages.entry(key).or_default().push(contact);
+        change.put_page(key);
+    }
+
     fn take_contact(&mut self, id: ContactId, change: &mut Change) -> Result<Contact, WorkspaceError> {
-        let key = self.locations.remove(&id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let key = self.locations.remove(id).ok_or(WorkspaceError::UnknownContact(id))?;
         let page = self.pages.get_mut(&key).ok_or(WorkspaceError::UnknownContact(id))?;
         let at = page.iter().position(|c| c.id == id).ok_or(WorkspaceError::UnknownContact(id))?;
         let contact = page.remove(at);

@@ -1,0 +1,34 @@
+//! Native figures for the in-memory query over 500k contacts (run with
+//! `cargo test --release --lib -- --ignored --nocapture query_figures`). Prints, never
+//! asserts on time; the browser benchmark (tests/bench.rs) is the one that counts.
+
+use std::time::Instant;
+
+use crate::domain::{sample, ContactQuery, SortKey, Workspace};
+
+use super::support::{list, T0};
+
+#[test]
+#[ignore = "benchmark: prints figures"]
+fn query_figures() {
+    let n = 500_000;
+    let t = Instant::now();
+    let data = sample::generate_contacts(n, 42);
+    println!("generate + validate {n}: {:?}", t.elapsed());
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "Bench");
+    let t = Instant::now();
+    let _ = ws.add_contacts(l, data, T0);
+    println!("add to workspace: {:?}", t.elapsed());
+    let t = Instant::now();
+    let first = ws.query(&ContactQuery::default());
+    println!("first page (index build + sort): {:?}, total {}", t.elapsed(), first.total);
+    for s in ["a", "an", "ann", "anna ross", "+39 333", "zzzz"] {
+        let t = Instant::now();
+        let r = ws.query(&ContactQuery { search: s.into(), ..ContactQuery::default() });
+        println!("search {s:?}: {:?} ({} hits)", t.elapsed(), r.total);
+    }
+    let t = Instant::now();
+    let _ = ws.query(&ContactQuery { sort: SortKey::LastName, descending: true, ..ContactQuery::default() });
+    println!("sort by last name: {:?}", t.elapsed());
+}

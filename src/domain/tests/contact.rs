@@ -1,0 +1,68 @@
+use crate::domain::contact::{DraftPath, PhoneDraft};
+use crate::domain::{ContactDraft, ContactField, ListId, SocialNetwork};
+
+use super::support::draft;
+
+#[test]
+fn a_full_draft_validates_into_normalised_data() {
+    let mut d = draft(ListId::new(3), "  Anna ", "Rossi", "0039 333-1234567", " Anna@Example.com ");
+    d.set(ContactField::Mobile, "+39 02 1234 5678");
+    d.set(ContactField::Url, "https://example.com");
+    d.set(ContactField::DateOfBirth, "25/04/1990");
+    d.set(ContactField::Social(SocialNetwork::Telegram), "@anna");
+    d.additional_phones.push(PhoneDraft { label: "".into(), number: "+44 20 7183 8750".into() });
+    d.additional_phones.push(PhoneDraft::default());
+    let (list, data) = d.validate().expect("valid");
+    assert_eq!(list, ListId::new(3));
+    assert_eq!(data.first_name(), "Anna");
+    assert_eq!(data.get(ContactField::Phone), Some("393331234567"));
+    assert_eq!(data.get(ContactField::Mobile), Some("390212345678"));
+    assert_eq!(data.get(ContactField::Email), Some("Anna@Example.com"));
+    assert_eq!(data.get(ContactField::DateOfBirth), Some("1990-04-25"));
+    assert_eq!(data.get(ContactField::Social(SocialNetwork::Telegram)), Some("@anna"));
+    assert_eq!(data.get(ContactField::Company), None);
+    assert_eq!(data.additional_phones().len(), 1, "blank rows are dropped");
+    assert_eq!(&*data.additional_phones()[0].label, "Other");
+}
+
+#[test]
+fn every_error_is_reported_next_to_its_field() {
+    let mut d = ContactDraft::default();
+    d.set(ContactField::FirstName, "   ");
+    d.set(ContactField::Phone, "+39 12");
+    d.set(ContactField::Email, "not-an-email");
+    d.set(ContactField::Url, "http://example.com");
+    d.set(ContactField::DateOfBirth, "31/02/1990");
+    d.set(ContactField::City, "x".repeat(1_001));
+    d.additional_phones.push(PhoneDraft { label: "Home".into(), number: "abc".into() });
+    let errors = d.validate().expect_err("invalid");
+    for path in [
+        DraftPath::List,
+        DraftPath::Field(ContactField::FirstName),
+        DraftPath::Field(ContactField::Phone),
+        DraftPath::Field(ContactField::Email),
+        DraftPath::Field(ContactField::Url),
+        DraftPath::Field(ContactField::DateOfBirth),
+        DraftPath::Field(ContactField::City),
+        DraftPath::AdditionalPhone(0),
+    ] {
+        assert!(errors.message_for(path).is_some(), "no message for {path:?}: {errors:?}");
+    }
+    assert_eq!(errors.message_for(DraftPath::Field(ContactField::FirstName)), Some("First name is required"));
+    assert_eq!(errors.message_for(DraftPath::Field(ContactField::LastName)), None);
+}
+
+#[test]
+fn a_draft_round_trips_through_a_contact() {
+    let mut ws = crate::domain::Workspace::new();
+    let list = super::support::list(&mut ws, "Leads");
+    let mut d = draft(list, "Ann", "Lee", "+39 333 1234567", "ann@example.com");
+    d.set(ContactField::Description, "likes <b>bold</b> & \"quotes\"");
+    d.additional_phones.push(PhoneDraft { label: "Office".into(), number: "393331234568".into() });
+    let (id, _) = ws.create_contact(&d, super::support::T0).expect("saved");
+    let stored = ws.contact(id).expect("present");
+    let again = ContactDraft::from_contact(stored);
+    assert_eq!(again.value(ContactField::Phone), "393331234567");
+    assert_eq!(again.value(ContactField::Description), "likes <b>bold</b> & \"quotes\"");
+    assert_eq!(again.validate().map(|(_, data)| data), Ok(stored.data.clone()));
+}

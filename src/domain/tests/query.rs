@@ -1,0 +1,76 @@
+use crate::domain::{ContactId, ContactQuery, SortKey, Workspace};
+
+use super::support::{contact, list};
+
+fn names(ws: &Workspace, q: &ContactQuery) -> Vec<String> {
+    ws.query(q).rows.iter().map(|c| format!("{} {}", c.data.first_name(), c.data.last_name().unwrap_or(""))).collect()
+}
+
+fn sample() -> (Workspace, [ContactId; 4]) {
+    let mut ws = Workspace::new();
+    let a = list(&mut ws, "Alpha");
+    let b = list(&mut ws, "Beta");
+    let ids = [
+        contact(&mut ws, a, "Zoë", "Adams", "+39 333 1234567", "zoe@example.com"),
+        contact(&mut ws, a, "anna", "Lee", "+44 20 7183 8750", "ANNA@corp.example"),
+        contact(&mut ws, b, "Bruno", "Lee", "", "bruno@example.com"),
+        contact(&mut ws, b, "Anna", "Zed", "", ""),
+    ];
+    (ws, ids)
+}
+
+#[test]
+fn sorts_case_insensitively_with_empty_values_last() {
+    let (ws, _) = sample();
+    let q = ContactQuery::default();
+    assert_eq!(names(&ws, &q), ["anna Lee", "Anna Zed", "Bruno Lee", "Zoë Adams"]);
+    let q = ContactQuery { sort: SortKey::LastName, ..ContactQuery::default() };
+    assert_eq!(names(&ws, &q), ["Zoë Adams", "anna Lee", "Bruno Lee", "Anna Zed"]);
+    let q = ContactQuery { sort: SortKey::Email, ..ContactQuery::default() };
+    assert_eq!(names(&ws, &q), ["anna Lee", "Bruno Lee", "Zoë Adams", "Anna Zed"]);
+    let q = ContactQuery { sort: SortKey::Phone, descending: true, ..ContactQuery::default() };
+    assert_eq!(names(&ws, &q), ["anna Lee", "Zoë Adams", "Bruno Lee", "Anna Zed"], "empty values stay last");
+    let q = ContactQuery { sort: SortKey::List, ..ContactQuery::default() };
+    assert_eq!(names(&ws, &q), ["anna Lee", "Zoë Adams", "Anna Zed", "Bruno Lee"]);
+}
+
+#[test]
+fn search_matches_every_word_across_name_email_and_phone() {
+    let (ws, _) = sample();
+    let search = |s: &str| names(&ws, &ContactQuery { search: s.into(), ..ContactQuery::default() });
+    assert_eq!(search("ANN"), ["anna Lee", "Anna Zed"]);
+    assert_eq!(search("anna lee"), ["anna Lee"]);
+    assert_eq!(search("corp.example"), ["anna Lee"]);
+    assert_eq!(search("+39 333-123"), ["Zoë Adams"]);
+    assert_eq!(search("0044 20"), ["anna Lee"]);
+    assert_eq!(search("zoë"), ["Zoë Adams"]);
+    assert_eq!(search("ZOË"), ["Zoë Adams"]);
+    assert!(search("nobody").is_empty());
+    assert_eq!(search("   ").len(), 4);
+}
+
+#[test]
+fn filters_by_list_and_pages_with_a_total() {
+    let (ws, _) = sample();
+    let beta = ws.lists()[1].id;
+    let r = ws.query(&ContactQuery { list: Some(beta), ..ContactQuery::default() });
+    assert_eq!(r.total, 2);
+    let r = ws.query(&ContactQuery { page_size: 3, page: 1, ..ContactQuery::default() });
+    assert_eq!((r.total, r.rows.len()), (4, 1));
+    let r = ws.query(&ContactQuery { page_size: 3, page: 9, ..ContactQuery::default() });
+    assert_eq!((r.total, r.rows.len()), (4, 0));
+    let r = ws.query(&ContactQuery { page_size: 0, ..ContactQuery::default() });
+    assert_eq!(r.rows.len(), 1, "a zero page size is read as one");
+}
+
+#[test]
+fn results_follow_edits_and_deletes() {
+    let (mut ws, ids) = sample();
+    let q = ContactQuery { search: "lee".into(), ..ContactQuery::default() };
+    assert_eq!(ws.query(&q).total, 2);
+    ws.delete_contacts(&[ids[1]]).expect("deleted");
+    assert_eq!(names(&ws, &q), ["Bruno Lee"]);
+    let l = ws.lists()[0].id;
+    contact(&mut ws, l, "Carla", "Leeds", "", "");
+    assert_eq!(names(&ws, &q), ["Bruno Lee", "Carla Leeds"]);
+}
