@@ -204,7 +204,7 @@ impl ContactDraft {
         }
         match (list, first_name) {
             (Some(list), Some(first_name)) if errors.is_empty() => {
-                details.sort_by(|a, b| a.0.cmp(&b.0));
+                details.sort_by_key(|d| d.0);
                 Ok((
                     list,
                     ContactData {

@@ -32,3 +32,9 @@ fn query_figures() {
     let _ = ws.query(&ContactQuery { sort: SortKey::LastName, descending: true, ..ContactQuery::default() });
     println!("sort by last name: {:?}", t.elapsed());
 }
+
+#[test]
+#[ignore = "benchmark: prints figures"]
+fn memory_figures() {
+    println!("size_of Contact = {} bytes, ContactData = {}", std::mem::size_of::<crate::domain::Contact>(), std::mem::size_of::<crate::domain::ContactData>());
+}
