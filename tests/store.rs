@@ -375,6 +375,14 @@ async fn an_old_connection_that_will_not_close_reports_blocked() {
 }
 
 #[wasm_bindgen_test]
+async fn data_from_a_newer_app_version_is_refused_clearly() {
+    let name = fresh_name("newer");
+    Store::open_at_version(&name, VERSION + 1).await.expect("a future schema").close();
+    assert_eq!(Store::open(&name).await.err(), Some(StoreError::NewerVersion));
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
 fn dom_exception_names_map_to_user_errors() {
     assert_eq!(StoreError::from_dom_exception("QuotaExceededError", "full"), StoreError::QuotaExceeded);
     assert_eq!(
