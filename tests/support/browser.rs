@@ -26,6 +26,8 @@ pub struct Launch {
     pub profile_dir: Option<PathBuf>,
     /// WebDriver page load strategy: "normal" waits for the load event, "none" does not.
     pub page_load_strategy: &'static str,
+    /// More Chromium flags (the benchmark adds `--enable-precise-memory-info`).
+    pub extra_args: Vec<String>,
 }
 
 impl Default for Launch {
@@ -35,6 +37,7 @@ impl Default for Launch {
             base_url: None,
             profile_dir: None,
             page_load_strategy: "normal",
+            extra_args: Vec::new(),
         }
     }
 }
@@ -77,18 +80,22 @@ impl Browser {
             .unwrap_or_else(|| std::env::temp_dir().join(format!("cm-e2e-profile-{}", unique_suffix())));
         std::fs::create_dir_all(&profile).expect("create the Chromium profile directory");
         let driver = Driver::start();
+        let mut args: Vec<String> = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--window-size=1280,800",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(launch.extra_args);
         let caps = json!({
             "browserName": "chrome",
             "pageLoadStrategy": launch.page_load_strategy,
-            "goog:chromeOptions": {
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1280,800",
-                    format!("--user-data-dir={}", profile.display()),
-                ],
-            },
+            // Async scripts may wait long (the benchmark's), page loads too (cold wasm).
+            "timeouts": { "script": 120_000, "pageLoad": 120_000 },
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
         });
         let caps = match caps {
             Value::Object(map) => map,
@@ -101,6 +108,11 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot open a Chromium session through chromedriver: {e}"));
         let session = client.session_id().await.ok().flatten();
         Browser { client, base, server, driver, session, profile, keep_profile }
+    }
+
+    /// Chromedriver's process group: it holds Chromium's processes too (memory figures).
+    pub fn process_group(&self) -> Option<u32> {
+        self.driver.process_group()
     }
 
     /// The server's base URL, no trailing slash.

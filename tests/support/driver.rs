@@ -41,6 +41,10 @@ impl Driver {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    pub fn process_group(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.id())
+    }
+
     /// Kills chromedriver and everything in its process group (Chromium included).
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

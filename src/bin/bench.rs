@@ -1,0 +1,134 @@
+//! The write benchmark page (bench.html, built by `.ci/bench`): stores N generated
+//! contacts in one list through the real store, the way an import does, and writes
+//! the timings as JSON into `#bench-result` (tests/bench.rs reads them).
+//!
+//! URL: `/bench/?db=NAME&n=500000` (the database is deleted first).
+
+#[cfg(target_arch = "wasm32")]
+mod page {
+    use contacts_manager::domain::sample::generate_contacts;
+    use contacts_manager::domain::{ListDraft, Timestamp, Workspace};
+    use contacts_manager::store::Store;
+
+    /// Contacts per `add_contacts` + commit: 50 pages of 512, one transaction each
+    /// (the batch size TOOLCHAIN.md measured as fast).
+    const CHUNK: usize = 50 * 512;
+
+    struct Figures {
+        n: usize,
+        generated: usize,
+        generate_ms: f64,
+        add_ms: f64,
+        commit_ms: f64,
+        write_ms: f64,
+        transactions: usize,
+        reload_ms: f64,
+        reloaded: usize,
+    }
+
+    pub fn start() {
+        console_error_panic_hook::set_once();
+        wasm_bindgen_futures::spawn_local(async {
+            let json = match run().await {
+                Ok(f) => format!(
+                    "{{\"n\":{},\"generated\":{},\"generate_ms\":{:.1},\"add_ms\":{:.1},\"commit_ms\":{:.1},\"write_ms\":{:.1},\"transactions\":{},\"reload_ms\":{:.1},\"reloaded\":{}}}",
+                    f.n, f.generated, f.generate_ms, f.add_ms, f.commit_ms, f.write_ms, f.transactions, f.reload_ms, f.reloaded
+                ),
+                Err(e) => format!("{{\"error\":{:?}}}", e),
+            };
+            show("bench-result", &json);
+            if let Some(el) = element("bench-result") {
+                let _ = el.set_attribute("data-done", "1");
+            }
+        });
+    }
+
+    async fn run() -> Result<Figures, String> {
+        let db = param("db").unwrap_or_else(|| "contacts-bench".to_string());
+        let n = param("n").and_then(|v| v.parse().ok()).unwrap_or(500_000usize);
+        let now = Timestamp::from_millis(js_sys::Date::now() as i64);
+
+        status(&format!("deleting database {db}"));
+        Store::delete_database(&db).await.map_err(|e| e.to_string())?;
+        let store = Store::open(&db).await.map_err(|e| e.to_string())?;
+        let mut ws = Workspace::new();
+        let draft = ListDraft { name: "Benchmark".into(), description: format!("{n} generated contacts") };
+        let (list, change) = ws.create_list(&draft, now).map_err(|e| e.to_string())?;
+        store.commit(&ws, &change).await.map_err(|e| e.to_string())?;
+
+        status(&format!("generating {n} contacts"));
+        let t = now_ms();
+        let data = generate_contacts(n, 42);
+        let generate_ms = now_ms() - t;
+        let generated = data.len();
+
+        // Timed: domain append + IndexedDB commit, chunk by chunk, as an import does.
+        let (mut add_ms, mut commit_ms, mut transactions) = (0.0, 0.0, 0);
+        let start = now_ms();
+        let mut rows = data.into_iter();
+        loop {
+            let chunk: Vec<_> = rows.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let t0 = now_ms();
+            let (_, change) = ws.add_contacts(list, chunk, now).map_err(|e| e.to_string())?;
+            let t1 = now_ms();
+            store.commit(&ws, &change).await.map_err(|e| e.to_string())?;
+            add_ms += t1 - t0;
+            commit_ms += now_ms() - t1;
+            transactions += 1;
+        }
+        let write_ms = now_ms() - start;
+
+        // A warm re-read in this page, as a check that everything landed.
+        status("reloading");
+        drop(ws);
+        let t = now_ms();
+        let reloaded = store.load().await.map_err(|e| e.to_string())?;
+        let reload_ms = now_ms() - t;
+        let reloaded = reloaded.total_contacts();
+        store.close();
+        status("done");
+        Ok(Figures { n, generated, generate_ms, add_ms, commit_ms, write_ms, transactions, reload_ms, reloaded })
+    }
+
+    fn now_ms() -> f64 {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    }
+
+    /// A query parameter of the page URL (values here are plain: no decoding needed).
+    fn param(name: &str) -> Option<String> {
+        let search = web_sys::window()?.location().search().ok()?;
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    fn element(id: &str) -> Option<web_sys::Element> {
+        web_sys::window()?.document()?.get_element_by_id(id)
+    }
+
+    fn show(id: &str, text: &str) {
+        if let Some(el) = element(id) {
+            el.set_text_content(Some(text));
+        }
+    }
+
+    fn status(text: &str) {
+        show("bench-status", text);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    page::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The benchmark runs in the browser: bash .ci/bench (see README.md).");
+}
