@@ -4,6 +4,7 @@
 pub mod codec;
 pub mod change;
 pub mod contact;
+pub mod custom_field;
 pub mod email;
 pub mod field;
 pub mod ids;
