@@ -2,9 +2,11 @@
 //! clock (callers pass the time in). Tested with `cargo test` on the host.
 
 pub mod codec;
+pub mod agent;
 pub mod change;
 pub mod contact;
 pub mod custom_field;
+pub mod disposition;
 pub mod email;
 pub mod field;
 pub mod ids;
@@ -13,6 +15,7 @@ mod locations;
 pub mod phone;
 pub mod query;
 pub mod sample;
+pub mod tag;
 pub mod url;
 pub mod workspace;
 
