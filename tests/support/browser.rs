@@ -196,9 +196,25 @@ impl Browser {
         el.select_by_value(value).await.unwrap_or_else(|e| panic!("select {value:?} in `{css}`: {e}"));
     }
 
+    /// Clicks the element at `css` like a user: scrolled to the middle of the view
+    /// (a sticky header must not cover it), retried while something else is in the
+    /// way (a dialog still opening) for up to 10 s.
     pub async fn click(&self, css: &str) {
-        let el = self.wait_for(css).await;
-        el.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.wait_for(css).await;
+            let arg = serde_json::to_value(&el).expect("element as a script argument");
+            let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", vec![arg]).await;
+            let err = match el.click().await {
+                Ok(()) => return,
+                Err(e) => e.to_string(),
+            };
+            let transient = ["intercepted", "not interactable", "stale element"].iter().any(|t| err.contains(t));
+            if !transient || Instant::now() > deadline {
+                self.fail(&format!("click `{css}`: {err}")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// The visible text of the first element matching `css` (waits for it).
