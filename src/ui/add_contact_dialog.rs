@@ -15,7 +15,9 @@ use crate::domain::{ContactDraft, ContactErrors, ListId};
 #[component]
 pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
-    let draft = RwSignal::new(ContactDraft { list_id: preselected, ..ContactDraft::default() });
+    // With one list there is nothing to choose: preselect it.
+    let only_list = state.lists.with_untracked(|ls| if ls.len() == 1 { Some(ls[0].id) } else { None });
+    let draft = RwSignal::new(ContactDraft { list_id: preselected.or(only_list), ..ContactDraft::default() });
     let errors = RwSignal::new(ContactErrors::default());
     let saving = RwSignal::new(false);
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::focus::focus_id;
+use super::format::sentence;
 use crate::domain::contact::{DraftPath, PhoneDraft};
 use crate::domain::{ContactDraft, ContactErrors};
 
@@ -94,7 +95,7 @@ fn PhoneRow(
             >
                 "Remove"
             </button>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })}
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&m)}</p> })}
         </div>
     }
 }

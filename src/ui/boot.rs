@@ -4,12 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::contacts_view::{ContactsView, PAGE_SIZES};
+use super::contacts_view::{ContactsView, PAGE_SIZES, PAGE_SIZE_SETTING};
 use super::state::AppState;
 use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
-
-/// The setting that remembers the contacts page size.
-pub const PAGE_SIZE_SETTING: &str = "contacts.page_size";
 
 /// What the whole window shows.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::add_contact_dialog::AddContactDialog;
 use super::confirm_dialog::ConfirmDialog;
 use super::contacts_table::ContactsTable;
-use super::contacts_view::ContactsView;
+use super::contacts_view::{ContactsView, PAGE_SIZE_SETTING};
 use super::format::{grouped, plural};
 use super::list_filter::ListFilter;
 use super::pager::Pager;
@@ -79,6 +79,7 @@ pub fn ContactsPage() -> impl IntoView {
         // Keep the first visible row on screen.
         let first = page.get_untracked() * view.page_size.get_untracked();
         view.page_size.set(n);
+        state.save_setting(PAGE_SIZE_SETTING, n.to_string());
         view.page.set(first / n.max(1));
     });
     let delete_selected = Callback::new(move |()| {

@@ -9,6 +9,9 @@ use crate::domain::{ContactId, SortKey};
 
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
+/// The setting that remembers the page size.
+pub const PAGE_SIZE_SETTING: &str = "contacts.page_size";
+
 #[derive(Clone, Copy)]
 pub struct ContactsView {
     pub search: RwSignal<String>,

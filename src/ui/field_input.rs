@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::phone_links::PhoneLinks;
+use super::format::sentence;
 use crate::domain::contact::DraftPath;
 use crate::domain::{ContactDraft, ContactErrors, ContactField, FieldKind, PhoneNumber};
 
@@ -89,7 +90,7 @@ pub fn FieldInput(
             {control}
             {phone_links.map(|l| view! { <div class="field-links">{l}</div> })}
             {move || {
-                error.get().map(|message| view! { <p class="field-error" id=error_id.clone() role="alert">{message}</p> })
+                error.get().map(|message| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&message)}</p> })
             }}
         </div>
     }

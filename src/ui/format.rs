@@ -33,3 +33,13 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn phone_display(digits: &str) -> String {
     format!("+{digits}")
 }
+
+/// Domain messages read as clauses ("first name is required"); under a field they
+/// stand alone, so start them with a capital.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::format::sentence;
+
 use crate::domain::ListDraft;
 
 #[component]
@@ -25,7 +27,7 @@ pub fn ListFields(draft: RwSignal<ListDraft>, name_error: RwSignal<Option<String
                 prop:value=move || name.get()
                 on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
             />
-            {move || name_error.get().map(|m| view! { <p class="field-error" id="error-list-name" role="alert">{m}</p> })}
+            {move || name_error.get().map(|m| view! { <p class="field-error" id="error-list-name" role="alert">{sentence(&m)}</p> })}
         </div>
         <div class="field">
             <label for="list-description">"Description"</label>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use super::format::sentence;
 use crate::domain::contact::DraftPath;
 use crate::domain::{ContactDraft, ContactErrors, ListId};
 
@@ -45,7 +46,7 @@ pub fn ListSelect(draft: RwSignal<ContactDraft>, errors: RwSignal<ContactErrors>
                         .collect_view()
                 }}
             </select>
-            {move || error.get().map(|m| view! { <p class="field-error" id="error-list" role="alert">{m}</p> })}
+            {move || error.get().map(|m| view! { <p class="field-error" id="error-list" role="alert">{sentence(&m)}</p> })}
         </div>
     }
 }

@@ -134,9 +134,9 @@ pub fn ListsPage() -> impl IntoView {
                                     />
                                 </th>
                                 <th scope="col">"Name"</th>
-                                <th scope="col">"Description"</th>
+                                <th scope="col" class="col-desc">"Description"</th>
                                 <th scope="col" class="col-num">"Contacts"</th>
-                                <th scope="col">"Created (UTC)"</th>
+                                <th scope="col" class="col-date">"Created (UTC)"</th>
                                 <th scope="col" class="col-actions"><span class="visually-hidden">"Actions"</span></th>
                             </tr>
                         </thead>

@@ -116,6 +116,16 @@ impl AppState {
         self.workspace.with_value(|ws| f(&ws.borrow()))
     }
 
+    /// Remembers a small UI preference; failing to is not worth bothering the user.
+    pub fn save_setting(self, name: &'static str, value: String) {
+        let Some(store) = self.store.get_value() else { return };
+        leptos::task::spawn_local(async move {
+            if let Err(err) = store.put_setting(name, &value).await {
+                leptos::logging::warn!("could not remember {name}: {err}");
+            }
+        });
+    }
+
     pub fn info(self, text: impl Into<String>) {
         self.notice.set(Some(Notice::Info(text.into())));
     }

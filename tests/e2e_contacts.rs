@@ -1,0 +1,334 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! End-to-end: the built app (dist/) in headless Chromium, driven like a user would.
+//! Lists and contacts are created through the UI and must survive a page reload
+//! (IndexedDB is the only store).
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::{fresh_db_name, Browser};
+
+const ROWS: &str = "#contacts-table tbody tr";
+
+/// Goes to a section through the navigation.
+async fn nav(b: &Browser, hash: &str) {
+    b.click(&format!(".nav a[href='{hash}']")).await;
+}
+
+/// Lists page -> New List -> Add List.
+async fn create_list(b: &Browser, name: &str, description: &str) {
+    nav(b, "#/lists").await;
+    b.click("#new-list").await;
+    b.fill("#list-name", name).await;
+    b.fill("#list-description", description).await;
+    b.click("#add-list").await;
+    b.wait_gone(".overlay").await;
+    b.wait_for_text("#lists-table", name).await;
+}
+
+/// Contacts page -> Add contact -> fields -> Save, and waits for the dialog to close.
+async fn add_contact(b: &Browser, list: Option<&str>, fields: &[(&str, &str)]) {
+    b.click("#add-contact").await;
+    b.wait_for("#field-first_name").await;
+    if let Some(list) = list {
+        b.select("#field-list", list).await;
+    }
+    for (key, value) in fields {
+        b.fill(&format!("#field-{key}"), value).await;
+    }
+    b.click("#save-contact").await;
+    b.wait_gone(".overlay").await;
+}
+
+/// The `value` property of an input (what the user sees in it).
+async fn value_of(b: &Browser, css: &str) -> String {
+    b.wait_for(css).await;
+    let script = format!("return document.querySelector({css:?}).value");
+    b.exec(&script).await.as_str().unwrap_or_default().to_string()
+}
+
+/// The id of the list named `name`, read from its "Show Contacts" link.
+async fn list_id(b: &Browser, name: &str) -> String {
+    let script = format!(
+        "const a = document.querySelector('a[aria-label=\"Show contacts of {name}\"]');
+         return a ? a.getAttribute('href').split('list=')[1] : null;"
+    );
+    let id = b.exec(&script).await;
+    id.as_str().unwrap_or_else(|| panic!("no Show Contacts link for {name}")).to_string()
+}
+
+/// Waits until exactly `n` contact rows are shown.
+async fn wait_rows(b: &Browser, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let have = b.count(ROWS).await;
+        if have == n {
+            return;
+        }
+        assert!(Instant::now() < deadline, "expected {n} contact rows, have {have}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn list_and_contact_round_trip_through_reload() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-roundtrip")).await;
+
+    // No lists yet: the contacts page says what to do first.
+    b.wait_for_text("#no-lists", "Create a list first").await;
+
+    // A list needs a name: the error sits next to the field, nothing is created.
+    nav(&b, "#/lists").await;
+    b.click("#new-list").await;
+    b.click("#add-list").await;
+    b.wait_for("#error-list-name").await;
+    b.client.execute("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))", vec![]).await.expect("press Esc");
+    b.wait_gone(".overlay").await;
+    create_list(&b, "Customers", "People who bought something").await;
+
+    // Add Contact with no first name and a bad phone: both errors, nothing saved.
+    nav(&b, "#/contacts").await;
+    b.click("#add-contact").await;
+    b.fill("#field-phone", "12").await;
+    b.fill("#field-email", "not-an-email").await;
+    b.click("#save-contact").await;
+    b.wait_for("#error-first_name").await;
+    b.wait_for("#error-phone").await;
+    b.wait_for("#error-email").await;
+    assert_eq!(b.count(".overlay").await, 1, "the dialog stays open while the draft is invalid");
+    b.click(".dialog .dialog-foot button[type=button]").await; // Cancel
+    b.wait_gone(".overlay").await;
+    wait_rows(&b, 0).await;
+
+    // A valid contact: the phone is stored in WhatsApp form and shown as links.
+    add_contact(
+        &b,
+        None,
+        &[("first_name", "Ada"), ("last_name", "Lovelace"), ("phone", "+39 333 123 4567"), ("email", "ada@example.com")],
+    )
+    .await;
+    wait_rows(&b, 1).await;
+    let row = b.text(ROWS).await;
+    assert!(row.contains("Ada") && row.contains("Lovelace") && row.contains("Customers"), "row: {row}");
+    let links = b
+        .exec(
+            "const r = document.querySelector('#contacts-table tbody tr');
+             return [r.querySelector('a.tel-link').getAttribute('href'), r.querySelector('a.wa-link').getAttribute('href'),
+                     r.querySelector('a.wa-link').getAttribute('rel')];",
+        )
+        .await;
+    assert_eq!(links, json!(["tel:+393331234567", "https://wa.me/393331234567", "noopener noreferrer"]));
+
+    // Reload: the contact came from IndexedDB.
+    b.reload().await;
+    wait_rows(&b, 1).await;
+    assert!(b.text(ROWS).await.contains("Lovelace"));
+
+    // Edit: an invalid email is refused next to its field, a valid change is saved.
+    b.click("#contacts-table tbody tr .col-actions a").await;
+    b.wait_for("#edit-contact-form").await;
+    assert_eq!(value_of(&b, "#field-phone").await, "393331234567");
+    b.fill("#field-email", "broken@").await;
+    b.click("#save-contact").await;
+    b.wait_for("#error-email").await;
+    b.fill("#field-email", "ada@analytical.example").await;
+    b.fill("#field-last_name", "King").await;
+    b.fill("#field-city", "London").await;
+    b.click("#save-contact").await;
+    b.wait_for_text("#notice", "saved").await;
+    b.wait_gone("#error-email").await;
+    b.reload().await;
+    b.wait_for("#edit-contact-form").await;
+    assert_eq!(value_of(&b, "#field-last_name").await, "King");
+    assert_eq!(value_of(&b, "#field-city").await, "London");
+    assert_eq!(value_of(&b, "#field-email").await, "ada@analytical.example");
+
+    // Back on the table: the edit shows; delete it with the confirmation.
+    nav(&b, "#/contacts").await;
+    wait_rows(&b, 1).await;
+    assert!(b.text(ROWS).await.contains("King"));
+    b.click("#contacts-table tbody tr .row-check").await;
+    b.click("#delete-contacts").await;
+    let question = b.text(".dialog .confirm-text").await;
+    assert_eq!(question, "Delete 1 contact? This cannot be undone.");
+    b.click("#confirm-ok").await;
+    b.wait_gone(".overlay").await;
+    wait_rows(&b, 0).await;
+    b.reload().await;
+    b.wait_for("#no-contacts").await;
+    wait_rows(&b, 0).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_sort_and_paging() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-paging")).await;
+    create_list(&b, "Leads", "").await;
+    nav(&b, "#/contacts").await;
+
+    // 30 contacts through the Add Contact dialog (one list: it is preselected).
+    for i in 1..=29 {
+        add_contact(&b, None, &[("first_name", &format!("Person{i:02}")), ("last_name", "Tester")]).await;
+    }
+    add_contact(&b, None, &[("first_name", "Zelda"), ("last_name", "Fitz"), ("mobile", "+39 347 765 4321")]).await;
+    b.wait_for_text("#page-range", "of 30").await;
+
+    // Page size 25: two pages.
+    wait_rows(&b, 25).await;
+    assert_eq!(b.text("#page-range").await, "1–25 of 30");
+    b.click("#page-next").await;
+    wait_rows(&b, 5).await;
+    assert_eq!(b.text("#page-range").await, "26–30 of 30");
+    b.click("#page-prev").await;
+    wait_rows(&b, 25).await;
+    b.select("#page-size", "50").await;
+    wait_rows(&b, 30).await;
+
+    // Sort by first name, descending on the second click.
+    b.click("#contacts-table thead th:nth-child(2) button").await;
+    let sort = b.exec("return document.querySelector('#contacts-table thead th:nth-child(2)').getAttribute('aria-sort')").await;
+    assert_eq!(sort, json!("descending"));
+    assert!(b.text(ROWS).await.contains("Zelda"), "Zelda first when sorted descending");
+
+    // Search narrows as you type: by name, then by phone digits.
+    b.fill("#contact-search", "zel").await;
+    wait_rows(&b, 1).await;
+    assert!(b.text(ROWS).await.contains("Fitz"));
+    b.fill("#contact-search", "347 765").await;
+    wait_rows(&b, 1).await;
+    b.fill("#contact-search", "Person1").await;
+    wait_rows(&b, 10).await;
+    b.fill("#contact-search", "nobody-by-this-name").await;
+    wait_rows(&b, 0).await;
+    b.wait_for_text("#no-contacts", "No contacts match").await;
+    b.fill("#contact-search", "").await;
+    wait_rows(&b, 30).await;
+
+    // Select all on this page and delete: the confirmation counts them.
+    b.select("#page-size", "25").await;
+    wait_rows(&b, 25).await;
+    b.click("#select-all-contacts").await;
+    b.click("#delete-contacts").await;
+    assert_eq!(b.text(".dialog .confirm-text").await, "Delete 25 contacts? This cannot be undone.");
+    b.click("#confirm-ok").await;
+    b.wait_gone(".overlay").await;
+    wait_rows(&b, 5).await;
+    assert_eq!(b.text("#page-range").await, "1–5 of 5");
+
+    // The page size is remembered across a reload.
+    b.select("#page-size", "100").await;
+    b.reload().await;
+    wait_rows(&b, 5).await;
+    assert_eq!(value_of(&b, "#page-size").await, "100");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_a_list_deletes_its_contacts() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-lists")).await;
+    create_list(&b, "Alpha", "first").await;
+    create_list(&b, "Beta", "second").await;
+    let alpha = list_id(&b, "Alpha").await;
+    let beta = list_id(&b, "Beta").await;
+
+    // "Show Contacts" filters the contacts page; Add Contact preselects that list.
+    b.click("a[aria-label='Show contacts of Alpha']").await;
+    b.wait_for_text("h1", "Contacts in Alpha").await;
+    add_contact(&b, None, &[("first_name", "Anna")]).await;
+    add_contact(&b, None, &[("first_name", "Aaron")]).await;
+    wait_rows(&b, 2).await;
+    add_contact(&b, Some(&beta), &[("first_name", "Bob")]).await;
+    wait_rows(&b, 2).await; // Bob is in Beta: not shown under the Alpha filter.
+    b.select("#list-filter", "").await;
+    wait_rows(&b, 3).await;
+    b.select("#list-filter", &beta).await;
+    wait_rows(&b, 1).await;
+
+    // Rename a list in the Settings tab of Edit List.
+    nav(&b, "#/lists").await;
+    b.click("a[aria-label='Edit list Beta']").await;
+    b.wait_for("#tab-settings[aria-selected=true]").await;
+    b.fill("#list-name", "Alpha").await;
+    b.click("#save-list").await;
+    b.wait_for_text("#error-list-name", "already exists").await;
+    b.fill("#list-name", "Beta customers").await;
+    b.click("#save-list").await;
+    b.wait_for_text("h1", "Beta customers").await;
+    b.click("#tab-custom-fields").await;
+    b.wait_for_text(".tab-panel", "later version").await;
+
+    // Delete Alpha from the lists table: the confirmation counts its contacts.
+    nav(&b, "#/lists").await;
+    b.wait_for_text("#lists-table", "Beta customers").await;
+    let counts = b.texts("#lists-table tbody td.col-num").await;
+    assert_eq!(counts, vec!["2", "1"]);
+    b.click(&format!("#lists-table tbody tr:has(a[href='#/lists/{alpha}']) input[type=checkbox]")).await;
+    b.click("#delete-lists").await;
+    let question = b.text(".dialog .confirm-text").await;
+    assert_eq!(question, "Delete the list “Alpha” and 2 contacts in it? This cannot be undone.");
+    b.click("#confirm-ok").await;
+    b.wait_gone(".overlay").await;
+    b.wait_gone(&format!("a[href='#/lists/{alpha}']")).await;
+
+    b.reload().await;
+    b.wait_for_text("#lists-table", "Beta customers").await;
+    assert!(!b.text("#lists-table").await.contains("Alpha"));
+    nav(&b, "#/contacts").await;
+    wait_rows(&b, 1).await;
+    assert!(b.text(ROWS).await.contains("Bob"));
+    b.close().await;
+}
+
+/// Screenshots of the main screens at desktop and phone widths, for a person to look
+/// at (target/screenshots/). Also checks the phone layout does not overflow sideways.
+#[tokio::test(flavor = "multi_thread")]
+async fn screenshots_desktop_and_phone() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-shots")).await;
+    create_list(&b, "Customers", "People who bought something this year").await;
+    create_list(&b, "Newsletter", "").await;
+    let customers = list_id(&b, "Customers").await;
+    nav(&b, "#/contacts").await;
+    let people = [
+        ("Ada", "Lovelace", "+39 333 123 4567", "ada@example.com"),
+        ("Grace", "Hopper", "+1 202 555 0143", "grace@example.org"),
+        ("Alan", "Turing", "+44 20 7946 0958", "alan@example.co.uk"),
+    ];
+    for (first, last, phone, email) in people {
+        add_contact(
+            &b,
+            Some(&customers),
+            &[("first_name", first), ("last_name", last), ("phone", phone), ("mobile", phone), ("email", email)],
+        )
+        .await;
+    }
+    wait_rows(&b, 3).await;
+
+    for (w, h, tag) in [(1280, 800, "desktop"), (390, 844, "phone")] {
+        b.set_window_size(w, h).await;
+        nav(&b, "#/lists").await;
+        b.wait_for("#lists-table").await;
+        b.screenshot(&format!("lists-{tag}")).await;
+        nav(&b, "#/contacts").await;
+        wait_rows(&b, 3).await;
+        b.screenshot(&format!("contacts-{tag}")).await;
+        let overflow = b.exec("return document.documentElement.scrollWidth > window.innerWidth").await;
+        assert_eq!(overflow, json!(false), "the page scrolls sideways at {w}px");
+        b.click("#add-contact").await;
+        b.wait_for("#field-first_name").await;
+        b.click("#save-contact").await;
+        b.wait_for("#error-first_name").await;
+        b.screenshot(&format!("add-contact-{tag}")).await;
+        b.client.execute("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))", vec![]).await.expect("press Esc");
+        b.wait_gone(".overlay").await;
+        b.click("#contacts-table tbody tr .col-actions a").await;
+        b.wait_for("#edit-contact-form").await;
+        b.screenshot(&format!("edit-contact-{tag}")).await;
+    }
+    b.close().await;
+}
