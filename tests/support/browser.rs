@@ -79,7 +79,7 @@ impl Browser {
             .profile_dir
             .unwrap_or_else(|| std::env::temp_dir().join(format!("cm-e2e-profile-{}", unique_suffix())));
         std::fs::create_dir_all(&profile).expect("create the Chromium profile directory");
-        let driver = Driver::start();
+        let driver = Driver::start(&profile.join("chromedriver.log"));
         let mut args: Vec<String> = [
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -330,7 +330,13 @@ impl Browser {
             server.stop();
         }
         if !self.keep_profile {
-            let _ = std::fs::remove_dir_all(&self.profile);
+            // Chromium may still be exiting: retry briefly.
+            for _ in 0..20 {
+                if std::fs::remove_dir_all(&self.profile).is_ok() || !self.profile.exists() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
         }
     }
 }

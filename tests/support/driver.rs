@@ -16,9 +16,10 @@ pub struct Driver {
 }
 
 impl Driver {
-    pub fn start() -> Driver {
+    /// `log`: where chromedriver writes its log (the browser's profile folder, so it
+    /// goes away with it).
+    pub fn start(log: &std::path::Path) -> Driver {
         let port = free_port();
-        let log = std::env::temp_dir().join(format!("chromedriver-{port}.log"));
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .arg(format!("--log-path={}", log.display()))
@@ -49,7 +50,8 @@ impl Driver {
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
             let pgid = child.id();
-            let _ = Command::new("kill").args(["-KILL", "--", &format!("-{pgid}")]).status();
+            // The shell's kill takes a negative id: the whole group (no libc needed).
+            let _ = Command::new("sh").arg("-c").arg(format!("kill -9 -{pgid} 2>/dev/null")).status();
             let _ = child.kill();
             let _ = child.wait();
         }
