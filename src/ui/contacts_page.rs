@@ -101,6 +101,14 @@ pub fn ContactsPage() -> impl IntoView {
         });
     });
 
+    // `change` too: some ways of clearing the box (WebDriver's clear) fire no `input`.
+    let set_search = move |text: String| {
+        if view.search.with_untracked(|s| *s != text) {
+            view.search.set(text);
+            view.restart();
+        }
+    };
+
     let heading = move || {
         list.get()
             .and_then(|id| state.lists.with(|ls| ls.iter().find(|l| l.id == id).map(|l| l.name.to_string())))
@@ -150,10 +158,8 @@ pub fn ContactsPage() -> impl IntoView {
                             placeholder="Search name, email or phone"
                             autocomplete="off"
                             prop:value=move || view.search.get()
-                            on:input=move |ev| {
-                                view.search.set(event_target_value(&ev));
-                                view.restart();
-                            }
+                            on:input=move |ev| set_search(event_target_value(&ev))
+                            on:change=move |ev| set_search(event_target_value(&ev))
                         />
                     </label>
                     <div class="toolbar-end">
