@@ -332,3 +332,59 @@ async fn screenshots_desktop_and_phone() {
     }
     b.close().await;
 }
+
+/// One tab at a time: a second tab on the same workspace says so and offers "Use here";
+/// taking over makes the first tab step back with the same offer.
+#[tokio::test(flavor = "multi_thread")]
+async fn second_tab_takes_over_with_use_here() {
+    let b = Browser::start().await;
+    let db = fresh_db_name("e2e-tabs");
+    b.open_app(&db).await;
+    create_list(&b, "Shared", "").await;
+    let first = b.client.window().await.expect("first tab");
+
+    let second = b.client.new_window(true).await.expect("open a second tab").handle;
+    b.client.switch_to_window(second.clone()).await.expect("switch to the second tab");
+    b.client.goto(&b.url(&format!("/?db={db}#/lists"))).await.expect("open the app again");
+    b.wait_for_text("#open-elsewhere", "open in another tab").await;
+    b.click("#use-here").await;
+    b.wait_for("#app-ready").await;
+    b.wait_for_text("#lists-table", "Shared").await;
+
+    b.client.switch_to_window(first).await.expect("back to the first tab");
+    b.wait_for_text("#open-elsewhere", "now open in another tab").await;
+    b.close().await;
+}
+
+/// Dialogs are keyboard-usable: focus moves in, Tab stays in, Esc closes and gives
+/// focus back to the button that opened it.
+#[tokio::test(flavor = "multi_thread")]
+async fn dialogs_trap_focus_and_close_on_escape() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-dialog")).await;
+    nav(&b, "#/lists").await;
+    b.click("#new-list").await;
+    b.wait_for("#list-name").await;
+    let focused = b.exec("return document.activeElement.id").await;
+    assert_eq!(focused, json!("list-name"), "focus starts in the first field");
+
+    // Tab from the last button wraps to the first focusable element of the dialog.
+    let wrapped = b
+        .exec(
+            "const last = document.querySelector('#add-list');
+             last.focus();
+             last.dispatchEvent(new KeyboardEvent('keydown', {key: 'Tab', bubbles: true, cancelable: true}));
+             return document.activeElement.closest('.dialog') !== null && document.activeElement !== last;",
+        )
+        .await;
+    assert_eq!(wrapped, json!(true), "Tab stays inside the dialog");
+
+    b.client
+        .execute("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))", vec![])
+        .await
+        .expect("press Esc");
+    b.wait_gone(".overlay").await;
+    let back = b.exec("return document.activeElement.id").await;
+    assert_eq!(back, json!("new-list"), "focus returns to the opener");
+    b.close().await;
+}
