@@ -329,6 +329,14 @@ async fn screenshots_desktop_and_phone() {
         b.click("#contacts-table tbody tr .col-actions a").await;
         b.wait_for("#edit-contact-form").await;
         b.screenshot(&format!("edit-contact-{tag}")).await;
+        // The lower part: social info and an additional phone with an error.
+        b.click("#add-phone").await;
+        b.fill("#field-additional_phone-0-label", "Office").await;
+        b.fill("#field-additional_phone-0-number", "123").await;
+        b.click("#save-contact").await;
+        b.wait_for("#error-additional_phone-0").await;
+        b.exec("document.querySelector('#add-phone').scrollIntoView({block: 'end'})").await;
+        b.screenshot(&format!("edit-contact-lower-{tag}")).await;
     }
     b.close().await;
 }

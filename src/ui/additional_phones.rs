@@ -54,6 +54,7 @@ fn PhoneRow(
     let label_id = format!("{base}-label");
     let number_id = format!("{base}-number");
     let error_id = format!("error-additional_phone-{index}");
+    let described = error_id.clone();
     let label = Memo::new(move |_| draft.with(|d| d.additional_phones.get(index).map(|p| p.label.clone()).unwrap_or_default()));
     let number = Memo::new(move |_| draft.with(|d| d.additional_phones.get(index).map(|p| p.number.clone()).unwrap_or_default()));
     let error = Memo::new(move |_| errors.with(|e| e.message_for(DraftPath::AdditionalPhone(index)).map(str::to_string)));
@@ -83,10 +84,12 @@ fn PhoneRow(
                     id=number_id
                     inputmode="tel"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
                     prop:value=move || number.get()
                     on:input=move |ev| edit(|p, t| p.number = t, event_target_value(&ev))
                 />
             </div>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&m)}</p> })}
             <button
                 type="button"
                 class="btn btn-small btn-ghost"
@@ -95,7 +98,6 @@ fn PhoneRow(
             >
                 "Remove"
             </button>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&m)}</p> })}
         </div>
     }
 }

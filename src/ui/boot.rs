@@ -96,16 +96,18 @@ impl Boot {
         };
         if let Err(err) = lock.on_release_requested(move || {
             // Not from inside the lock's own message handler: the release drops it.
-            spawn_local(async move { self.release() });
+            spawn_local(async move { self.step_back(Phase::Elsewhere { released: true }) });
         }) {
             leptos::logging::warn!("hand-over between tabs is unavailable: {err}");
         }
         store.on_closed_by_other_tab(move || {
-            self.state.uninstall();
-            self.phase.set(Phase::Failed(
-                "A newer version of Contacts Manager opened this data in another tab. Reload this page to continue."
-                    .into(),
-            ));
+            // Later, not inside the store's own handler: stepping back drops the store.
+            spawn_local(async move {
+                self.step_back(Phase::Failed(
+                    "A newer version of Contacts Manager opened this data in another tab. Reload this page to continue."
+                        .into(),
+                ))
+            });
         });
         let page_size = store.get_setting(PAGE_SIZE_SETTING).await.ok().flatten();
         if let Some(n) = page_size.and_then(|s| s.parse::<usize>().ok()).filter(|n| PAGE_SIZES.contains(n)) {
@@ -116,13 +118,13 @@ impl Boot {
         self.phase.set(Phase::Ready);
     }
 
-    /// Another tab asked for the workspace: close the store, free the lock, say so.
-    fn release(self) {
+    /// Another tab takes the workspace: close the store, free the lock, say so.
+    fn step_back(self, then: Phase) {
         self.state.uninstall();
         if let Some(lock) = self.lock.try_update_value(|l| l.take()).flatten() {
             lock.release();
         }
-        self.phase.set(Phase::Elsewhere { released: true });
+        self.phase.set(then);
     }
 
     fn fail(self, message: String) {
