@@ -29,7 +29,7 @@ fn fresh_name(test: &str) -> String {
 const T0: Timestamp = Timestamp::from_millis(1_764_000_000_000);
 
 fn list_draft(name: &str) -> ListDraft {
-    ListDraft { name: name.into(), description: format!("about {name}") }
+    ListDraft { name: name.into(), description: format!("about {name}"), ..ListDraft::default() }
 }
 
 fn contact_draft(list: ListId, first: &str, last: &str) -> ContactDraft {

@@ -52,7 +52,7 @@ mod page {
         Store::delete_database(&db).await.map_err(|e| e.to_string())?;
         let store = Store::open(&db).await.map_err(|e| e.to_string())?;
         let mut ws = Workspace::new();
-        let draft = ListDraft { name: "Benchmark".into(), description: format!("{n} generated contacts") };
+        let draft = ListDraft { name: "Benchmark".into(), description: format!("{n} generated contacts"), ..ListDraft::default() };
         let (list, change) = ws.create_list(&draft, now).map_err(|e| e.to_string())?;
         store.commit(&ws, &change).await.map_err(|e| e.to_string())?;
 

@@ -3,7 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
+use super::custom_field::{CustomField, FieldId, FieldValue};
 use super::field::ContactField;
+use super::tag::TagId;
 use super::ids::{ContactId, ListId, Timestamp};
 use super::email::Email;
 use super::field::FieldKind;
@@ -33,6 +37,10 @@ pub struct ContactData {
     /// Other filled fields, sorted by field, at most one entry per field.
     details: Box<[(ContactField, Box<str>)]>,
     additional_phones: Box<[LabeledPhone]>,
+    /// Custom field values (global and list), sorted by field id.
+    custom: Box<[(FieldId, FieldValue)]>,
+    /// Sorted, no repeats.
+    tags: Box<[TagId]>,
 }
 
 impl ContactData {
@@ -70,6 +78,69 @@ impl ContactData {
     pub fn additional_phones(&self) -> &[LabeledPhone] {
         &self.additional_phones
     }
+    pub fn custom_value(&self, field: FieldId) -> Option<&FieldValue> {
+        self.custom.binary_search_by_key(&field, |(f, _)| *f).ok().map(|i| &self.custom[i].1)
+    }
+    pub fn custom_values(&self) -> &[(FieldId, FieldValue)] {
+        &self.custom
+    }
+    pub fn tags(&self) -> &[TagId] {
+        &self.tags
+    }
+    pub fn has_tag(&self, tag: TagId) -> bool {
+        self.tags.binary_search(&tag).is_ok()
+    }
+
+    /// Data as an older storage format held it (no custom values, no tags).
+    pub(crate) fn from_stored_parts(
+        first_name: Box<str>,
+        last_name: Option<Box<str>>,
+        phone: Option<PhoneNumber>,
+        mobile: Option<PhoneNumber>,
+        email: Option<Email>,
+        details: Box<[(ContactField, Box<str>)]>,
+        additional_phones: Box<[LabeledPhone]>,
+    ) -> Self {
+        Self { first_name, last_name, phone, mobile, email, details, additional_phones, custom: Box::new([]), tags: Box::new([]) }
+    }
+
+    /// Keeps the custom values `keep` says yes to (deleting fields); true if any went.
+    pub(crate) fn retain_custom(&mut self, mut keep: impl FnMut(FieldId) -> bool) -> bool {
+        if self.custom.iter().all(|(f, _)| keep(*f)) {
+            return false;
+        }
+        self.custom = self.custom.iter().filter(|(f, _)| keep(*f)).cloned().collect();
+        true
+    }
+
+    /// Replaces one custom value (type changes convert values in place).
+    pub(crate) fn replace_custom(&mut self, field: FieldId, value: FieldValue) {
+        if let Ok(i) = self.custom.binary_search_by_key(&field, |(f, _)| *f) {
+            self.custom[i].1 = value;
+        }
+    }
+
+    /// Adds the values of `from` for fields this data has no value for (values of
+    /// fields the form did not show, such as soft-deleted global fields, survive an edit).
+    pub(crate) fn keep_custom_from(&mut self, from: &ContactData, mut keep: impl FnMut(FieldId) -> bool) {
+        let mut merged: Vec<(FieldId, FieldValue)> = self.custom.to_vec();
+        for (f, v) in from.custom.iter() {
+            if keep(*f) && self.custom_value(*f).is_none() {
+                merged.push((*f, v.clone()));
+            }
+        }
+        merged.sort_by_key(|(f, _)| *f);
+        self.custom = merged.into_boxed_slice();
+    }
+
+    /// Removes a tag; true if the contact had it.
+    pub(crate) fn remove_tag(&mut self, tag: TagId) -> bool {
+        if !self.has_tag(tag) {
+            return false;
+        }
+        self.tags = self.tags.iter().copied().filter(|t| *t != tag).collect();
+        true
+    }
 }
 
 /// A stored contact: data plus identity, list and times.
@@ -94,8 +165,11 @@ pub struct PhoneDraft {
 pub struct ContactDraft {
     pub list_id: Option<ListId>,
     /// Raw text per field; a missing entry is an empty field.
-    pub values: std::collections::BTreeMap<ContactField, String>,
+    pub values: BTreeMap<ContactField, String>,
     pub additional_phones: Vec<PhoneDraft>,
+    /// Raw text per custom field; a missing entry is an empty value.
+    pub custom: BTreeMap<FieldId, String>,
+    pub tags: Vec<TagId>,
 }
 
 /// Where a validation error belongs in the form.
@@ -104,6 +178,7 @@ pub enum DraftPath {
     List,
     Field(ContactField),
     AdditionalPhone(usize),
+    Custom(FieldId),
 }
 
 /// Every reason a draft was refused, each next to its place in the form.
@@ -136,7 +211,8 @@ impl ContactDraft {
             .iter()
             .map(|p| PhoneDraft { label: p.label.to_string(), number: p.number.to_string() })
             .collect();
-        Self { list_id: Some(contact.list_id), values, additional_phones }
+        let custom = data.custom.iter().map(|(f, v)| (*f, v.to_text())).collect();
+        Self { list_id: Some(contact.list_id), values, additional_phones, custom, tags: data.tags.to_vec() }
     }
     pub fn value(&self, field: ContactField) -> &str {
         self.values.get(&field).map(String::as_str).unwrap_or("")
@@ -145,8 +221,15 @@ impl ContactDraft {
         self.values.insert(field, value.into());
     }
 
-    /// Checks every field (trimmed), collecting all errors, not only the first.
+    /// Checks the default fields (no custom fields apply).
     pub fn validate(&self) -> Result<(ListId, ContactData), ContactErrors> {
+        self.validate_with(&[])
+    }
+
+    /// Checks every field (trimmed), collecting all errors, not only the first.
+    /// `fields` are the custom fields that apply to the contact's list; values for
+    /// other fields are left out of the result.
+    pub fn validate_with(&self, fields: &[&CustomField]) -> Result<(ListId, ContactData), ContactErrors> {
         let mut errors = Vec::new();
         let list = self.list_id;
         if list.is_none() {
@@ -202,6 +285,20 @@ impl ContactDraft {
                 Err(e) => errors.push((DraftPath::AdditionalPhone(i), e.to_string())),
             }
         }
+        let mut custom = Vec::new();
+        for field in fields {
+            let raw = self.custom.get(&field.id).map(String::as_str).unwrap_or("");
+            match field.parse_value(raw) {
+                Ok(Some(value)) => custom.push((field.id, value)),
+                Ok(None) => {}
+                Err(e) => errors.push((DraftPath::Custom(field.id), e.to_string())),
+            }
+        }
+        custom.sort_by_key(|(f, _)| *f);
+        custom.dedup_by_key(|(f, _)| *f);
+        let mut tags = self.tags.clone();
+        tags.sort();
+        tags.dedup();
         match (list, first_name) {
             (Some(list), Some(first_name)) if errors.is_empty() => {
                 details.sort_by_key(|d| d.0);
@@ -215,6 +312,8 @@ impl ContactDraft {
                         email,
                         details: details.into_boxed_slice(),
                         additional_phones: additional_phones.into_boxed_slice(),
+                        custom: custom.into_boxed_slice(),
+                        tags: tags.into_boxed_slice(),
                     },
                 ))
             }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::agent::AgentId;
 use super::ids::{ListId, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -9,8 +10,23 @@ pub struct ContactList {
     pub id: ListId,
     pub name: Box<str>,
     pub description: Option<Box<str>>,
+    /// Digits put in front of a number when dialling from this list ("0" for an
+    /// outside line).
+    pub dial_prefix: Option<Box<str>>,
+    /// Agents who may work this list, sorted.
+    pub agents: Vec<AgentId>,
     pub created: Timestamp,
     pub updated: Timestamp,
+}
+
+impl ContactList {
+    /// The `tel:` link for a number dialled from this list (prefix applied).
+    pub fn tel_href(&self, digits: &str) -> String {
+        match &self.dial_prefix {
+            Some(prefix) => format!("tel:{prefix}{digits}"),
+            None => format!("tel:+{digits}"),
+        }
+    }
 }
 
 /// What the New List / Edit List form edits.
@@ -18,7 +34,22 @@ pub struct ContactList {
 pub struct ListDraft {
     pub name: String,
     pub description: String,
+    pub dial_prefix: String,
 }
+
+impl ListDraft {
+    /// A draft showing the list's current settings.
+    pub fn from_list(list: &ContactList) -> Self {
+        Self {
+            name: list.name.to_string(),
+            description: list.description.as_deref().unwrap_or("").to_owned(),
+            dial_prefix: list.dial_prefix.as_deref().unwrap_or("").to_owned(),
+        }
+    }
+}
+
+/// Longest dial prefix.
+pub const MAX_DIAL_PREFIX_LEN: usize = 10;
 
 /// Longest list name.
 pub const MAX_LIST_NAME_LEN: usize = 100;
@@ -33,4 +64,6 @@ pub enum ListError {
     NameTooLong { max: usize },
     #[error("a description can be at most {max} characters")]
     DescriptionTooLong { max: usize },
+    #[error("a dial prefix is up to {max} digits (for example 0 for an outside line)")]
+    BadDialPrefix { max: usize },
 }

@@ -13,8 +13,11 @@ use super::change::{Change, PageKey};
 use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
 use super::ids::{ContactId, ListId, Timestamp};
 use super::locations::Locations;
-use super::list::{ContactList, ListDraft, ListError, MAX_LIST_NAME_LEN};
+use super::list::{ContactList, ListDraft, ListError, MAX_DIAL_PREFIX_LEN, MAX_LIST_NAME_LEN};
 use super::query::{ContactQuery, QueryIndex, QueryResult};
+
+/// A list's checked name, description and dial prefix.
+type CheckedList = (Box<str>, Option<Box<str>>, Option<Box<str>>);
 
 /// Contacts per storage page (see ARCHITECTURE.md: pages make IndexedDB ~100x faster).
 pub const PAGE_CAPACITY: usize = 512;
@@ -24,6 +27,10 @@ pub const PAGE_CAPACITY: usize = 512;
 pub struct WorkspaceMeta {
     pub next_list_id: u32,
     pub next_contact_id: u64,
+    pub next_field_id: u32,
+    pub next_tag_id: u32,
+    pub next_agent_id: u32,
+    pub next_disposition_id: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -132,25 +139,27 @@ impl Workspace {
     }
 
     pub fn create_list(&mut self, draft: &ListDraft, now: Timestamp) -> Result<(ListId, Change), WorkspaceError> {
-        let (name, description) = self.check_list(draft, None)?;
+        let (name, description, dial_prefix) = self.check_list(draft, None)?;
         let id = ListId::new(self.meta.next_list_id);
         self.meta.next_list_id = self.meta.next_list_id.saturating_add(1);
-        self.lists.insert(id, ContactList { id, name, description, created: now, updated: now });
+        let list = ContactList { id, name, description, dial_prefix, agents: Vec::new(), created: now, updated: now };
+        self.lists.insert(id, list);
         Ok((id, Change { lists_put: vec![id], meta: true, ..Change::default() }))
     }
 
     pub fn update_list(&mut self, id: ListId, draft: &ListDraft, now: Timestamp) -> Result<Change, WorkspaceError> {
-        let (name, description) = self.check_list(draft, Some(id))?;
+        let (name, description, dial_prefix) = self.check_list(draft, Some(id))?;
         let list = self.lists.get_mut(&id).ok_or(WorkspaceError::UnknownList(id))?;
         list.name = name;
         list.description = description;
+        list.dial_prefix = dial_prefix;
         list.updated = now;
         // List names are part of the "List" sort.
         self.revision += 1;
         Ok(Change { lists_put: vec![id], ..Change::default() })
     }
 
-    fn check_list(&self, draft: &ListDraft, editing: Option<ListId>) -> Result<(Box<str>, Option<Box<str>>), ListError> {
+    fn check_list(&self, draft: &ListDraft, editing: Option<ListId>) -> Result<CheckedList, ListError> {
         let name = draft.name.trim();
         if name.is_empty() {
             return Err(ListError::NameRequired);
@@ -168,7 +177,12 @@ impl Workspace {
             return Err(ListError::DescriptionTooLong { max: super::contact::MAX_LONG_TEXT_LEN });
         }
         let description = (!description.is_empty()).then(|| description.into());
-        Ok((name.into(), description))
+        let prefix = draft.dial_prefix.trim();
+        if prefix.len() > MAX_DIAL_PREFIX_LEN || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ListError::BadDialPrefix { max: MAX_DIAL_PREFIX_LEN });
+        }
+        let dial_prefix = (!prefix.is_empty()).then(|| prefix.into());
+        Ok((name.into(), description, dial_prefix))
     }
 
     /// Deletes the lists and every contact in them. Unknown ids are refused before

@@ -14,6 +14,7 @@ pub fn input_id(path: DraftPath) -> String {
         DraftPath::List => "field-list".to_string(),
         DraftPath::Field(field) => format!("field-{}", field.key()),
         DraftPath::AdditionalPhone(i) => format!("field-additional_phone-{i}-number"),
+        DraftPath::Custom(field) => format!("field-custom-{}", field.get()),
     }
 }
 

@@ -40,7 +40,7 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
     let list = Memo::new(move |_| state.lists.with(|ls| ls.iter().find(|l| l.id == id).cloned()));
     let tab = RwSignal::new(Tab::Settings);
     let initial = list.with_untracked(|l| {
-        l.as_ref().map(|l| ListDraft { name: l.name.to_string(), description: l.description.as_deref().unwrap_or("").to_string() })
+        l.as_ref().map(|l| ListDraft::from_list(l))
     });
     let Some(initial) = initial else {
         return view! {

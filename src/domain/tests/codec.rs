@@ -1,4 +1,5 @@
 use crate::domain::codec::{self, CodecError, CURRENT_FORMAT};
+use crate::domain::agent::AgentId;
 use crate::domain::sample::sample_draft;
 use crate::domain::{Contact, ContactField, ContactId, ContactList, ListId, Timestamp, WorkspaceMeta};
 
@@ -15,9 +16,17 @@ fn contacts(n: usize) -> Vec<Contact> {
 fn records_round_trip() {
     let page = contacts(512);
     assert_eq!(codec::decode_page(&codec::encode_page(&page)), Ok(page));
-    let list = ContactList { id: ListId::new(9), name: "Leads".into(), description: Some("Q4".into()), created: Timestamp::from_millis(1), updated: Timestamp::from_millis(2) };
+    let list = ContactList {
+        id: ListId::new(9),
+        name: "Leads".into(),
+        description: Some("Q4".into()),
+        dial_prefix: Some("0".into()),
+        agents: vec![AgentId::new(3)],
+        created: Timestamp::from_millis(1),
+        updated: Timestamp::from_millis(2),
+    };
     assert_eq!(codec::decode_list(&codec::encode_list(&list)), Ok(list));
-    let meta = WorkspaceMeta { next_list_id: 10, next_contact_id: 1 << 40 };
+    let meta = WorkspaceMeta { next_list_id: 10, next_contact_id: 1 << 40, next_tag_id: 7, ..WorkspaceMeta::default() };
     assert_eq!(codec::decode_meta(&codec::encode_meta(&meta)), Ok(meta));
 }
 
@@ -43,6 +52,11 @@ fn format_1_bytes_still_decode() {
     ];
     let page = codec::decode_page(page_v1).expect("format 1 page decodes");
     let c = &page[0];
+    assert!(c.data.custom_values().is_empty() && c.data.tags().is_empty(), "format 1 had no custom values or tags");
+    let meta_v1: &[u8] = &[1, 4, 200, 1];
+    assert_eq!(codec::decode_meta(meta_v1), Ok(WorkspaceMeta { next_list_id: 4, next_contact_id: 200, ..WorkspaceMeta::default() }));
+    assert_eq!(list.dial_prefix, None);
+    assert!(list.agents.is_empty());
     assert_eq!((c.data.first_name(), c.data.get(ContactField::Phone), c.data.get(ContactField::City)), ("Sara", Some("393620858617"), Some("Bologna")));
 }
 

@@ -5,7 +5,7 @@ use crate::domain::{ContactDraft, ContactField, ContactId, ListDraft, ListId, Ti
 pub const T0: Timestamp = Timestamp::from_millis(1_700_000_000_000);
 
 pub fn list(ws: &mut Workspace, name: &str) -> ListId {
-    let draft = ListDraft { name: name.into(), description: String::new() };
+    let draft = ListDraft { name: name.into(), description: String::new(), ..ListDraft::default() };
     ws.create_list(&draft, T0).map(|(id, _)| id).unwrap_or_else(|e| panic!("create list {name}: {e}"))
 }
 

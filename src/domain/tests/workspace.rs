@@ -28,12 +28,12 @@ fn list_names_are_required_unique_and_trimmed() {
     let mut ws = Workspace::new();
     let leads = list(&mut ws, "  Leads ");
     assert_eq!(ws.list(leads).map(|l| &*l.name), Some("Leads"));
-    let dup = ListDraft { name: "leads".into(), description: String::new() };
+    let dup = ListDraft { name: "leads".into(), description: String::new(), ..ListDraft::default() };
     assert_eq!(ws.create_list(&dup, T0).err(), Some(WorkspaceError::List(ListError::NameTaken("leads".into()))));
-    let empty = ListDraft { name: "  ".into(), description: "x".into() };
+    let empty = ListDraft { name: "  ".into(), description: "x".into(), ..ListDraft::default() };
     assert_eq!(ws.create_list(&empty, T0).err(), Some(WorkspaceError::List(ListError::NameRequired)));
     // Renaming a list to its own name (other case) is fine.
-    let rename = ListDraft { name: "LEADS".into(), description: " hot ".into() };
+    let rename = ListDraft { name: "LEADS".into(), description: " hot ".into(), ..ListDraft::default() };
     let change = ws.update_list(leads, &rename, Timestamp::from_millis(9)).expect("rename");
     assert_eq!(change, Change { lists_put: vec![leads], ..Change::default() });
     assert_eq!(ws.list(leads).and_then(|l| l.description.as_deref()), Some("hot"));

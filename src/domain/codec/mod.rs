@@ -1,0 +1,115 @@
+//! Storage encoding of records: one format byte, then the record in postcard (compact,
+//! fast, stable wire format). The format byte lets a later version still read what an
+//! earlier one wrote: decoders match on it, and a test decodes bytes written by every
+//! format ever shipped (`domain/tests/codec.rs`).
+//!
+//! Formats: 1 = lists, contacts and meta of the first release; 2 = contacts gain custom
+//! values and tags, lists a dial prefix and agents, meta more id counters, and custom
+//! fields, tags, agents and dispositions are stored.
+
+mod v1;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::agent::Agent;
+use super::contact::Contact;
+use super::custom_field::CustomField;
+use super::disposition::Disposition;
+use super::list::ContactList;
+use super::tag::Tag;
+use super::workspace::WorkspaceMeta;
+
+/// The format written today.
+pub const CURRENT_FORMAT: u8 = 2;
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("the stored record is empty")]
+    Empty,
+    #[error("the stored record was written by a newer version of the app (format {0}); reload the page to update the app")]
+    NewerFormat(u8),
+    #[error("the stored record is damaged: {0}")]
+    Damaged(String),
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut out = vec![CURRENT_FORMAT];
+    // Serialising plain data structs into a Vec cannot fail (no I/O, no maps with
+    // non-string keys); an empty body would surface as Damaged when read back.
+    if let Ok(body) = postcard::to_allocvec(value) {
+        out.extend_from_slice(&body);
+    }
+    out
+}
+
+/// Decodes a record of the current format, or of format 1 through `Old` (the record's
+/// format-1 shape) and its conversion.
+fn decode<T: DeserializeOwned, Old: DeserializeOwned + Into<T>>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (&format, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    let damaged = |e: postcard::Error| CodecError::Damaged(e.to_string());
+    match format {
+        CURRENT_FORMAT => postcard::from_bytes(body).map_err(damaged),
+        1 => postcard::from_bytes::<Old>(body).map(Into::into).map_err(damaged),
+        newer if newer > CURRENT_FORMAT => Err(CodecError::NewerFormat(newer)),
+        unknown => Err(CodecError::Damaged(format!("unknown format {unknown}"))),
+    }
+}
+
+/// For records that did not exist in format 1: any format-1 bytes are damage.
+#[derive(serde::Deserialize)]
+enum NeverStored {}
+
+macro_rules! impl_never_stored {
+    ($($t:ty),*) => {$(
+        impl From<NeverStored> for $t {
+            fn from(never: NeverStored) -> Self {
+                match never {}
+            }
+        }
+    )*};
+}
+impl_never_stored!(CustomField, Tag, Agent, Disposition);
+
+pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
+    encode(contacts)
+}
+pub fn decode_page(bytes: &[u8]) -> Result<Vec<Contact>, CodecError> {
+    decode::<_, v1::Page>(bytes)
+}
+pub fn encode_list(list: &ContactList) -> Vec<u8> {
+    encode(list)
+}
+pub fn decode_list(bytes: &[u8]) -> Result<ContactList, CodecError> {
+    decode::<_, v1::List>(bytes)
+}
+pub fn encode_meta(meta: &WorkspaceMeta) -> Vec<u8> {
+    encode(meta)
+}
+pub fn decode_meta(bytes: &[u8]) -> Result<WorkspaceMeta, CodecError> {
+    decode::<_, v1::Meta>(bytes)
+}
+pub fn encode_field(field: &CustomField) -> Vec<u8> {
+    encode(field)
+}
+pub fn decode_field(bytes: &[u8]) -> Result<CustomField, CodecError> {
+    decode::<_, NeverStored>(bytes)
+}
+pub fn encode_tag(tag: &Tag) -> Vec<u8> {
+    encode(tag)
+}
+pub fn decode_tag(bytes: &[u8]) -> Result<Tag, CodecError> {
+    decode::<_, NeverStored>(bytes)
+}
+pub fn encode_agent(agent: &Agent) -> Vec<u8> {
+    encode(agent)
+}
+pub fn decode_agent(bytes: &[u8]) -> Result<Agent, CodecError> {
+    decode::<_, NeverStored>(bytes)
+}
+pub fn encode_disposition(disposition: &Disposition) -> Vec<u8> {
+    encode(disposition)
+}
+pub fn decode_disposition(bytes: &[u8]) -> Result<Disposition, CodecError> {
+    decode::<_, NeverStored>(bytes)
+}
