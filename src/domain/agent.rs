@@ -58,6 +58,8 @@ pub enum AgentError {
     UsernameTaken(String),
     #[error("{0} can be at most 100 characters")]
     TooLong(&'static str),
+    #[error("that agent no longer exists")]
+    Unknown,
 }
 
 impl AgentDraft {

@@ -1,7 +1,20 @@
 //! What a workspace command dirtied, so the store can persist exactly that in one
 //! transaction.
 
+use super::agent::AgentId;
+use super::custom_field::FieldId;
+use super::disposition::DispositionId;
 use super::ids::ListId;
+use super::tag::TagId;
+
+/// A small record stored one per key (pages and lists have their own fields).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKey {
+    Field(FieldId),
+    Tag(TagId),
+    Agent(AgentId),
+    Disposition(DispositionId),
+}
 
 /// A page of contacts in storage: list and page number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,6 +33,8 @@ pub struct Change {
     pub pages_deleted: Vec<PageKey>,
     /// The workspace meta record (id counters) changed.
     pub meta: bool,
+    pub records_put: Vec<RecordKey>,
+    pub records_deleted: Vec<RecordKey>,
 }
 
 impl Change {
@@ -46,7 +61,25 @@ impl Change {
             self.pages_put.retain(|p| *p != key);
             push_unique(&mut self.pages_deleted, key);
         }
+        for key in later.records_put {
+            self.records_deleted.retain(|d| *d != key);
+            push_unique(&mut self.records_put, key);
+        }
+        for key in later.records_deleted {
+            self.records_put.retain(|p| *p != key);
+            push_unique(&mut self.records_deleted, key);
+        }
         self.meta |= later.meta;
+    }
+
+    pub(crate) fn put_record(&mut self, key: RecordKey) {
+        self.merge(Change { records_put: vec![key], ..Change::default() });
+    }
+    pub(crate) fn delete_record(&mut self, key: RecordKey) {
+        self.merge(Change { records_deleted: vec![key], ..Change::default() });
+    }
+    pub(crate) fn put_list(&mut self, id: ListId) {
+        self.merge(Change { lists_put: vec![id], ..Change::default() });
     }
 
     pub(crate) fn put_page(&mut self, key: PageKey) {

@@ -133,6 +133,13 @@ impl ContactData {
         self.custom = merged.into_boxed_slice();
     }
 
+    /// Keeps the tags `keep` says yes to.
+    pub(crate) fn retain_tags(&mut self, mut keep: impl FnMut(TagId) -> bool) {
+        if !self.tags.iter().all(|t| keep(*t)) {
+            self.tags = self.tags.iter().copied().filter(|t| keep(*t)).collect();
+        }
+    }
+
     /// Removes a tag; true if the contact had it.
     pub(crate) fn remove_tag(&mut self, tag: TagId) -> bool {
         if !self.has_tag(tag) {

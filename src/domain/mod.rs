@@ -9,6 +9,7 @@ pub mod custom_field;
 pub mod disposition;
 pub mod email;
 pub mod field;
+pub mod field_draft;
 pub mod ids;
 pub mod list;
 mod locations;
@@ -22,7 +23,11 @@ pub mod workspace;
 #[cfg(test)]
 mod tests;
 
-pub use change::{Change, PageKey};
+pub use change::{Change, PageKey, RecordKey};
+pub use agent::{Agent, AgentDraft, AgentId, Role};
+pub use custom_field::{CustomField, FieldId, FieldScope, FieldType, FieldValue};
+pub use disposition::{Disposition, DispositionId};
+pub use tag::{Tag, TagColour, TagDraft, TagId};
 pub use contact::{Contact, ContactData, ContactDraft, ContactErrors, LabeledPhone};
 pub use email::Email;
 pub use field::{ContactField, FieldKind, SocialNetwork};
@@ -31,4 +36,4 @@ pub use list::{ContactList, ListDraft, ListError};
 pub use phone::{PhoneError, PhoneNumber};
 pub use query::{ContactQuery, QueryResult, SortKey};
 pub use url::HttpsUrl;
-pub use workspace::{Workspace, WorkspaceError, WorkspaceMeta};
+pub use workspace::{StoredRecords, Workspace, WorkspaceError, WorkspaceMeta};

@@ -11,6 +11,7 @@ use memchr::memmem;
 
 use super::contact::Contact;
 use super::ids::{ContactId, ListId};
+use super::tag::TagId;
 use super::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -29,6 +30,10 @@ pub enum SortKey {
 pub struct ContactQuery {
     /// `None`: every list.
     pub list: Option<ListId>,
+    /// When set, only contacts of these lists (the "Viewing as" agent's lists).
+    pub visible_lists: Option<Vec<ListId>>,
+    /// Only contacts with this tag.
+    pub tag: Option<TagId>,
     /// Every word must appear, case-insensitively, in the first name, last name, email,
     /// phone or mobile. A number typed with spaces, dashes or "+" still finds a phone.
     pub search: String,
@@ -41,7 +46,7 @@ pub struct ContactQuery {
 
 impl Default for ContactQuery {
     fn default() -> Self {
-        Self { list: None, search: String::new(), sort: SortKey::default(), descending: false, page: 0, page_size: 25 }
+        Self { list: None, visible_lists: None, tag: None, search: String::new(), sort: SortKey::default(), descending: false, page: 0, page_size: 25 }
     }
 }
 
@@ -85,6 +90,7 @@ impl QueryIndex {
             self.rebuild(ws);
         }
         let matched = self.search(&q.search);
+        let tagged = q.tag.map(|tag| self.tagged(ws, tag));
         let page_size = q.page_size.max(1);
         let first = q.page.saturating_mul(page_size);
         self.ensure_order(ws, q.sort);
@@ -98,6 +104,12 @@ impl QueryIndex {
         let mut visit = |r: u32| {
             let r = r as usize;
             if q.list.is_some_and(|l| self.lists[r] != l) {
+                return;
+            }
+            if q.visible_lists.as_ref().is_some_and(|v| !v.contains(&self.lists[r])) {
+                return;
+            }
+            if tagged.as_ref().is_some_and(|t| !t.contains(r)) {
                 return;
             }
             if matched.as_ref().is_some_and(|m| !m.contains(r)) {
@@ -195,6 +207,17 @@ impl QueryIndex {
             });
         }
         result
+    }
+
+    /// Records carrying `tag` (a scan of the contacts: tags are few per contact).
+    fn tagged(&self, ws: &Workspace, tag: TagId) -> BitSet {
+        let mut set = BitSet::new(self.ids.len());
+        for (r, c) in ws.contacts().enumerate() {
+            if c.data.has_tag(tag) {
+                set.insert(r);
+            }
+        }
+        set
     }
 
     fn ensure_order(&mut self, ws: &Workspace, sort: SortKey) {

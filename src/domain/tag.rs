@@ -54,6 +54,8 @@ pub enum TagError {
     NameTooLong(usize),
     #[error("choose a colour like #3366cc")]
     BadColour,
+    #[error("that tag no longer exists")]
+    Unknown,
 }
 
 pub const MAX_TAG_NAME_LEN: usize = 50;

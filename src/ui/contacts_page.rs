@@ -47,6 +47,7 @@ pub fn ContactsPage() -> impl IntoView {
             descending: view.descending.get(),
             page: view.page.get(),
             page_size: view.page_size.get(),
+            ..ContactQuery::default()
         };
         state.read(|ws| {
             let mut result = ws.query(&query);

@@ -9,7 +9,19 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::change::{Change, PageKey};
+mod agents;
+mod dispositions;
+mod fields;
+mod tags;
+
+pub use fields::GlobalFilter;
+
+use super::agent::{Agent, AgentError, AgentId};
+use super::change::{Change, PageKey, RecordKey};
+use super::custom_field::{CustomField, FieldId, FieldScope};
+use super::disposition::{Disposition, DispositionError, DispositionId};
+use super::field_draft::FieldError;
+use super::tag::{Tag, TagError, TagId};
 use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
 use super::ids::{ContactId, ListId, Timestamp};
 use super::locations::Locations;
@@ -43,8 +55,28 @@ pub enum WorkspaceError {
     List(#[from] ListError),
     #[error(transparent)]
     Contact(#[from] ContactErrors),
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    #[error(transparent)]
+    Tag(#[from] TagError),
+    #[error(transparent)]
+    Agent(#[from] AgentError),
+    #[error(transparent)]
+    Disposition(#[from] DispositionError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+}
+
+/// Everything storage holds, as decoded records.
+#[derive(Debug, Default)]
+pub struct StoredRecords {
+    pub meta: WorkspaceMeta,
+    pub lists: Vec<ContactList>,
+    pub pages: Vec<(PageKey, Vec<Contact>)>,
+    pub fields: Vec<CustomField>,
+    pub tags: Vec<Tag>,
+    pub agents: Vec<Agent>,
+    pub dispositions: Vec<Disposition>,
 }
 
 #[derive(Debug, Default)]
@@ -54,6 +86,10 @@ pub struct Workspace {
     pages: BTreeMap<PageKey, Vec<Contact>>,
     locations: Locations,
     counts: HashMap<ListId, usize>,
+    fields: BTreeMap<FieldId, CustomField>,
+    tags: BTreeMap<TagId, Tag>,
+    agents: BTreeMap<AgentId, Agent>,
+    dispositions: BTreeMap<DispositionId, Disposition>,
     /// Bumped by every contact change; the query index rebuilds when it moves.
     revision: u64,
     index: RefCell<QueryIndex>,
@@ -72,7 +108,35 @@ impl Workspace {
         lists: Vec<ContactList>,
         pages: Vec<(PageKey, Vec<Contact>)>,
     ) -> Result<Self, WorkspaceError> {
+        Self::from_stored(StoredRecords { meta, lists, pages, ..StoredRecords::default() })
+    }
+
+    /// Rebuilds a workspace from every stored record, refusing contradictions (see
+    /// `from_records`); id counters behind the data are repaired.
+    pub fn from_stored(records: StoredRecords) -> Result<Self, WorkspaceError> {
+        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions } = records;
         let mut ws = Workspace { meta, ..Workspace::default() };
+        for f in fields {
+            if let FieldScope::List(l) = f.scope {
+                if !lists.iter().any(|x| x.id == l) {
+                    return Err(WorkspaceError::Corrupt(format!("custom field {} belongs to a missing list {l}", f.alias)));
+                }
+            }
+            ws.meta.next_field_id = ws.meta.next_field_id.max(f.id.get().saturating_add(1));
+            ws.fields.insert(f.id, f);
+        }
+        for t in tags {
+            ws.meta.next_tag_id = ws.meta.next_tag_id.max(t.id.get().saturating_add(1));
+            ws.tags.insert(t.id, t);
+        }
+        for a in agents {
+            ws.meta.next_agent_id = ws.meta.next_agent_id.max(a.id.get().saturating_add(1));
+            ws.agents.insert(a.id, a);
+        }
+        for d in dispositions {
+            ws.meta.next_disposition_id = ws.meta.next_disposition_id.max(d.id.get().saturating_add(1));
+            ws.dispositions.insert(d.id, d);
+        }
         for list in lists {
             ws.meta.next_list_id = ws.meta.next_list_id.max(list.id.get().saturating_add(1));
             ws.lists.insert(list.id, list);
@@ -206,12 +270,23 @@ impl Workspace {
             self.counts.remove(id);
             change.merge(Change { lists_deleted: vec![*id], ..Change::default() });
         }
+        // The lists' own custom fields and dispositions go with them.
+        let fields: Vec<FieldId> = self.fields.values().filter(|f| matches!(f.scope, FieldScope::List(l) if doomed.contains(&l))).map(|f| f.id).collect();
+        for id in fields {
+            self.fields.remove(&id);
+            change.delete_record(RecordKey::Field(id));
+        }
+        let dispositions: Vec<DispositionId> = self.dispositions.values().filter(|d| doomed.contains(&d.list)).map(|d| d.id).collect();
+        for id in dispositions {
+            self.dispositions.remove(&id);
+            change.delete_record(RecordKey::Disposition(id));
+        }
         self.revision += 1;
         Ok(change)
     }
 
     pub fn create_contact(&mut self, draft: &ContactDraft, now: Timestamp) -> Result<(ContactId, Change), WorkspaceError> {
-        let (list, data) = draft.validate()?;
+        let (list, data) = self.validate_contact(draft)?;
         let (ids, change) = self.add_contacts(list, vec![data], now)?;
         let id = ids.first().copied().ok_or_else(|| WorkspaceError::Corrupt("no id was allocated".into()))?;
         Ok((id, change))
@@ -219,11 +294,13 @@ impl Workspace {
 
     /// Saves a draft over an existing contact; a changed list moves the contact.
     pub fn update_contact(&mut self, id: ContactId, draft: &ContactDraft, now: Timestamp) -> Result<Change, WorkspaceError> {
-        let (list, data) = draft.validate()?;
-        if !self.lists.contains_key(&list) {
-            return Err(WorkspaceError::UnknownList(list));
-        }
+        let (list, mut data) = self.validate_contact(draft)?;
         let key = self.locations.get(id).ok_or(WorkspaceError::UnknownContact(id))?;
+        // Values of soft-deleted global fields are not in the form: keep them.
+        if let Some(old) = self.contact(id) {
+            let fields = &self.fields;
+            data.keep_custom_from(&old.data, |f| fields.get(&f).is_some_and(|f| f.scope == FieldScope::Global && !f.is_available()));
+        }
         let mut change = Change::default();
         if key.list == list {
             let contact = self
@@ -243,6 +320,42 @@ impl Workspace {
         }
         self.revision += 1;
         Ok(change)
+    }
+
+    /// Validates a draft against the custom fields of its list; tags that no longer
+    /// exist are dropped.
+    fn validate_contact(&self, draft: &ContactDraft) -> Result<(ListId, ContactData), WorkspaceError> {
+        let fields = draft.list_id.map(|l| self.fields_for(l)).unwrap_or_default();
+        let (list, data) = draft.validate_with(&fields)?;
+        if !self.lists.contains_key(&list) {
+            return Err(WorkspaceError::UnknownList(list));
+        }
+        let mut data = data;
+        let tags = &self.tags;
+        data.retain_tags(|t| tags.contains_key(&t));
+        Ok((list, data))
+    }
+
+    /// Applies `edit` to every contact (of `list`, or all) and names the pages whose
+    /// contacts it changed (`edit` says whether it changed one).
+    fn edit_contacts(&mut self, list: Option<ListId>, mut edit: impl FnMut(&mut ContactData) -> bool) -> Change {
+        let mut change = Change::default();
+        for (key, page) in self.pages.iter_mut() {
+            if list.is_some_and(|l| l != key.list) {
+                continue;
+            }
+            let mut touched = false;
+            for c in page.iter_mut() {
+                touched |= edit(&mut c.data);
+            }
+            if touched {
+                change.put_page(*key);
+            }
+        }
+        if !change.is_empty() {
+            self.revision += 1;
+        }
+        change
     }
 
     /// Deletes contacts; unknown ids are refused before anything changes.
