@@ -147,6 +147,8 @@ pub(crate) async fn commit_chunked(
             pages_put: chunks.get(i).map(|c| c.to_vec()).unwrap_or_default(),
             pages_deleted: if last { change.pages_deleted.clone() } else { Vec::new() },
             lists_deleted: if last { change.lists_deleted.clone() } else { Vec::new() },
+            records_put: if first { change.records_put.clone() } else { Vec::new() },
+            records_deleted: if last { change.records_deleted.clone() } else { Vec::new() },
         };
         commit(db, workspace, &part, Inject::Nothing).await?;
         if !last {
