@@ -361,6 +361,7 @@ async fn second_tab_takes_over_with_use_here() {
 
     b.client.switch_to_window(first).await.expect("back to the first tab");
     b.wait_for_text("#open-elsewhere", "now open in another tab").await;
+    b.screenshot("open-elsewhere-desktop").await;
     b.close().await;
 }
 

@@ -38,7 +38,11 @@ pub fn App() -> impl IntoView {
             Phase::Failed(message) => view! {
                 <div class="center-panel" role="alert" id="app-error">
                     <div class="card panel-card">
-                        <h1>"Contacts Manager could not open your data"</h1>
+                        <p class="panel-brand">
+                            <span class="brand-mark" aria-hidden="true">"CM"</span>
+                            " Contacts Manager"
+                        </p>
+                        <h1>"Your contacts could not be opened"</h1>
                         <p>{capitalised(&message)}</p>
                         <button type="button" class="btn btn-primary" on:click=move |_| { let _ = window().location().reload(); }>
                             "Reload"

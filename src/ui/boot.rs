@@ -121,6 +121,7 @@ impl Boot {
     /// Another tab takes the workspace: close the store, free the lock, say so.
     fn step_back(self, then: Phase) {
         self.state.uninstall();
+        self.state.notice.set(None);
         if let Some(lock) = self.lock.try_update_value(|l| l.take()).flatten() {
             lock.release();
         }

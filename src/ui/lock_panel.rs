@@ -18,6 +18,10 @@ pub fn LockPanel(released: bool, on_use_here: Callback<()>) -> impl IntoView {
     view! {
         <div class="center-panel" id="open-elsewhere">
             <div class="card panel-card">
+                <p class="panel-brand">
+                    <span class="brand-mark" aria-hidden="true">"CM"</span>
+                    " Contacts Manager"
+                </p>
                 <h1>{title}</h1>
                 <p>{text}</p>
                 <button type="button" class="btn btn-primary" id="use-here" on:click=move |_| on_use_here.run(())>

@@ -165,8 +165,10 @@ impl AppState {
             self.reload(&store).await;
             return Err(ActionError::Storage(err));
         }
-        let lists_changed = !change.lists_put.is_empty() || !change.lists_deleted.is_empty();
-        let contacts_changed = !change.pages_put.is_empty() || !change.pages_deleted.is_empty();
+        // Small records (fields, tags...) can change how lists and contacts show.
+        let records_changed = !change.records_put.is_empty() || !change.records_deleted.is_empty();
+        let lists_changed = records_changed || !change.lists_put.is_empty() || !change.lists_deleted.is_empty();
+        let contacts_changed = records_changed || !change.pages_put.is_empty() || !change.pages_deleted.is_empty();
         if lists_changed || contacts_changed {
             // Contact counts show on the lists page, so a contacts change touches it too.
             self.lists_rev.update(|r| *r += 1);
