@@ -6,9 +6,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use contacts_manager::domain::field_draft::{FieldDraft, FieldTypeName};
+use contacts_manager::domain::workspace::GlobalFilter;
 use contacts_manager::domain::{
-    Change, Contact, ContactData, ContactDraft, ContactField, ContactId, ContactList, ListDraft, ListId,
-    PageKey, Timestamp, Workspace, WorkspaceMeta,
+    Agent, AgentDraft, AgentId, Change, Contact, ContactData, ContactDraft, ContactField, ContactId, ContactList,
+    ContactQuery, CustomField, Disposition, FieldId, FieldScope, FieldValue, ListDraft, ListId, PageKey, RecordKey,
+    Role, Tag, TagDraft, TagId, Timestamp, Workspace, WorkspaceMeta,
 };
 use contacts_manager::store::{request_handover, LockOutcome, Store, StoreError, TabLock, VERSION};
 use indexed_db_futures::database::Database;
@@ -60,6 +63,12 @@ struct Snapshot {
     lists: Vec<ContactList>,
     counts: Vec<usize>,
     contacts: Vec<Contact>,
+    /// Global fields (deleted ones too), then each list's own.
+    fields: Vec<CustomField>,
+    tags: Vec<Tag>,
+    agents: Vec<Agent>,
+    /// Each list's dispositions in tree order, with depth.
+    dispositions: Vec<(usize, Disposition)>,
 }
 
 fn snapshot(ws: &Workspace) -> Snapshot {
@@ -67,7 +76,15 @@ fn snapshot(ws: &Workspace) -> Snapshot {
     let lists: Vec<ContactList> = ws.lists().into_iter().cloned().collect();
     let counts = lists.iter().map(|l| ws.contact_count(l.id)).collect();
     let contacts = (0..=meta.next_contact_id).filter_map(|id| ws.contact(ContactId::new(id)).cloned()).collect();
-    Snapshot { meta, lists, counts, contacts }
+    let mut fields: Vec<CustomField> = ws.global_fields(GlobalFilter::All).into_iter().cloned().collect();
+    let mut dispositions = Vec::new();
+    for l in &lists {
+        fields.extend(ws.list_fields(l.id).into_iter().cloned());
+        dispositions.extend(ws.dispositions(l.id).into_iter().map(|(depth, d)| (depth, d.clone())));
+    }
+    let tags = ws.tags().into_iter().cloned().collect();
+    let agents = ws.agents().into_iter().cloned().collect();
+    Snapshot { meta, lists, counts, contacts, fields, tags, agents, dispositions }
 }
 
 async fn reload(name: &str) -> Result<Workspace, StoreError> {
@@ -107,6 +124,55 @@ async fn raw_put(name: &str, store_name: &str, key: JsValue, value: JsValue) {
     db.close();
 }
 
+/// The keys of a store of small records (fields, tags, agents, dispositions).
+async fn raw_record_keys(name: &str, store_name: &str) -> Vec<u32> {
+    let db = raw_db(name).await;
+    let tx = db.transaction(store_name).with_mode(TransactionMode::Readonly).build().expect("tx");
+    let store = tx.object_store(store_name).expect("store");
+    let keys: Vec<u32> = store
+        .get_all_keys::<JsValue>()
+        .primitive()
+        .expect("req")
+        .await
+        .expect("keys")
+        .map(|k| k.expect("key").as_f64().expect("numeric key") as u32)
+        .collect();
+    drop(tx);
+    db.close();
+    keys
+}
+
+/// Every stored value of a store, as bytes.
+async fn raw_values(name: &str, store_name: &str) -> Vec<Vec<u8>> {
+    let db = raw_db(name).await;
+    let tx = db.transaction(store_name).with_mode(TransactionMode::Readonly).build().expect("tx");
+    let store = tx.object_store(store_name).expect("store");
+    let values: Vec<Vec<u8>> = store
+        .get_all::<JsValue>()
+        .primitive()
+        .expect("req")
+        .await
+        .expect("values")
+        .map(|v| Uint8Array::new(&v.expect("value")).to_vec())
+        .collect();
+    drop(tx);
+    db.close();
+    values
+}
+
+async fn raw_store_names(name: &str) -> Vec<String> {
+    let db = raw_db(name).await;
+    let names = db.object_store_names().collect();
+    db.close();
+    names
+}
+
+/// True when some stored page holds `text` (postcard writes strings as plain UTF-8).
+async fn pages_contain(name: &str, text: &str) -> bool {
+    let needle = text.as_bytes();
+    raw_values(name, "pages").await.iter().any(|page| page.windows(needle.len()).any(|w| w == needle))
+}
+
 fn page_key_js(list: ListId, page: u32) -> JsValue {
     Array::of2(&JsValue::from(list.get()), &JsValue::from(page)).into()
 }
@@ -130,6 +196,95 @@ async fn seed(store: &Store, ws: &mut Workspace) -> (ListId, ListId) {
     let ch = ws.delete_contacts(&[ids[1]]).expect("delete");
     store.commit(ws, &ch).await.expect("commit delete");
     (a, b)
+}
+
+fn field_draft(alias: &str, type_name: FieldTypeName) -> FieldDraft {
+    FieldDraft { alias: alias.into(), type_name, ..FieldDraft::default() }
+}
+
+fn tag_draft(name: &str, colour: &str) -> TagDraft {
+    TagDraft { name: name.into(), colour: colour.into() }
+}
+
+fn agent_draft(name: &str, username: &str, role: Role) -> AgentDraft {
+    AgentDraft { name: name.into(), username: username.into(), role }
+}
+
+/// What `catalog` made.
+struct Catalog {
+    list: ListId,
+    region: FieldId,
+    tier: FieldId,
+    notes: FieldId,
+    vip: TagId,
+    lead: TagId,
+    agents: [AgentId; 2],
+    ann: ContactId,
+}
+
+/// On top of whatever `ws` holds: a list with a dial prefix, a global URL field and a
+/// global text field, a list select field and a list text field, two tags, three
+/// agents (two assigned to the list), a three-level disposition tree with a sibling,
+/// and contacts carrying values and tags. Each command is committed as the UI would.
+async fn catalog(store: &Store, ws: &mut Workspace) -> Catalog {
+    let draft = ListDraft { dial_prefix: "0".into(), ..list_draft("Campaign") };
+    let (list, ch) = ws.create_list(&draft, T0).expect("list");
+    store.commit(ws, &ch).await.expect("commit list");
+
+    let (site, ch) = ws.create_field(FieldScope::Global, &field_draft("Site", FieldTypeName::Url), T0).expect("site");
+    store.commit(ws, &ch).await.expect("commit site");
+    let (region, ch) = ws.create_field(FieldScope::Global, &field_draft("Region", FieldTypeName::Text), T0).expect("region");
+    store.commit(ws, &ch).await.expect("commit region");
+    let tier = FieldDraft {
+        choices: vec!["Gold".into(), "Silver".into()],
+        required: true,
+        ..field_draft("Tier", FieldTypeName::Select)
+    };
+    let (tier, ch) = ws.create_field(FieldScope::List(list), &tier, T0).expect("tier");
+    store.commit(ws, &ch).await.expect("commit tier");
+    let notes = FieldDraft { click_to_action: true, ..field_draft("Notes", FieldTypeName::Text) };
+    let (notes, ch) = ws.create_field(FieldScope::List(list), &notes, T0).expect("notes");
+    store.commit(ws, &ch).await.expect("commit notes");
+
+    let (vip, ch) = ws.create_tag(&tag_draft("VIP", "#AA0000")).expect("vip");
+    store.commit(ws, &ch).await.expect("commit vip");
+    let (lead, ch) = ws.create_tag(&tag_draft("Lead", "#00aa00")).expect("lead");
+    store.commit(ws, &ch).await.expect("commit lead");
+
+    let mut agents = Vec::new();
+    for (name, user, role) in [("Xena", "xena", Role::Agent), ("Yuri", "yuri", Role::Agent), ("Zoe", "zoe", Role::Admin)] {
+        let (id, ch) = ws.create_agent(&agent_draft(name, user, role)).expect("agent");
+        store.commit(ws, &ch).await.expect("commit agent");
+        agents.push(id);
+    }
+    let ch = ws.assign_agents(list, &agents[..2]).expect("assign");
+    store.commit(ws, &ch).await.expect("commit assign");
+
+    let (sale, ch) = ws.create_disposition(list, "Sale", None).expect("sale");
+    store.commit(ws, &ch).await.expect("commit sale");
+    let (upsell, ch) = ws.create_disposition(list, "Upsell", Some(sale)).expect("upsell");
+    store.commit(ws, &ch).await.expect("commit upsell");
+    let (_, ch) = ws.create_disposition(list, "Premium", Some(upsell)).expect("premium");
+    store.commit(ws, &ch).await.expect("commit premium");
+    let (_, ch) = ws.create_disposition(list, "No answer", None).expect("no answer");
+    store.commit(ws, &ch).await.expect("commit no answer");
+
+    let mut d = contact_draft(list, "Ann", "Able");
+    d.custom.insert(site, "https://ann.example".into());
+    d.custom.insert(region, "Northmarker".into());
+    d.custom.insert(tier, "silver".into());
+    d.custom.insert(notes, "0115551234".into());
+    d.tags = vec![vip, lead];
+    let (ann, ch) = ws.create_contact(&d, T0).expect("ann");
+    store.commit(ws, &ch).await.expect("commit ann");
+    let mut d = contact_draft(list, "Bob", "Baker");
+    d.custom.insert(tier, "Gold".into());
+    d.tags = vec![vip];
+    let (_, ch) = ws.create_contact(&d, T0).expect("bob");
+    store.commit(ws, &ch).await.expect("commit bob");
+
+    let [x, y, _] = agents[..] else { panic!("three agents") };
+    Catalog { list, region, tier, notes, vip, lead, agents: [x, y], ann }
 }
 
 // ---- tests --------------------------------------------------------------------------
@@ -268,6 +423,9 @@ async fn a_version_1_database_migrates_to_the_current_schema() {
     assert_eq!(store.get_setting("page_size").await.expect("get"), None);
     store.put_setting("page_size", "50").await.expect("put");
     store.close();
+
+    let names = raw_store_names(&name).await;
+    assert!(["settings", "fields", "tags", "agents", "dispositions"].iter().all(|s| names.contains(&s.to_string())), "{names:?}");
 
     let store = Store::open(&name).await.expect("reopen");
     assert_eq!(store.get_setting("page_size").await.expect("get"), Some("50".to_string()));
@@ -432,4 +590,236 @@ async fn storage_helpers_answer() {
     let estimate = contacts_manager::store::storage::storage_estimate().await.expect("estimate");
     assert!(estimate.quota > 0.0);
     let _ = contacts_manager::store::storage::request_persistent().await;
+}
+
+// ---- fields, tags, agents, dispositions (schema version 3) ---------------------------
+
+#[wasm_bindgen_test]
+async fn fields_tags_agents_and_dispositions_round_trip() {
+    let name = fresh_name("catalog");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    seed(&store, &mut ws).await;
+    let c = catalog(&store, &mut ws).await;
+    let before = snapshot(&ws);
+    assert_eq!((before.fields.len(), before.tags.len(), before.agents.len(), before.dispositions.len()), (4, 2, 3, 4));
+    // One record each, under its id.
+    assert_eq!(raw_record_keys(&name, "fields").await.len(), 4);
+    let mut tag_keys = raw_record_keys(&name, "tags").await;
+    tag_keys.sort_unstable();
+    assert_eq!(tag_keys, vec![c.vip.get(), c.lead.get()]);
+    assert_eq!(raw_record_keys(&name, "agents").await.len(), 3);
+    assert_eq!(raw_record_keys(&name, "dispositions").await.len(), 4);
+    store.close();
+
+    let mut loaded = reload(&name).await.expect("reload");
+    assert_eq!(snapshot(&loaded), before);
+    let tree: Vec<(usize, String)> = loaded.dispositions(c.list).iter().map(|(depth, d)| (*depth, d.name.to_string())).collect();
+    assert_eq!(
+        tree,
+        [(1, "No answer"), (1, "Sale"), (2, "Upsell"), (3, "Premium")].map(|(d, n)| (d, n.to_string())).to_vec()
+    );
+    assert_eq!(loaded.list(c.list).map(|l| l.agents.clone()), Some(c.agents.to_vec()));
+    assert_eq!(loaded.list(c.list).and_then(|l| l.dial_prefix.as_deref().map(str::to_string)), Some("0".to_string()));
+    assert_eq!(loaded.lists_of_agent(c.agents[0]), vec![c.list]);
+    let ann = loaded.contact(c.ann).expect("ann");
+    assert_eq!(ann.data.custom_value(c.tier), Some(&FieldValue::Choice("Silver".into())));
+    assert_eq!(ann.data.custom_value(c.region).map(FieldValue::to_text).as_deref(), Some("Northmarker"));
+    assert_eq!(ann.data.tags(), &[c.vip, c.lead][..]);
+    assert!(loaded.field(c.notes).is_some_and(|f| f.click_to_action && f.scope == FieldScope::List(c.list)));
+    assert_eq!(loaded.tag(c.vip).map(|t| t.colour.as_str().to_string()), Some("#aa0000".to_string()));
+    let vips = loaded.query(&ContactQuery { tag: Some(c.vip), ..ContactQuery::default() });
+    assert_eq!(vips.rows.len(), 2);
+
+    // Edits after a reload land too, and the id counters came back (no id reuse).
+    let store = Store::open(&name).await.expect("reopen");
+    let (_, sale) = loaded.dispositions(c.list)[1];
+    let sale = sale.id;
+    let ch = loaded.rename_disposition(sale, "Closed won").expect("rename");
+    store.commit(&loaded, &ch).await.expect("commit rename");
+    let ch = loaded.update_agent(c.agents[1], &agent_draft("Yuri Gagarin", "yuri", Role::Admin)).expect("agent");
+    store.commit(&loaded, &ch).await.expect("commit agent");
+    let (cold, ch) = loaded.create_tag(&tag_draft("Cold", "#0000aa")).expect("tag");
+    assert!(cold != c.vip && cold != c.lead);
+    store.commit(&loaded, &ch).await.expect("commit tag");
+    store.close();
+    let again = reload(&name).await.expect("reload again");
+    assert_eq!(snapshot(&again), snapshot(&loaded));
+    assert_eq!(again.disposition(sale).map(|d| d.name.to_string()), Some("Closed won".to_string()));
+    assert_eq!(again.agent(c.agents[1]).map(|a| a.role), Some(Role::Admin));
+    assert!(again.tag(cold).is_some());
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn deleting_a_tag_and_purging_a_global_field_erase_them_from_storage() {
+    let name = fresh_name("purge");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    // Enough contacts with a region value to fill more than one page.
+    let fields = ws.fields_for(c.list);
+    let data: Vec<ContactData> = (0..700)
+        .map(|i| {
+            let mut d = ContactDraft { list_id: Some(c.list), ..Default::default() };
+            d.set(ContactField::FirstName, format!("Person{i}"));
+            d.custom.insert(c.tier, "Gold".into());
+            d.custom.insert(c.region, "Northmarker".into());
+            d.validate_with(&fields).expect("valid").1
+        })
+        .collect();
+    let (_, ch) = ws.add_contacts(c.list, data, T0).expect("add");
+    store.commit(&ws, &ch).await.expect("commit bulk");
+    assert!(pages_contain(&name, "Northmarker").await, "the values are stored (the checks below could fail)");
+
+    // A failed commit of the tag deletion changes nothing...
+    let committed = snapshot(&ws);
+    let ch = ws.delete_tag(c.vip).expect("delete tag");
+    assert!(ch.records_deleted.contains(&RecordKey::Tag(c.vip)) && !ch.pages_put.is_empty());
+    let err = store.commit_with_injected_failure(&ws, &ch).await.expect_err("must fail");
+    assert!(matches!(&err, StoreError::Aborted(_)), "{err:?}");
+    assert!(raw_record_keys(&name, "tags").await.contains(&c.vip.get()));
+    assert_eq!(snapshot(&reload(&name).await.expect("reload")), committed);
+    // ...the real one removes the tag and takes it off the stored contacts.
+    store.commit(&ws, &ch).await.expect("commit tag deletion");
+    assert_eq!(raw_record_keys(&name, "tags").await, vec![c.lead.get()]);
+
+    // Soft delete keeps the field and its values in storage.
+    let ch = ws.delete_fields(&[c.region], T0).expect("soft delete");
+    store.commit(&ws, &ch).await.expect("commit soft delete");
+    let soft = reload(&name).await.expect("reload");
+    assert!(soft.field(c.region).is_some_and(|f| f.deleted.is_some()));
+    assert_eq!(soft.field_value_count(c.region), 701);
+    assert!(pages_contain(&name, "Northmarker").await);
+
+    // Purge in small transactions: the pages lose the values, then the field goes.
+    let ch = ws.purge_fields(&[c.region]).expect("purge");
+    assert!(ch.pages_put.len() >= 2, "{:?}", ch.pages_put);
+    store.commit_chunked(&ws, &ch, 1).await.expect("commit purge");
+    store.close();
+    assert!(!pages_contain(&name, "Northmarker").await, "a purged field's values remain in storage");
+    assert!(!raw_record_keys(&name, "fields").await.contains(&c.region.get()));
+
+    let loaded = reload(&name).await.expect("reload");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert!(loaded.field(c.region).is_none() && loaded.tag(c.vip).is_none());
+    assert!(loaded.contacts().all(|k| k.data.custom_value(c.region).is_none() && !k.data.has_tag(c.vip)));
+    assert_eq!(loaded.tag_count(c.lead), 1);
+    assert_eq!(loaded.field_value_count(c.tier), 702, "other values are untouched");
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn records_the_workspace_no_longer_has_are_deleted() {
+    let name = fresh_name("stale-records");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+
+    // Named in `records_put` but gone from the workspace: deleted, like pages.
+    raw_put(&name, "tags", JsValue::from_f64(99.0), Uint8Array::from(&[2u8, 0][..]).into()).await;
+    assert!(raw_record_keys(&name, "tags").await.contains(&99));
+    let stale = Change { records_put: vec![RecordKey::Tag(TagId::new(99))], ..Change::default() };
+    store.commit(&ws, &stale).await.expect("commit stale");
+    assert!(!raw_record_keys(&name, "tags").await.contains(&99));
+
+    // Created and deleted again in one merged change: nothing is left behind.
+    let (gone, mut change) = ws.create_agent(&agent_draft("Temp", "temp", Role::Agent)).expect("agent");
+    change.merge(ws.delete_agent(gone).expect("delete agent"));
+    store.commit(&ws, &change).await.expect("commit merged");
+    assert!(!raw_record_keys(&name, "agents").await.contains(&gone.get()));
+
+    // A deleted list takes its own fields and dispositions out of storage; the global
+    // fields stay.
+    let ch = ws.delete_lists(&[c.list]).expect("delete list");
+    store.commit(&ws, &ch).await.expect("commit delete list");
+    store.close();
+    let mut globals: Vec<u32> = ws.global_fields(GlobalFilter::All).iter().map(|f| f.id.get()).collect();
+    globals.sort_unstable();
+    let mut stored = raw_record_keys(&name, "fields").await;
+    stored.sort_unstable();
+    assert_eq!(stored, globals);
+    assert_eq!(globals.len(), 2);
+    assert!(raw_record_keys(&name, "dispositions").await.is_empty());
+    let loaded = reload(&name).await.expect("reload");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn damaged_catalog_records_give_corrupt_naming_the_record() {
+    let name = fresh_name("corrupt-records");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    let vip_key = JsValue::from_f64(f64::from(c.vip.get()));
+
+    raw_put(&name, "tags", vip_key.clone(), Uint8Array::from(&[2u8, 0xFF, 0xFF][..]).into()).await;
+    match reload(&name).await {
+        Err(StoreError::Corrupt(m)) => assert!(m.contains(&format!("tag {}", c.vip.get())), "{m}"),
+        other => panic!("expected Corrupt, got {:?}", other.map(|w| w.total_contacts())),
+    }
+    raw_put(&name, "tags", vip_key, JsValue::from_str("not bytes")).await;
+    assert!(matches!(reload(&name).await, Err(StoreError::Corrupt(m)) if m.contains("not stored as bytes")));
+
+    // Committing the record again repairs it: the check above can pass.
+    let repair = Change { records_put: vec![RecordKey::Tag(c.vip)], ..Change::default() };
+    store.commit(&ws, &repair).await.expect("repair");
+    assert_eq!(snapshot(&reload(&name).await.expect("repaired")), snapshot(&ws));
+
+    // A record stored under another id than its own.
+    let agent_bytes = raw_values(&name, "agents").await.into_iter().next().expect("an agent");
+    raw_put(&name, "agents", JsValue::from_f64(50.0), Uint8Array::from(&agent_bytes[..]).into()).await;
+    assert!(matches!(reload(&name).await, Err(StoreError::Corrupt(m)) if m.contains("agent 50")));
+    store.commit(&ws, &Change { records_put: vec![RecordKey::Agent(AgentId::new(50))], ..Change::default() }).await.expect("drop it");
+
+    // A disposition from a newer app version.
+    let dispo = ws.dispositions(c.list)[0].1.id;
+    raw_put(&name, "dispositions", JsValue::from_f64(f64::from(dispo.get())), Uint8Array::from(&[9u8, 1][..]).into()).await;
+    assert!(matches!(reload(&name).await, Err(StoreError::Corrupt(m)) if m.contains(&format!("disposition {}", dispo.get())) && m.contains("newer")));
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_version_2_database_migrates_and_gains_the_new_stores() {
+    let name = fresh_name("migrate-v2");
+    let old = Store::open_at_version(&name, 2).await.expect("open v2");
+    assert_eq!(old.version(), 2);
+    let mut ws = Workspace::new();
+    let (a, _) = seed(&old, &mut ws).await;
+    old.put_setting("page_size", "100").await.expect("setting");
+    old.close();
+    let names = raw_store_names(&name).await;
+    assert!(names.contains(&"settings".to_string()) && !names.contains(&"tags".to_string()), "{names:?}");
+
+    let store = Store::open(&name).await.expect("open current");
+    assert_eq!(store.version(), VERSION);
+    assert_eq!(VERSION, 3);
+    let mut loaded = store.load().await.expect("load after migration");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert_eq!(store.get_setting("page_size").await.expect("get"), Some("100".to_string()));
+
+    // The new stores work: fields, tags, agents and dispositions on the old data.
+    let c = catalog(&store, &mut loaded).await;
+    let (note, ch) = loaded.create_field(FieldScope::List(a), &field_draft("Note", FieldTypeName::Text), T0).expect("field on old list");
+    store.commit(&loaded, &ch).await.expect("commit field");
+    let ch = loaded.assign_agents(a, &[c.agents[1]]).expect("assign to old list");
+    store.commit(&loaded, &ch).await.expect("commit assign");
+    store.close();
+    let names = raw_store_names(&name).await;
+    for s in ["meta", "lists", "pages", "settings", "fields", "tags", "agents", "dispositions"] {
+        assert!(names.contains(&s.to_string()), "{s} missing: {names:?}");
+    }
+
+    let again = reload(&name).await.expect("reload");
+    assert_eq!(snapshot(&again), snapshot(&loaded));
+    assert_eq!(again.contact_count(a), ws.contact_count(a));
+    assert!(again.field(note).is_some() && again.tag(c.vip).is_some());
+    assert_eq!(again.lists_of_agent(c.agents[1]), {
+        let mut l = vec![a, c.list];
+        l.sort();
+        l
+    });
+    Store::delete_database(&name).await.expect("delete db");
 }

@@ -20,10 +20,10 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
 use super::error::StoreError;
-use super::keys::{bytes_to_js, list_key, page_key};
+use super::keys::{bytes_to_js, list_key, page_key, record_location};
 use super::schema::{LISTS, META, META_KEY, PAGES};
-use crate::domain::codec::{encode_list, encode_meta, encode_page};
-use crate::domain::{Change, Workspace};
+use crate::domain::codec::{encode_agent, encode_disposition, encode_field, encode_list, encode_meta, encode_page, encode_tag};
+use crate::domain::{Change, RecordKey, Workspace};
 
 /// A deliberate failure for tests of the abort path.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub(crate) async fn commit(
     inject: Inject,
 ) -> Result<(), StoreError> {
     let fail = inject == Inject::DuplicateKey;
-    let mut stores = Vec::with_capacity(3);
+    let mut stores: Vec<&'static str> = Vec::with_capacity(7);
     if change.meta || fail {
         stores.push(META);
     }
@@ -50,6 +50,13 @@ pub(crate) async fn commit(
     }
     if !change.pages_put.is_empty() || !change.pages_deleted.is_empty() {
         stores.push(PAGES);
+    }
+    // Only the record stores this change touches are in the transaction's scope.
+    for &key in change.records_put.iter().chain(&change.records_deleted) {
+        let (store, _) = record_location(key);
+        if !stores.contains(&store) {
+            stores.push(store);
+        }
     }
     if stores.is_empty() {
         return Ok(());
@@ -67,6 +74,7 @@ pub(crate) async fn commit(
     if stores.contains(&PAGES) {
         stage_pages(&tx.object_store(PAGES)?, workspace, change)?;
     }
+    stage_records(&tx, workspace, change)?;
     if fail {
         let store = tx.object_store(META)?;
         for _ in 0..2 {
@@ -103,6 +111,34 @@ fn stage_pages(store: &ObjectStore<'_>, workspace: &Workspace, change: &Change) 
     Ok(())
 }
 
+/// Fields, tags, agents and dispositions: one record each, in their own stores.
+fn stage_records(tx: &Transaction<'_>, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
+    for &key in &change.records_put {
+        let (name, js_key) = record_location(key);
+        let store = tx.object_store(name)?;
+        match encode_record(workspace, key) {
+            Some(bytes) => issued(store.put(bytes_to_js(&bytes)).with_key(js_key).primitive()?),
+            // Deleted again after being dirtied (a merged change): must not linger.
+            None => issued(store.delete(js_key).primitive()?),
+        }
+    }
+    for &key in &change.records_deleted {
+        let (name, js_key) = record_location(key);
+        issued(tx.object_store(name)?.delete(js_key).primitive()?);
+    }
+    Ok(())
+}
+
+/// The record's current bytes, `None` when the workspace no longer has it.
+fn encode_record(workspace: &Workspace, key: RecordKey) -> Option<Vec<u8>> {
+    match key {
+        RecordKey::Field(id) => workspace.field(id).map(encode_field),
+        RecordKey::Tag(id) => workspace.tag(id).map(encode_tag),
+        RecordKey::Agent(id) => workspace.agent(id).map(encode_agent),
+        RecordKey::Disposition(id) => workspace.disposition(id).map(encode_disposition),
+    }
+}
+
 /// A built request is already sent. Its future is not kept: success or failure reaches
 /// us through the transaction (a failed request aborts it), and holding thousands of
 /// futures would only cost memory.
@@ -127,10 +163,12 @@ async fn finish(tx: Transaction<'_>) -> Result<(), StoreError> {
 /// the browser between them.
 ///
 /// Order keeps what is stored loadable after a failure half-way: the first
-/// transaction carries the meta (id counters) and the list records, so a stored page
-/// never belongs to an unknown list and ids are never reused; deletions go in the
-/// last one. A failure leaves the earlier transactions written (like an import that
-/// stopped early) and returns the error.
+/// transaction carries the meta (id counters), the list records and the written
+/// fields, tags, agents and dispositions, so a stored page never belongs to an unknown
+/// list and ids are never reused; deletions (lists, pages, records) go in the last
+/// one, after the pages that stop referring to them (a purged field's values). A
+/// failure leaves the earlier transactions written (like an import that stopped
+/// early) and returns the error.
 pub(crate) async fn commit_chunked(
     db: &Database,
     workspace: &Workspace,

@@ -3,10 +3,27 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::{ListId, PageKey};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, TAGS};
+use crate::domain::{ListId, PageKey, RecordKey};
 
 pub(crate) fn list_key(id: ListId) -> JsValue {
     JsValue::from_f64(f64::from(id.get()))
+}
+
+/// The object store of a small record and its key there (the record's numeric id).
+pub(crate) fn record_location(key: RecordKey) -> (&'static str, JsValue) {
+    let (store, id) = match key {
+        RecordKey::Field(id) => (FIELDS, id.get()),
+        RecordKey::Tag(id) => (TAGS, id.get()),
+        RecordKey::Agent(id) => (AGENTS, id.get()),
+        RecordKey::Disposition(id) => (DISPOSITIONS, id.get()),
+    };
+    (store, JsValue::from_f64(f64::from(id)))
+}
+
+/// The id a small record is stored under.
+pub(crate) fn parse_record_key(js: &JsValue) -> Option<u32> {
+    as_u32(js)
 }
 
 /// `[list_id, page]`: an array key sorts pages by list, then page number.

@@ -1,21 +1,32 @@
 //! Start-up: read every record in one readonly transaction and rebuild the workspace.
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::future::GetAllPrimitiveRequest;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
-use super::keys::{js_to_bytes, parse_page_key};
-use super::schema::{LISTS, META, META_KEY, PAGES};
-use crate::domain::codec::{decode_list, decode_meta, decode_page};
-use crate::domain::{Workspace, WorkspaceMeta};
+use super::keys::{js_to_bytes, parse_page_key, parse_record_key};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, LISTS, META, META_KEY, PAGES, TAGS};
+use crate::domain::codec::{
+    decode_agent, decode_disposition, decode_field, decode_list, decode_meta, decode_page, decode_tag, CodecError,
+};
+use crate::domain::{StoredRecords, Workspace, WorkspaceMeta};
 
 pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
-    let tx = db.transaction([META, LISTS, PAGES]).with_mode(TransactionMode::Readonly).build()?;
+    let tx = db
+        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS])
+        .with_mode(TransactionMode::Readonly)
+        .build()?;
     let meta_store = tx.object_store(META)?;
     let lists_store = tx.object_store(LISTS)?;
     let pages_store = tx.object_store(PAGES)?;
+    let fields_store = tx.object_store(FIELDS)?;
+    let tags_store = tx.object_store(TAGS)?;
+    let agents_store = tx.object_store(AGENTS)?;
+    let dispositions_store = tx.object_store(DISPOSITIONS)?;
 
     // Issue every request before awaiting any: one round of reads. getAll and
     // getAllKeys both come back in key order, so values and keys pair up.
@@ -23,6 +34,10 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let lists_req = lists_store.get_all::<JsValue>().primitive()?;
     let page_keys_req = pages_store.get_all_keys::<JsValue>().primitive()?;
     let pages_req = pages_store.get_all::<JsValue>().primitive()?;
+    let fields_req = Pending::issue(&fields_store, FIELDS)?;
+    let tags_req = Pending::issue(&tags_store, TAGS)?;
+    let agents_req = Pending::issue(&agents_store, AGENTS)?;
+    let dispositions_req = Pending::issue(&dispositions_store, DISPOSITIONS)?;
 
     let meta = match meta_req.await? {
         None => WorkspaceMeta::default(),
@@ -54,10 +69,65 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
             .map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
         pages.push((page_key, contacts));
     }
+
+    let fields = fields_req.read("custom field", decode_field, |f| f.id.get()).await?;
+    let tags = tags_req.read("tag", decode_tag, |t| t.id.get()).await?;
+    let agents = agents_req.read("agent", decode_agent, |a| a.id.get()).await?;
+    let dispositions = dispositions_req.read("disposition", decode_disposition, |d| d.id.get()).await?;
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    Workspace::from_records(meta, lists, pages).map_err(|e| StoreError::Corrupt(e.to_string()))
+    Workspace::from_stored(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions })
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// The key and value reads of one store of small records keyed by their numeric id.
+struct Pending {
+    store: &'static str,
+    keys: GetAllPrimitiveRequest<JsValue>,
+    values: GetAllPrimitiveRequest<JsValue>,
+}
+
+impl Pending {
+    fn issue(store: &ObjectStore<'_>, name: &'static str) -> Result<Self, StoreError> {
+        Ok(Pending {
+            store: name,
+            keys: store.get_all_keys::<JsValue>().primitive()?,
+            values: store.get_all::<JsValue>().primitive()?,
+        })
+    }
+
+    /// Decodes every record; a damaged one is named by its kind and key ("tag 3"), and
+    /// a record stored under another id than its own is damage too.
+    async fn read<T>(
+        self,
+        kind: &str,
+        decode: fn(&[u8]) -> Result<T, CodecError>,
+        id_of: fn(&T) -> u32,
+    ) -> Result<Vec<T>, StoreError> {
+        let keys = self.keys.await?;
+        let values = self.values.await?;
+        if keys.len() != values.len() {
+            return Err(StoreError::Corrupt(format!(
+                "the {} store returned keys and values that do not pair up",
+                self.store
+            )));
+        }
+        let mut out = Vec::with_capacity(values.len());
+        for (key, value) in keys.zip(values) {
+            let key = key?;
+            let Some(id) = parse_record_key(&key) else {
+                return Err(StoreError::Corrupt(format!("a {kind} has an invalid key {key:?}")));
+            };
+            let what = format!("{kind} {id}");
+            let record = decode(&bytes(&value?, &what)?).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
+            if id_of(&record) != id {
+                return Err(StoreError::Corrupt(format!("{what} holds the record of {kind} {}", id_of(&record))));
+            }
+            out.push(record);
+        }
+        Ok(out)
+    }
 }
 
 fn bytes(js: &JsValue, what: &str) -> Result<Vec<u8>, StoreError> {

@@ -1,7 +1,8 @@
 //! IndexedDB persistence (through indexed_db_futures). Knows the domain, not Leptos.
 //!
 //! Contacts are stored in pages of up to `PAGE_CAPACITY` per list (ARCHITECTURE.md);
-//! lists and the workspace meta are one record each. Every command's `Change` is
+//! lists, the workspace meta, custom fields, tags, agents and dispositions are one
+//! record each (schema version 3 added the last four stores). Every command's `Change` is
 //! committed in ONE transaction: all of it lands, or none of it.
 //!
 //! Files: `schema` (versions, migration steps), `open` (upgrade, blocked), `keys`

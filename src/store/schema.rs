@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -20,6 +20,14 @@ pub(crate) const LISTS: &str = "lists";
 pub(crate) const PAGES: &str = "pages";
 /// UI settings (page size...), key = setting name, value = string. Added in version 2.
 pub(crate) const SETTINGS: &str = "settings";
+/// Custom field definitions (list and global), key = field id. Added in version 3.
+pub(crate) const FIELDS: &str = "fields";
+/// Predefined tags, key = tag id. Added in version 3.
+pub(crate) const TAGS: &str = "tags";
+/// Agents, key = agent id. Added in version 3.
+pub(crate) const AGENTS: &str = "agents";
+/// Dispositions of every list, key = disposition id. Added in version 3.
+pub(crate) const DISPOSITIONS: &str = "dispositions";
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -39,6 +47,13 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         2 => {
             db.create_object_store(SETTINGS).build()?;
+        }
+        3 => {
+            // One record each, key = the record's numeric id, value = codec bytes.
+            db.create_object_store(FIELDS).build()?;
+            db.create_object_store(TAGS).build()?;
+            db.create_object_store(AGENTS).build()?;
+            db.create_object_store(DISPOSITIONS).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

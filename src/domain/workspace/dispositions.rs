@@ -23,6 +23,10 @@ impl Workspace {
         out
     }
 
+    pub fn disposition(&self, id: DispositionId) -> Option<&Disposition> {
+        self.dispositions.get(&id)
+    }
+
     pub fn create_disposition(&mut self, list: ListId, name: &str, parent: Option<DispositionId>) -> Result<(DispositionId, Change), WorkspaceError> {
         if !self.lists.contains_key(&list) {
             return Err(WorkspaceError::UnknownList(list));
