@@ -397,3 +397,41 @@ async fn dialogs_trap_focus_and_close_on_escape() {
     assert_eq!(back, json!("new-list"), "focus returns to the opener");
     b.close().await;
 }
+
+/// A save the browser refuses (storage full) is told in words, and the table shows
+/// what IndexedDB holds: nothing half-saved.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_save_is_reported_and_nothing_shows() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-quota")).await;
+    create_list(&b, "Full", "").await;
+    nav(&b, "#/contacts").await;
+    add_contact(&b, None, &[("first_name", "Kept")]).await;
+    wait_rows(&b, 1).await;
+
+    // Make IndexedDB refuse writes the way a full disk does (CDP's quota override
+    // does not reach IndexedDB here): every put throws QuotaExceededError.
+    b.exec(
+        "window.__realPut = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.put = function () { throw new DOMException('simulated full disk', 'QuotaExceededError'); };",
+    )
+    .await;
+    b.click("#add-contact").await;
+    b.fill("#field-first_name", "Refused").await;
+    b.click("#save-contact").await;
+    let notice = b.wait_for_text("#notice.notice-error", "Saving failed").await;
+    assert!(notice.to_lowercase().contains("full") || notice.contains("nothing was changed"), "notice: {notice}");
+    b.screenshot("save-refused-desktop").await;
+    wait_rows(&b, 1).await;
+    assert!(!b.text(ROWS).await.contains("Refused"));
+
+    b.exec("IDBObjectStore.prototype.put = window.__realPut;").await;
+    b.client
+        .execute("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))", vec![])
+        .await
+        .expect("press Esc");
+    b.reload().await;
+    wait_rows(&b, 1).await;
+    assert!(b.text(ROWS).await.contains("Kept"));
+    b.close().await;
+}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::boot::{db_name_from_url, Boot, Phase};
 use super::contacts_view::ContactsView;
+use super::format::{sentence, with_stop};
 use super::lock_panel::LockPanel;
 use super::notice_area::NoticeArea;
 use super::route::Router;
@@ -43,7 +44,7 @@ pub fn App() -> impl IntoView {
                             " Contacts Manager"
                         </p>
                         <h1>"Your contacts could not be opened"</h1>
-                        <p>{capitalised(&message)}</p>
+                        <p>{with_stop(&sentence(&message))}</p>
                         <button type="button" class="btn btn-primary" on:click=move |_| { let _ = window().location().reload(); }>
                             "Reload"
                         </button>
@@ -54,22 +55,5 @@ pub fn App() -> impl IntoView {
             Phase::Ready => view! { <Shell /> }.into_any(),
         }}
         <NoticeArea />
-    }
-}
-
-/// Store errors read as the end of a sentence; the panel shows them as one.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => {
-            let rest: String = chars.collect();
-            let mut out: String = first.to_uppercase().collect();
-            out.push_str(&rest);
-            if !out.ends_with('.') {
-                out.push('.');
-            }
-            out
-        }
-        None => String::new(),
     }
 }

@@ -43,3 +43,12 @@ pub fn sentence(text: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Ends a message with a full stop unless it already has one.
+pub fn with_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::format::now;
+use super::format::{now, with_stop};
 use crate::domain::{Change, ContactList, Timestamp, Workspace, WorkspaceError};
 use crate::store::{Store, StoreError};
 
@@ -161,7 +161,7 @@ impl AppState {
         };
         if let Err(err) = committed {
             leptos::logging::error!("commit failed: {err}");
-            self.error(format!("Saving failed, nothing was changed: {err}"));
+            self.error(with_stop(&format!("Saving failed, nothing was changed: {err}")));
             self.reload(&store).await;
             return Err(ActionError::Storage(err));
         }
@@ -195,7 +195,7 @@ impl AppState {
             }
             Err(err) => {
                 leptos::logging::error!("reload after a failed commit failed: {err}");
-                self.error(format!("Saving failed and the stored data could not be read again: {err}. Reload the page."));
+                self.error(format!("Saving failed and the stored data could not be read again: {}. Reload the page.", err.to_string().trim_end_matches('.')));
             }
         }
     }
