@@ -244,6 +244,15 @@ async fn deleting_a_list_deletes_its_contacts() {
     wait_rows(&b, 2).await;
     add_contact(&b, Some(&beta), &[("first_name", "Bob")]).await;
     wait_rows(&b, 2).await; // Bob is in Beta: not shown under the Alpha filter.
+
+    // A selection does not follow the user to another list (it could be deleted unseen).
+    b.click("#contacts-table tbody tr .row-check").await;
+    nav(&b, "#/lists").await;
+    b.click("a[aria-label='Show contacts of Beta']").await;
+    b.wait_for_text("h1", "Contacts in Beta").await;
+    wait_rows(&b, 1).await;
+    let disabled = b.exec("return document.querySelector('#delete-contacts').disabled").await;
+    assert_eq!(disabled, json!(true), "nothing selected after changing list");
     b.select("#list-filter", "").await;
     wait_rows(&b, 3).await;
     b.select("#list-filter", &beta).await;

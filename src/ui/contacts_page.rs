@@ -38,6 +38,8 @@ pub fn ContactsPage() -> impl IntoView {
         state.lists.with(|ls| wanted.filter(|id| ls.iter().any(|l| l.id == *id)))
     });
 
+    Effect::new(move |_| view.follow_list(list.get()));
+
     let shown = Memo::new(move |_| {
         state.contacts_rev.track();
         let mut query = ContactQuery {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{ContactId, SortKey};
+use crate::domain::{ContactId, ListId, SortKey};
 
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
@@ -21,6 +21,8 @@ pub struct ContactsView {
     pub page: RwSignal<usize>,
     pub page_size: RwSignal<usize>,
     pub selected: RwSignal<HashSet<ContactId>>,
+    /// The list filter the page, selection and search were last for.
+    pub shown_list: StoredValue<Option<Option<ListId>>>,
 }
 
 impl ContactsView {
@@ -32,6 +34,7 @@ impl ContactsView {
             page: RwSignal::new(0),
             page_size: RwSignal::new(PAGE_SIZES[0]),
             selected: RwSignal::new(HashSet::new()),
+            shown_list: StoredValue::new(None),
         }
     }
 
@@ -44,6 +47,18 @@ impl ContactsView {
     pub fn restart(self) {
         self.page.set(0);
         self.selected.update(|s| s.clear());
+    }
+
+    /// The filter may also change by a link (Lists -> Show Contacts): start over
+    /// then too, so a selection made under another filter cannot be deleted unseen.
+    pub fn follow_list(self, list: Option<ListId>) {
+        let before = self.shown_list.get_value();
+        if before != Some(list) {
+            if before.is_some() {
+                self.restart();
+            }
+            self.shown_list.set_value(Some(list));
+        }
     }
 
     /// Clicking a column header: sort by it, or flip the direction if it already is.
