@@ -299,6 +299,8 @@ async fn deleting_a_list_deletes_its_contacts() {
 async fn screenshots_desktop_and_phone() {
     let b = Browser::start().await;
     b.open_app(&fresh_db_name("e2e-shots")).await;
+    b.wait_for("#no-lists").await;
+    b.screenshot("contacts-empty-desktop").await;
     create_list(&b, "Customers", "People who bought something this year").await;
     create_list(&b, "Newsletter", "").await;
     let customers = list_id(&b, "Customers").await;
@@ -323,6 +325,9 @@ async fn screenshots_desktop_and_phone() {
         nav(&b, "#/lists").await;
         b.wait_for("#lists-table").await;
         b.screenshot(&format!("lists-{tag}")).await;
+        b.click("a[aria-label='Edit list Customers']").await;
+        b.wait_for("#list-settings-form").await;
+        b.screenshot(&format!("list-editor-{tag}")).await;
         nav(&b, "#/contacts").await;
         wait_rows(&b, 3).await;
         b.screenshot(&format!("contacts-{tag}")).await;
