@@ -8,6 +8,7 @@ pub mod contact;
 pub mod custom_field;
 pub mod disposition;
 pub mod email;
+pub mod export;
 pub mod field;
 pub mod field_draft;
 pub mod ids;
