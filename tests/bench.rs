@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The benchmark of issue 2, in headless Chromium. Run by `bash .ci/bench`, which
-//! builds dist/ (the app) and dist-bench/ (bench.html) first. It prints figures next
+//! builds dist-bench/app (the app) and dist-bench/page (bench.html) first. It prints figures next
 //! to their targets and fails only when something does not work, never on time.
 //!
 //! 1. /bench/?db=D&n=N writes N generated contacts through the real store.
@@ -23,7 +23,7 @@ const ROW: &str = "#contacts-table tbody tr";
 #[ignore = "benchmark: run with bash .ci/bench"]
 async fn bench_500k_contacts() {
     let n: usize = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(500_000);
-    let (dist, dist_bench) = (repo_path("dist"), repo_path("dist-bench"));
+    let (dist, dist_bench) = (repo_path("dist-bench/app"), repo_path("dist-bench/page"));
     for dir in [&dist, &dist_bench] {
         assert!(dir.join("index.html").is_file(), "{} is missing: run bash .ci/bench", dir.display());
     }
