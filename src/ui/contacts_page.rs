@@ -60,7 +60,7 @@ pub fn ContactsPage() -> impl IntoView {
             Shown { total: result.total, page: query.page, rows: result.rows }
         })
     });
-    let rows = Signal::derive(move || shown.with(|s| s.rows.clone()));
+    let rows = Memo::new(move |_| shown.with(|s| s.rows.clone()));
     let total = Signal::derive(move || shown.with(|s| s.total));
     let page = Signal::derive(move || shown.with(|s| s.page));
     let in_scope = Memo::new(move |_| {

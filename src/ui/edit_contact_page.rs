@@ -1,16 +1,11 @@
-//! Edit Contact: default fields on the left, custom fields (later) on the right,
-//! social info and additional phones below; Save validates like Add.
+//! Edit Contact: finds the contact and shows its form, or says it is gone.
 
 use leptos::prelude::*;
 
-use super::additional_phones::AdditionalPhones;
-use super::contact_save::show_failure;
-use super::default_fields::DefaultFields;
-use super::list_select::ListSelect;
+use super::edit_contact_form::EditContactForm;
 use super::route::{Route, Router};
-use super::social_fields::SocialFields;
 use super::state::AppState;
-use crate::domain::{ContactDraft, ContactErrors, ContactField, ContactId};
+use crate::domain::{ContactDraft, ContactId};
 
 #[component]
 pub fn EditContactPage(id: ContactId) -> impl IntoView {
@@ -36,106 +31,8 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Some(initial) => view! { <EditForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }.into_any(),
+                Some(initial) => view! { <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }.into_any(),
             }}
         </section>
-    }
-}
-
-#[component]
-fn EditForm(
-    id: ContactId,
-    initial: ContactDraft,
-    contact: Memo<Option<crate::domain::Contact>>,
-    on_back: Callback<()>,
-) -> impl IntoView {
-    let state = AppState::get();
-    let draft = RwSignal::new(initial);
-    let errors = RwSignal::new(ContactErrors::default());
-    let saving = RwSignal::new(false);
-
-    let title = move || {
-        contact.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    [Some(c.data.first_name()), c.data.get(ContactField::LastName)]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .unwrap_or_default()
-        })
-    };
-    let times = move || {
-        contact.with(|c| {
-            c.as_ref()
-                .map(|c| format!("Created {} · Updated {} (UTC)", c.created.display_utc(), c.updated.display_utc()))
-                .unwrap_or_default()
-        })
-    };
-
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let current = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            let result = state.apply(move |ws, now| ws.update_contact(id, &current, now).map(|c| ((), c))).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    errors.set(ContactErrors::default());
-                    state.info("Contact saved.");
-                }
-                Err(err) => show_failure(state, errors, err),
-            }
-        });
-    };
-
-    view! {
-        <form class="contact-form" id="edit-contact-form" novalidate=true on:submit=save>
-            <header class="page-head">
-                <div>
-                    <p class="breadcrumb">
-                        <a href="#/contacts" on:click=move |ev| { ev.prevent_default(); on_back.run(()); }>"Contacts"</a>
-                        " / Edit contact"
-                    </p>
-                    <h1 id="edit-contact-title">{title}</h1>
-                    <p class="page-sub" id="contact-times">{times}</p>
-                </div>
-                <div class="head-actions">
-                    <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>
-                    <button type="submit" class="btn btn-primary" id="save-contact" disabled=move || saving.get()>
-                        {move || if saving.get() { "Saving…" } else { "Save" }}
-                    </button>
-                </div>
-            </header>
-            <div class="edit-columns">
-                <div class="card">
-                    <h2 class="card-title">"Contact details"</h2>
-                    <div class="field-grid">
-                        <ListSelect draft=draft errors=errors />
-                    </div>
-                    <DefaultFields draft=draft errors=errors links=true />
-                </div>
-                <aside class="card">
-                    <h2 class="card-title">"Custom fields"</h2>
-                    <p class="hint">"Custom fields of the list and global custom fields will show here in a later version."</p>
-                </aside>
-            </div>
-            <div class="card">
-                <SocialFields draft=draft errors=errors open=true />
-                <AdditionalPhones draft=draft errors=errors />
-            </div>
-            <div class="form-actions">
-                <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>
-                <button type="submit" class="btn btn-primary" disabled=move || saving.get()>
-                    {move || if saving.get() { "Saving…" } else { "Save" }}
-                </button>
-            </div>
-        </form>
     }
 }
