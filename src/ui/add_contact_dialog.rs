@@ -10,13 +10,14 @@ use super::dialog::Dialog;
 use super::list_select::ListSelect;
 use super::social_fields::SocialFields;
 use super::state::AppState;
+use super::tag_picker::TagPicker;
 use crate::domain::{ContactDraft, ContactErrors, ListId};
 
 #[component]
 pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
     // With one list there is nothing to choose: preselect it.
-    let only_list = state.lists.with_untracked(|ls| if ls.len() == 1 { Some(ls[0].id) } else { None });
+    let only_list = state.my_lists.with_untracked(|ls| if ls.len() == 1 { Some(ls[0].id) } else { None });
     let draft = RwSignal::new(ContactDraft { list_id: preselected.or(only_list), ..ContactDraft::default() });
     let errors = RwSignal::new(ContactErrors::default());
     let saving = RwSignal::new(false);
@@ -52,6 +53,7 @@ pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> 
                     <DefaultFields draft=draft errors=errors />
                     <SocialFields draft=draft errors=errors />
                     <AdditionalPhones draft=draft errors=errors />
+                    <TagPicker draft=draft />
                 </div>
                 <footer class="dialog-foot">
                     <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::contacts_view::{ContactsView, PAGE_SIZES, PAGE_SIZE_SETTING};
-use super::state::AppState;
+use super::contacts_view::{parse_columns, ContactsView, COLUMNS_SETTING, PAGE_SIZES, PAGE_SIZE_SETTING};
+use super::state::{AppState, VIEWING_AS_SETTING};
+use crate::domain::AgentId;
 use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
 
 /// What the whole window shows.
@@ -113,6 +114,11 @@ impl Boot {
         if let Some(n) = page_size.and_then(|s| s.parse::<usize>().ok()).filter(|n| PAGE_SIZES.contains(n)) {
             self.view.page_size.set(n);
         }
+        let columns = store.get_setting(COLUMNS_SETTING).await.ok().flatten();
+        self.view.columns.set(parse_columns(columns.as_deref().unwrap_or("")));
+        // An agent that no longer exists simply sees nothing special (the admin view).
+        let viewing = store.get_setting(VIEWING_AS_SETTING).await.ok().flatten();
+        self.state.viewing_as.set(viewing.and_then(|s| s.parse::<u32>().ok()).map(AgentId::new));
         self.lock.set_value(Some(lock));
         self.state.install(store, workspace);
         self.phase.set(Phase::Ready);

@@ -6,10 +6,10 @@ use super::contacts_view::ContactsView;
 use super::phone_links::PhoneLinks;
 use super::route::Route;
 use super::state::AppState;
-use crate::domain::{Contact, ContactField};
+use crate::domain::{Contact, ContactField, CustomField};
 
 #[component]
-pub fn ContactRow(contact: Contact) -> impl IntoView {
+pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomField>>) -> impl IntoView {
     let view = ContactsView::get();
     let state = AppState::get();
     let list_id = contact.list_id;
@@ -35,8 +35,14 @@ pub fn ContactRow(contact: Contact) -> impl IntoView {
             }
         });
     };
-    let phone = data.phone().cloned().map(|n| view! { <PhoneLinks number=n /> });
-    let mobile = data.mobile().cloned().map(|n| view! { <PhoneLinks number=n /> });
+    // Dialled through the list's prefix (follows a change of the prefix).
+    let tel = move |n: &crate::domain::PhoneNumber| {
+        state.lists.with(|ls| ls.iter().find(|l| l.id == list_id).map(|l| l.tel_href(n.as_str()))).unwrap_or_else(|| n.tel_href())
+    };
+    let custom = data.custom_values().to_vec();
+    let (phone_n, mobile_n) = (data.phone().cloned(), data.mobile().cloned());
+    let phone = move || phone_n.clone().map(|n| view! { <PhoneLinks tel=tel(&n) number=n /> });
+    let mobile = move || mobile_n.clone().map(|n| view! { <PhoneLinks tel=tel(&n) number=n /> });
     view! {
         <tr class:selected=checked>
             <td class="col-check">
@@ -54,6 +60,10 @@ pub fn ContactRow(contact: Contact) -> impl IntoView {
             <td class="col-mobile">{mobile}</td>
             <td class="col-email">{data.get(ContactField::Email).unwrap_or("").to_string()}</td>
             <td class="col-list">{list_name}</td>
+            {move || columns.get().into_iter().map(|f| {
+                let text = custom.iter().find(|(id, _)| *id == f.id).map(|(_, v)| v.to_text()).unwrap_or_default();
+                view! { <td class="col-custom">{text}</td> }
+            }).collect_view()}
             <td class="col-actions">
                 <a class="btn btn-small" href=Route::EditContact(id).to_hash() aria-label=format!("Edit {full_name}")>
                     "Edit"

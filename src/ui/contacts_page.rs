@@ -7,11 +7,14 @@ use super::confirm_dialog::ConfirmDialog;
 use super::contacts_table::ContactsTable;
 use super::contacts_view::{ContactsView, PAGE_SIZE_SETTING};
 use super::format::{grouped, plural};
+use super::column_chooser::ColumnChooser;
 use super::list_filter::ListFilter;
+use super::tag_filter::TagFilter;
 use super::pager::Pager;
 use super::route::{Route, Router};
 use super::state::AppState;
-use crate::domain::{Contact, ContactId, ContactQuery};
+use crate::domain::workspace::GlobalFilter;
+use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
 
 /// The rows on screen and the page they are really from (the query clamps a page
 /// that no longer exists, e.g. after deleting the last rows).
@@ -35,7 +38,7 @@ pub fn ContactsPage() -> impl IntoView {
     // A filter naming a deleted list shows everything rather than nothing.
     let list = Memo::new(move |_| {
         let wanted = filter.get();
-        state.lists.with(|ls| wanted.filter(|id| ls.iter().any(|l| l.id == *id)))
+        state.my_lists.with(|ls| wanted.filter(|id| ls.iter().any(|l| l.id == *id)))
     });
 
     Effect::new(move |_| view.follow_list(list.get()));
@@ -49,7 +52,8 @@ pub fn ContactsPage() -> impl IntoView {
             descending: view.descending.get(),
             page: view.page.get(),
             page_size: view.page_size.get(),
-            ..ContactQuery::default()
+            tag: view.tag.get(),
+            visible_lists: state.visible.get(),
         };
         state.read(|ws| {
             let mut result = ws.query(&query);
@@ -66,12 +70,27 @@ pub fn ContactsPage() -> impl IntoView {
     let in_scope = Memo::new(move |_| {
         state.contacts_rev.track();
         let list = list.get();
-        state.read(|ws| match list {
-            Some(id) => ws.contact_count(id),
-            None => ws.total_contacts(),
+        let visible = state.visible.get();
+        state.read(|ws| match (list, visible) {
+            (Some(id), _) => ws.contact_count(id),
+            (None, Some(ids)) => ids.iter().map(|id| ws.contact_count(*id)).sum(),
+            (None, None) => ws.total_contacts(),
         })
     });
-    let has_lists = move || state.lists.with(|l| !l.is_empty());
+    let has_lists = move || state.my_lists.with(|l| !l.is_empty());
+    // Columns can show the list's fields, or for all lists the global ones.
+    let fields_here = Memo::new(move |_| {
+        state.lists_rev.track();
+        let list = list.get();
+        state.read(|ws| match list {
+            Some(id) => ws.fields_for(id).into_iter().cloned().collect::<Vec<CustomField>>(),
+            None => ws.global_fields(GlobalFilter::Available).into_iter().cloned().collect(),
+        })
+    });
+    let columns = Memo::new(move |_| {
+        let chosen = view.columns.get();
+        fields_here.with(|fs| fs.iter().filter(|f| chosen.contains(&f.id)).cloned().collect::<Vec<CustomField>>())
+    });
 
     let adding = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -141,7 +160,16 @@ pub fn ContactsPage() -> impl IntoView {
 
             <Show
                 when=has_lists
-                fallback=|| {
+                fallback=move || {
+                    if !state.is_admin() {
+                        return view! {
+                            <div class="empty-state" id="no-lists">
+                                <h2>"No lists assigned to you"</h2>
+                                <p>"An admin assigns lists to agents with “Add Agents to List” on the Lists page."</p>
+                            </div>
+                        }
+                        .into_any();
+                    }
                     view! {
                         <div class="empty-state" id="no-lists">
                             <h2>"Create a list first"</h2>
@@ -149,10 +177,12 @@ pub fn ContactsPage() -> impl IntoView {
                             <a class="btn btn-primary" href=Route::Lists.to_hash()>"Go to Lists"</a>
                         </div>
                     }
+                    .into_any()
                 }
             >
                 <div class="toolbar">
                     <ListFilter current=list on_change=Callback::new(move |()| view.restart()) />
+                    <TagFilter current=view.tag on_change=Callback::new(move |()| view.restart()) />
                     <label class="field-inline search">
                         <span class="visually-hidden">"Search contacts"</span>
                         <input
@@ -166,6 +196,7 @@ pub fn ContactsPage() -> impl IntoView {
                         />
                     </label>
                     <div class="toolbar-end">
+                        <ColumnChooser fields=fields_here />
                         <Show when=move || { selected_count() > 0 }>
                             <span class="selection-count">{move || format!("{} selected", grouped(selected_count()))}</span>
                         </Show>
@@ -181,7 +212,7 @@ pub fn ContactsPage() -> impl IntoView {
                     </div>
                 </div>
 
-                <ContactsTable rows=rows />
+                <ContactsTable rows=rows columns=columns />
                 <Show when=move || total.get() == 0>
                     <div class="empty-state" id="no-contacts">
                         {move || {

@@ -6,10 +6,16 @@ use leptos::prelude::*;
 use super::contact_row::ContactRow;
 use super::contacts_view::ContactsView;
 use super::sort_header::SortHeader;
-use crate::domain::{Contact, SortKey};
+use crate::domain::{Contact, CustomField, SortKey};
 
 #[component]
-pub fn ContactsTable(#[prop(into)] rows: Signal<Vec<Contact>>) -> impl IntoView {
+pub fn ContactsTable(
+    #[prop(into)] rows: Signal<Vec<Contact>>,
+    /// Custom fields chosen as extra columns (after List, so the phone layout's
+    /// hidden columns keep their places).
+    #[prop(into)]
+    columns: Signal<Vec<CustomField>>,
+) -> impl IntoView {
     let view = ContactsView::get();
 
     // Select-all covers this page only: checked when all are, mixed when some are.
@@ -61,6 +67,9 @@ pub fn ContactsTable(#[prop(into)] rows: Signal<Vec<Contact>>) -> impl IntoView 
                         <th scope="col">"Mobile"</th>
                         <SortHeader label="Email" key=SortKey::Email />
                         <SortHeader label="List" key=SortKey::List />
+                        {move || columns.get().into_iter().map(|f| view! {
+                            <th scope="col" class="col-custom">{f.alias.to_string()}</th>
+                        }).collect_view()}
                         <th scope="col" class="col-actions">
                             <span class="visually-hidden">"Actions"</span>
                         </th>
@@ -70,7 +79,7 @@ pub fn ContactsTable(#[prop(into)] rows: Signal<Vec<Contact>>) -> impl IntoView 
                     <For
                         each=move || rows.get()
                         key=|c: &Contact| (c.id, c.updated, c.list_id)
-                        children=move |c: Contact| view! { <ContactRow contact=c /> }
+                        children=move |c: Contact| view! { <ContactRow contact=c columns=columns /> }
                     />
                 </tbody>
             </table>

@@ -5,12 +5,20 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{ContactId, ListId, SortKey};
+use crate::domain::{ContactId, FieldId, ListId, SortKey};
 
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
 /// The setting that remembers the page size.
 pub const PAGE_SIZE_SETTING: &str = "contacts.page_size";
+
+/// The setting that remembers the custom-field columns ("3,7").
+pub const COLUMNS_SETTING: &str = "contacts.columns";
+
+/// Reads the remembered columns; anything unreadable is skipped.
+pub fn parse_columns(raw: &str) -> Vec<FieldId> {
+    raw.split(',').filter_map(|s| s.trim().parse::<u32>().ok()).map(FieldId::new).collect()
+}
 
 #[derive(Clone, Copy)]
 pub struct ContactsView {
@@ -21,6 +29,10 @@ pub struct ContactsView {
     pub page: RwSignal<usize>,
     pub page_size: RwSignal<usize>,
     pub selected: RwSignal<HashSet<ContactId>>,
+    /// Only contacts with this tag.
+    pub tag: RwSignal<Option<crate::domain::TagId>>,
+    /// Custom fields shown as extra columns (those not available here are skipped).
+    pub columns: RwSignal<Vec<FieldId>>,
     /// The list filter the page, selection and search were last for.
     pub shown_list: StoredValue<Option<Option<ListId>>>,
 }
@@ -34,6 +46,8 @@ impl ContactsView {
             page: RwSignal::new(0),
             page_size: RwSignal::new(PAGE_SIZES[0]),
             selected: RwSignal::new(HashSet::new()),
+            tag: RwSignal::new(None),
+            columns: RwSignal::new(Vec::new()),
             shown_list: StoredValue::new(None),
         }
     }

@@ -9,6 +9,7 @@ use super::default_fields::DefaultFields;
 use super::list_select::ListSelect;
 use super::social_fields::SocialFields;
 use super::state::AppState;
+use super::tag_picker::TagPicker;
 use crate::domain::{Contact, ContactDraft, ContactErrors, ContactField, ContactId};
 
 #[component]
@@ -98,6 +99,7 @@ pub fn EditContactForm(
             <div class="card">
                 <SocialFields draft=draft errors=errors open=true />
                 <AdditionalPhones draft=draft errors=errors />
+                <TagPicker draft=draft />
             </div>
             <div class="form-actions">
                 <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>

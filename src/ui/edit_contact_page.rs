@@ -13,7 +13,9 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
     let router = Router::get();
     let contact = Memo::new(move |_| {
         state.contacts_rev.track();
-        state.read(|ws| ws.contact(id).cloned())
+        // An agent's view reaches only contacts of their lists.
+        let visible = state.visible.get();
+        state.read(|ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
     });
     let back = move || {
         let list = contact.with_untracked(|c| c.as_ref().map(|c| c.list_id));
@@ -26,7 +28,7 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
                 None => view! {
                     <div class="empty-state" id="contact-missing">
                         <h1>"Contact not found"</h1>
-                        <p>"This contact no longer exists. It may have been deleted."</p>
+                        <p>"This contact no longer exists, or is not in a list you can see in this view."</p>
                         <a class="btn" href=Route::Contacts(None).to_hash()>"Back to contacts"</a>
                     </div>
                 }

@@ -17,6 +17,7 @@ pub fn FieldInput(
     #[prop(optional)]
     links: bool,
 ) -> impl IntoView {
+    let state = super::state::AppState::get();
     let key = field.key();
     let input_id = format!("field-{key}");
     let error_id = format!("error-{key}");
@@ -76,7 +77,12 @@ pub fn FieldInput(
     // Live links only where a call or a chat makes sense.
     let phone_links = (links && matches!(field, ContactField::Phone | ContactField::Mobile)).then(|| {
         move || {
-            value.with(|v| PhoneNumber::parse(v).ok()).map(|n| view! { <PhoneLinks number=n /> })
+            let list = draft.with(|d| d.list_id);
+            value.with(|v| PhoneNumber::parse(v).ok()).map(|n| {
+                // Dialled through the chosen list's prefix.
+                let tel = list.and_then(|id| state.lists.with(|ls| ls.iter().find(|l| l.id == id).map(|l| l.tel_href(n.as_str()))));
+                view! { <PhoneLinks tel=tel.unwrap_or_else(|| n.tel_href()) number=n /> }
+            })
         }
     });
 

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::list_fields::ListFields;
-use super::list_save::show_failure;
+use super::dial_prefix_field::DialPrefixField;
+use super::list_save::show_settings_failure;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::{ListDraft, ListId};
@@ -56,6 +57,7 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
     };
     let draft = RwSignal::new(initial);
     let name_error = RwSignal::new(None::<String>);
+    let prefix_error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -70,9 +72,10 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
             match result {
                 Ok(()) => {
                     name_error.set(None);
+                    prefix_error.set(None);
                     state.info("List saved.");
                 }
-                Err(err) => show_failure(state, name_error, err),
+                Err(err) => show_settings_failure(state, name_error, prefix_error, err),
             }
         });
     };
@@ -122,6 +125,7 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
                     Tab::Settings => view! {
                         <form id="list-settings-form" class="narrow-form" novalidate=true on:submit=save>
                             <ListFields draft=draft name_error=name_error />
+                            <DialPrefixField draft=draft error=prefix_error />
                             <div class="form-actions">
                                 <button type="submit" class="btn btn-primary" id="save-list" disabled=move || saving.get()>
                                     {move || if saving.get() { "Saving…" } else { "Save" }}

@@ -21,7 +21,7 @@ pub fn ListFilter(#[prop(into)] current: Signal<Option<ListId>>, on_change: Call
             <select id="list-filter" on:change=change>
                 <option value="" prop:selected=move || current.get().is_none()>"All lists"</option>
                 <For
-                    each=move || state.lists.get()
+                    each=move || state.my_lists.get()
                     key=|l| (l.id, l.name.clone())
                     children=move |l| {
                         let id = l.id;

@@ -14,6 +14,8 @@ pub fn ListRow(
     count: usize,
     selected: RwSignal<HashSet<ListId>>,
     on_delete: Callback<ListId>,
+    /// Opens "Add Agents to List".
+    on_agents: Callback<ListId>,
 ) -> impl IntoView {
     let id = list.id;
     let name = list.name.to_string();
@@ -51,6 +53,14 @@ pub fn ListRow(
                     >
                         "Show Contacts"
                     </a>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label=format!("Add agents to list {name}")
+                        on:click=move |_| on_agents.run(id)
+                    >
+                        "Add Agents to List"
+                    </button>
                     <button
                         type="button"
                         class="btn btn-small btn-danger-outline"

@@ -16,3 +16,21 @@ pub fn show_failure(state: AppState, name_error: RwSignal<Option<String>>, err: 
         other => state.error(other.to_string()),
     }
 }
+
+/// The Settings tab: a bad dial prefix is told next to its own field.
+pub fn show_settings_failure(
+    state: AppState,
+    name_error: RwSignal<Option<String>>,
+    prefix_error: RwSignal<Option<String>>,
+    err: ActionError,
+) {
+    prefix_error.set(None);
+    match err {
+        ActionError::Rejected(WorkspaceError::List(e @ crate::domain::ListError::BadDialPrefix { .. })) => {
+            name_error.set(None);
+            prefix_error.set(Some(e.to_string()));
+            request_animation_frame(|| focus_id("list-dial-prefix"));
+        }
+        other => show_failure(state, name_error, other),
+    }
+}

@@ -31,8 +31,9 @@ pub fn ListSelect(draft: RwSignal<ContactDraft>, errors: RwSignal<ContactErrors>
             >
                 <option value="" prop:selected=move || current.get().is_none()>"Choose a list…"</option>
                 {move || {
+                    // An agent's view offers only their lists.
                     state
-                        .lists
+                        .my_lists
                         .get()
                         .into_iter()
                         .map(|l| {

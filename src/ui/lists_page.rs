@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use super::agent_picker_dialog::AgentPickerDialog;
 use super::confirm_dialog::ConfirmDialog;
 use super::format::plural;
 use super::list_row::ListRow;
@@ -29,6 +30,8 @@ pub fn ListsPage() -> impl IntoView {
         }
     });
     let creating = RwSignal::new(false);
+    // The list whose agents are being picked.
+    let picking = RwSignal::new(None::<ListId>);
     // The lists a pending confirmation would delete.
     let to_delete = RwSignal::new(None::<Vec<ListId>>);
     let deleting = RwSignal::new(false);
@@ -145,7 +148,7 @@ pub fn ListsPage() -> impl IntoView {
                                 each=move || rows.get()
                                 key=|(l, n)| (l.id, l.updated, *n)
                                 children=move |(l, n)| view! {
-                                    <ListRow list=l count=n selected=selected on_delete=Callback::new(move |id| to_delete.set(Some(vec![id]))) />
+                                    <ListRow list=l count=n selected=selected on_delete=Callback::new(move |id| to_delete.set(Some(vec![id]))) on_agents=Callback::new(move |id| picking.set(Some(id))) />
                                 }
                             />
                         </tbody>
@@ -155,6 +158,9 @@ pub fn ListsPage() -> impl IntoView {
             <Show when=move || creating.get()>
                 <NewListDialog on_close=Callback::new(move |()| creating.set(false)) />
             </Show>
+            {move || picking.get().map(|id| view! {
+                <AgentPickerDialog list=id on_close=Callback::new(move |()| picking.set(None)) />
+            })}
             <Show when=move || to_delete.with(Option::is_some)>
                 {move || {
                     let ids = to_delete.get_untracked().unwrap_or_default();

@@ -2,8 +2,14 @@
 
 mod add_contact_dialog;
 mod additional_phones;
+mod admin_only;
+mod agent_dialog;
+mod agent_pane;
+mod agent_picker_dialog;
+mod agents_page;
 mod app;
 mod boot;
+mod column_chooser;
 mod confirm_dialog;
 mod contact_row;
 mod contact_save;
@@ -12,6 +18,7 @@ mod contacts_table;
 mod contacts_view;
 mod default_fields;
 pub mod diagnostics;
+mod dial_prefix_field;
 mod dialog;
 mod edit_contact_form;
 mod edit_contact_page;
@@ -39,6 +46,12 @@ mod shell;
 mod social_fields;
 mod sort_header;
 mod state;
+mod tag_chip;
+mod tag_dialog;
+mod tag_filter;
+mod tag_picker;
+mod tags_page;
+mod viewing_as_switch;
 
 /// Mounts the app into `<body>`.
 pub fn start() {

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use super::route::{Router, Section};
+use super::state::AppState;
 
 #[component]
 pub fn Nav() -> impl IntoView {
     let router = Router::get();
+    let state = AppState::get();
     let current = Memo::new(move |_| router.route.get().section());
     view! {
         <nav class="nav" aria-label="Sections">
@@ -15,9 +17,12 @@ pub fn Nav() -> impl IntoView {
                 {Section::ALL
                     .into_iter()
                     .map(|section| {
+                        // An agent's view manages nothing: those entries step aside.
+                        let managed = matches!(section, Section::Lists | Section::CustomFields | Section::Tags | Section::Agents);
+                        let hidden = move || managed && !state.is_admin();
                         let is_current = move || current.get() == section;
                         view! {
-                            <li>
+                            <li hidden=hidden>
                                 <a
                                     href=section.route().to_hash()
                                     class="nav-link"
@@ -31,6 +36,9 @@ pub fn Nav() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <Show when=move || !state.is_admin()>
+                <p class="nav-note" id="agent-nav-note">"Lists, fields, tags and agents are managed by admins."</p>
+            </Show>
         </nav>
     }
 }

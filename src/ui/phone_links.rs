@@ -6,12 +6,18 @@ use super::format::phone_display;
 use crate::domain::PhoneNumber;
 
 #[component]
-pub fn PhoneLinks(number: PhoneNumber) -> impl IntoView {
+pub fn PhoneLinks(
+    number: PhoneNumber,
+    /// The `tel:` link through the list's dial prefix (`ContactList::tel_href`).
+    #[prop(optional)]
+    tel: Option<String>,
+) -> impl IntoView {
+    let tel = tel.unwrap_or_else(|| number.tel_href());
     let shown = phone_display(number.as_str());
     let wa_label = format!("WhatsApp {shown} (opens in a new tab)");
     view! {
         <span class="phone-links">
-            <a href=number.tel_href() class="tel-link">{shown}</a>
+            <a href=tel class="tel-link">{shown}</a>
             <a
                 href=number.whatsapp_href()
                 class="wa-link"

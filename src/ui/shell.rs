@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::admin_only::AdminOnly;
+use super::agents_page::AgentsPage;
 use super::contacts_page::ContactsPage;
 use super::edit_contact_page::EditContactPage;
 use super::list_editor_page::ListEditorPage;
@@ -9,6 +11,9 @@ use super::lists_page::ListsPage;
 use super::nav::Nav;
 use super::placeholder_page::PlaceholderPage;
 use super::route::{Route, Router};
+use super::state::AppState;
+use super::tags_page::TagsPage;
+use super::viewing_as_switch::ViewingAsSwitch;
 use crate::domain::{ContactId, ListId};
 
 /// Which page is shown; the contacts filter is not part of it, so changing the filter
@@ -28,6 +33,7 @@ enum Page {
 #[component]
 pub fn Shell() -> impl IntoView {
     let router = Router::get();
+    let state = AppState::get();
     let page = Memo::new(move |_| match router.route.get() {
         Route::Contacts(_) => Page::Contacts,
         Route::EditContact(id) => Page::EditContact(id),
@@ -49,18 +55,24 @@ pub fn Shell() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"CM"</span>
                     <span>"Contacts Manager"</span>
                 </a>
+                <ViewingAsSwitch />
             </header>
             <div class="frame">
                 <Nav />
                 <main class="main" id="main">
                     {move || match page.get() {
+                        // An agent's view manages nothing: say so rather than show a blank.
+                        Page::Lists | Page::EditList(_) if !state.is_admin() => view! { <AdminOnly title="Lists" what="lists" /> }.into_any(),
+                        Page::CustomFields if !state.is_admin() => view! { <AdminOnly title="Global custom fields" what="custom fields" /> }.into_any(),
+                        Page::Tags if !state.is_admin() => view! { <AdminOnly title="Tags" what="tags" /> }.into_any(),
+                        Page::Agents if !state.is_admin() => view! { <AdminOnly title="Agents" what="agents" /> }.into_any(),
                         Page::Contacts => view! { <ContactsPage /> }.into_any(),
                         Page::EditContact(id) => view! { <EditContactPage id=id /> }.into_any(),
                         Page::Lists => view! { <ListsPage /> }.into_any(),
                         Page::EditList(id) => view! { <ListEditorPage id=id /> }.into_any(),
                         Page::CustomFields => later("Global custom fields", "Global custom fields"),
-                        Page::Tags => later("Tags", "Tags"),
-                        Page::Agents => later("Agents", "Agents"),
+                        Page::Tags => view! { <TagsPage /> }.into_any(),
+                        Page::Agents => view! { <AgentsPage /> }.into_any(),
                         Page::Import => later("Import", "Importing contacts from CSV files will"),
                     }}
                 </main>

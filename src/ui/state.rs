@@ -11,7 +11,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::format::{now, with_stop};
-use crate::domain::{Change, ContactList, Timestamp, Workspace, WorkspaceError};
+use crate::domain::{AgentId, Change, ContactList, ListId, Role, Timestamp, Workspace, WorkspaceError};
 use crate::store::{Store, StoreError};
 
 /// A message for the user, shown in the notice area.
@@ -58,15 +58,43 @@ pub struct AppState {
     pub lists: Memo<Vec<ContactList>>,
     /// The name of the database this tab works on (`?db=`).
     pub db_name: StoredValue<String>,
+    /// "Viewing as": `None` is the admin view. A working view, not a security boundary.
+    pub viewing_as: RwSignal<Option<AgentId>>,
+    /// The lists the current view may see: `None` sees all (admin, or an Admin-role
+    /// agent); an Agent-role agent sees only the lists assigned to them.
+    pub visible: Memo<Option<Vec<ListId>>>,
+    /// The lists shown in filters and list pickers for the current view.
+    pub my_lists: Memo<Vec<ContactList>>,
 }
+
+/// The setting that remembers "Viewing as" (an agent id, or empty for admin).
+pub const VIEWING_AS_SETTING: &str = "viewing_as";
 
 impl AppState {
     pub fn new(db_name: String) -> Self {
         let workspace = StoredValue::new_local(Rc::new(RefCell::new(Workspace::new())));
         let lists_rev = RwSignal::new(0);
-        let lists = Memo::new(move |_| {
+        let lists: Memo<Vec<ContactList>> = Memo::new(move |_| {
             lists_rev.track();
             workspace.with_value(|ws| ws.borrow().lists().into_iter().cloned().collect())
+        });
+        let viewing_as = RwSignal::new(None::<AgentId>);
+        let visible = Memo::new(move |_| {
+            lists_rev.track();
+            let agent = viewing_as.get()?;
+            workspace.with_value(|ws| {
+                let ws = ws.borrow();
+                // A deleted agent or an Admin-role agent sees everything.
+                let restricted = ws.agent(agent).is_some_and(|a| a.role == Role::Agent);
+                restricted.then(|| ws.lists_of_agent(agent))
+            })
+        });
+        let my_lists = Memo::new(move |_| {
+            let all = lists.get();
+            match visible.get() {
+                Some(ids) => all.into_iter().filter(|l| ids.contains(&l.id)).collect(),
+                None => all,
+            }
         });
         AppState {
             workspace,
@@ -76,6 +104,9 @@ impl AppState {
             notice: RwSignal::new(None),
             lists,
             db_name: StoredValue::new(db_name),
+            viewing_as,
+            visible,
+            my_lists,
         }
     }
 
@@ -109,6 +140,17 @@ impl AppState {
     fn bump_all(self) {
         self.lists_rev.update(|r| *r += 1);
         self.contacts_rev.update(|r| *r += 1);
+    }
+
+    /// True when the current view may manage lists, fields, tags and agents.
+    pub fn is_admin(self) -> bool {
+        self.visible.with(Option::is_none)
+    }
+
+    /// Switches "Viewing as" and remembers it.
+    pub fn view_as(self, agent: Option<AgentId>) {
+        self.viewing_as.set(agent);
+        self.save_setting(VIEWING_AS_SETTING, agent.map(|a| a.get().to_string()).unwrap_or_default());
     }
 
     /// Reads the workspace. Views call this inside Memos that track a revision.
