@@ -1,8 +1,9 @@
-//! Edit List: tabs Settings (name, description), Custom fields and Dispositions (the
-//! last two arrive in a later version).
+//! Edit List: tabs Settings (name, description), Custom fields and Dispositions.
 
 use leptos::prelude::*;
 
+use super::dispositions_tab::DispositionsTab;
+use super::list_custom_fields::ListCustomFields;
 use super::list_fields::ListFields;
 use super::dial_prefix_field::DialPrefixField;
 use super::list_save::show_settings_failure;
@@ -134,14 +135,8 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
                         </form>
                     }
                     .into_any(),
-                    Tab::CustomFields => view! {
-                        <p class="hint">"Custom fields for this list arrive in a later version of Contacts Manager."</p>
-                    }
-                    .into_any(),
-                    Tab::Dispositions => view! {
-                        <p class="hint">"Dispositions for this list arrive in a later version of Contacts Manager."</p>
-                    }
-                    .into_any(),
+                    Tab::CustomFields => view! { <ListCustomFields list=id /> }.into_any(),
+                    Tab::Dispositions => view! { <DispositionsTab list=id /> }.into_any(),
                 }}
             </div>
         </section>

@@ -6,6 +6,7 @@ use super::admin_only::AdminOnly;
 use super::agents_page::AgentsPage;
 use super::contacts_page::ContactsPage;
 use super::edit_contact_page::EditContactPage;
+use super::global_fields_page::GlobalFieldsPage;
 use super::list_editor_page::ListEditorPage;
 use super::lists_page::ListsPage;
 use super::nav::Nav;
@@ -70,7 +71,7 @@ pub fn Shell() -> impl IntoView {
                         Page::EditContact(id) => view! { <EditContactPage id=id /> }.into_any(),
                         Page::Lists => view! { <ListsPage /> }.into_any(),
                         Page::EditList(id) => view! { <ListEditorPage id=id /> }.into_any(),
-                        Page::CustomFields => later("Global custom fields", "Global custom fields"),
+                        Page::CustomFields => view! { <GlobalFieldsPage /> }.into_any(),
                         Page::Tags => view! { <TagsPage /> }.into_any(),
                         Page::Agents => view! { <AgentsPage /> }.into_any(),
                         Page::Import => later("Import", "Importing contacts from CSV files will"),
