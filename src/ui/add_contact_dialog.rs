@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::additional_phones::AdditionalPhones;
 use super::contact_save::show_failure;
+use super::custom_fields_column::CustomFieldsColumn;
 use super::default_fields::DefaultFields;
 use super::dialog::Dialog;
 use super::list_select::ListSelect;
@@ -51,6 +52,7 @@ pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> 
                         <ListSelect draft=draft errors=errors />
                     </div>
                     <DefaultFields draft=draft errors=errors />
+                    <CustomFieldsColumn draft=draft errors=errors grouped=true />
                     <SocialFields draft=draft errors=errors />
                     <AdditionalPhones draft=draft errors=errors />
                     <TagPicker draft=draft />
