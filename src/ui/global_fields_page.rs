@@ -128,7 +128,8 @@ pub fn GlobalFieldsPage() -> impl IntoView {
         });
         let what = if ids.len() == 1 { format!("the custom field {}", names.join("")) } else { plural(ids.len(), "custom field", "custom fields") };
         if purge {
-            format!("Permanently delete {what}? Its values are erased from every contact ({} hold one). This cannot be undone.", plural(values, "contact", "contacts"))
+            let holders = if values == 1 { "1 contact holds one".to_string() } else { format!("{} hold one", plural(values, "contact", "contacts")) };
+            format!("Permanently delete {what}? Its values are erased from every contact ({holders}). This cannot be undone.")
         } else {
             format!("Delete {what}? It disappears from every contact form; its values are kept and the field can be restored from the Deleted filter.")
         }
