@@ -137,8 +137,10 @@ async fn list_and_contact_round_trip_through_reload() {
     b.fill("#field-email", "ada@analytical.example").await;
     b.fill("#field-last_name", "King").await;
     b.fill("#field-city", "London").await;
+    b.fill("#field-mobile", "0039 347-1234567").await;
     b.click("#save-contact").await;
     b.wait_for_text("#notice", "saved").await;
+    assert_eq!(value_of(&b, "#field-mobile").await, "393471234567", "the form shows the stored form");
     b.wait_gone("#error-email").await;
     b.reload().await;
     b.wait_for("#edit-contact-form").await;
@@ -269,7 +271,7 @@ async fn deleting_a_list_deletes_its_contacts() {
     b.click("#save-list").await;
     b.wait_for_text("h1", "Beta customers").await;
     b.click("#tab-custom-fields").await;
-    b.wait_for_text(".tab-panel", "later version").await;
+    b.wait_for("#tab-custom-fields[aria-selected=true]").await;
 
     // Delete Alpha from the lists table: the confirmation counts its contacts.
     nav(&b, "#/lists").await;

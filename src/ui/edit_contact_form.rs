@@ -58,6 +58,10 @@ pub fn EditContactForm(
             match result {
                 Ok(()) => {
                     errors.set(ContactErrors::default());
+                    // Show what was stored (phones normalised, text trimmed).
+                    if let Some(saved) = state.read(|ws| ws.contact(id).map(ContactDraft::from_contact)) {
+                        draft.set(saved);
+                    }
                     state.info("Contact saved.");
                 }
                 Err(err) => show_failure(state, errors, err),
