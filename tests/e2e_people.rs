@@ -138,6 +138,8 @@ async fn tags_tag_filter_and_delete() {
     b.wait_for_text("#notice", "saved").await;
     b.reload().await;
     b.wait_for_text("#contact-tags", "VIP").await;
+    b.exec("document.querySelector('#contact-tags').scrollIntoView({block: 'center'})").await;
+    b.screenshot("edit-contact-tags-desktop").await;
 
     // Filter the table by the tag; the Tags page counts it.
     nav(&b, "#/contacts").await;
@@ -257,7 +259,9 @@ async fn agents_assignment_and_agent_view() {
     b.click("#add-contact").await;
     b.wait_for("#field-list").await;
     let offered = b.texts("#field-list option").await;
-    assert_eq!(offered, vec!["North"], "the only list is preselected");
+    assert_eq!(offered, vec!["Choose a list…", "North"], "only the agent's lists are offered");
+    let chosen = b.exec("return document.querySelector('#field-list').value").await;
+    assert_eq!(chosen, json!(north), "the only list is preselected");
     press_escape(&b).await;
     b.wait_gone(".overlay").await;
     // The tags page is closed to agents too.
