@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::focus::focus_id;
 use super::format::sentence;
 
 #[component]
@@ -51,11 +52,15 @@ pub fn ChoicesInput(
                                     type="button"
                                     class="chip-remove"
                                     aria-label=label
-                                    on:click=move |_| choices.update(|list| {
-                                        if i < list.len() {
-                                            list.remove(i);
-                                        }
-                                    })
+                                    on:click=move |_| {
+                                        choices.update(|list| {
+                                            if i < list.len() {
+                                                list.remove(i);
+                                            }
+                                        });
+                                        // The chip's button is gone: keep focus in the dialog.
+                                        request_animation_frame(|| focus_id("field-def-choices"));
+                                    }
                                 >
                                     "×"
                                 </button>

@@ -34,12 +34,13 @@ pub fn CustomFieldInput(
     let required = field.required;
     let alias = field.alias.to_string();
 
-    let text_input = |kind: &'static str, mode: &'static str| {
+    let text_input = |kind: &'static str, mode: &'static str, hint: &'static str| {
         view! {
             <input
                 type=kind
                 id=input_id.clone()
                 inputmode=mode
+                placeholder=hint
                 autocomplete="off"
                 aria-invalid=invalid
                 aria-describedby=move || described.get()
@@ -51,10 +52,10 @@ pub fn CustomFieldInput(
         .into_any()
     };
     let control = match &field.field_type {
-        FieldType::Text => text_input("text", "text"),
-        FieldType::Number => text_input("text", "decimal"),
-        FieldType::Url => text_input("url", "url"),
-        FieldType::DateTime => text_input("datetime-local", "text"),
+        FieldType::Text => text_input("text", "text", ""),
+        FieldType::Number => text_input("text", "decimal", "0"),
+        FieldType::Url => text_input("url", "url", "https://"),
+        FieldType::DateTime => text_input("datetime-local", "text", ""),
         FieldType::Switch => view! {
             <ToggleSwitch
                 id=input_id.clone()

@@ -1,10 +1,11 @@
-//! The form of the Edit Contact page: default fields left, custom fields (later)
-//! right, social info and additional phones below; Save validates like Add.
+//! The form of the Edit Contact page: default fields left, custom fields (global,
+//! then the list's) right, social info and additional phones below; Save validates like Add.
 
 use leptos::prelude::*;
 
 use super::additional_phones::AdditionalPhones;
 use super::contact_save::show_failure;
+use super::custom_fields_column::CustomFieldsColumn;
 use super::default_fields::DefaultFields;
 use super::list_select::ListSelect;
 use super::social_fields::SocialFields;
@@ -97,7 +98,7 @@ pub fn EditContactForm(
                 </div>
                 <aside class="card">
                     <h2 class="card-title">"Custom fields"</h2>
-                    <p class="hint">"Custom fields of the list and global custom fields will show here in a later version."</p>
+                    <CustomFieldsColumn draft=draft errors=errors />
                 </aside>
             </div>
             <div class="card">
