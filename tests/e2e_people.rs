@@ -133,6 +133,7 @@ async fn tags_tag_filter_and_delete() {
         .exec("return [...document.querySelectorAll('#tag-add option')].find(o => o.textContent === 'VIP').value")
         .await;
     b.select("#tag-add", vip.as_str().unwrap_or_default()).await;
+    b.click("#tag-add-button").await;
     b.wait_for_text("#contact-tags", "VIP").await;
     b.click("#save-contact").await;
     b.wait_for_text("#notice", "saved").await;

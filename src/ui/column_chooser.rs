@@ -27,7 +27,7 @@ pub fn ColumnChooser(
     };
     let chosen_here = move || fields.with(|fs| fs.iter().filter(|f| view.columns.with(|c| c.contains(&f.id))).count());
     view! {
-        <details class="column-chooser" id="column-chooser">
+        <details class="column-chooser" id="column-chooser" on:keydown=close_on_escape>
             <summary class="btn">
                 "Columns"
                 {move || { let n = chosen_here(); (n > 0).then(|| format!(" ({n})")) }}
@@ -55,5 +55,24 @@ pub fn ColumnChooser(
                 </Show>
             </div>
         </details>
+    }
+}
+
+/// Esc folds an open `<details>` popover and gives focus back to its summary.
+pub fn close_on_escape(ev: web_sys::KeyboardEvent) {
+    if ev.key() != "Escape" {
+        return;
+    }
+    let Some(details) = ev.current_target() else { return };
+    let open = js_sys::Reflect::get(&details, &"open".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    if open {
+        ev.stop_propagation();
+        let _ = js_sys::Reflect::set(&details, &"open".into(), &false.into());
+        if let Some(summary) = js_sys::Reflect::get(&details, &"firstElementChild".into())
+            .ok()
+            .and_then(|s| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok())
+        {
+            let _ = summary.focus();
+        }
     }
 }

@@ -25,15 +25,18 @@ pub fn TagPicker(draft: RwSignal<ContactDraft>) -> impl IntoView {
         let ids = chosen.get();
         all.with(|ts| ts.iter().filter(|t| !ids.contains(&t.id)).cloned().collect::<Vec<Tag>>())
     });
-    let add = move |ev: leptos::ev::Event| {
-        let Some(id) = event_target_value(&ev).parse::<u32>().ok().map(TagId::new) else { return };
+    // Choosing in the select only picks; "Add" adds. (Arrow keys on a closed select
+    // fire `change` at every step, so adding on change would add by accident.)
+    let pending = RwSignal::new(String::new());
+    let add = move || {
+        let Some(id) = pending.get_untracked().parse::<u32>().ok().map(TagId::new) else { return };
         draft.update(|d| {
             if !d.tags.contains(&id) {
                 d.tags.push(id);
             }
         });
-        // Back to the prompt, ready for the next tag.
-        let _ = js_sys::Reflect::set(&event_target::<web_sys::EventTarget>(&ev), &"value".into(), &"".into());
+        pending.set(String::new());
+        request_animation_frame(|| focus_id("tag-add"));
     };
     let remove = move |id: TagId| {
         draft.update(|d| d.tags.retain(|t| *t != id));
@@ -64,17 +67,36 @@ pub fn TagPicker(draft: RwSignal<ContactDraft>) -> impl IntoView {
                     </p>
                 }
             >
-                <label class="field-inline">
-                    <span class="visually-hidden">"Add a tag"</span>
-                    <select id="tag-add" on:change=add disabled=move || offered.with(Vec::is_empty)>
-                        <option value="" selected=true>
-                            {move || if offered.with(Vec::is_empty) { "All tags chosen" } else { "Add a tag…" }}
-                        </option>
-                        {move || offered.get().into_iter().map(|t| view! {
-                            <option value=t.id.get().to_string()>{t.name.to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <div class="tag-add-row">
+                    <label class="field-inline">
+                        <span class="visually-hidden">"Choose a tag to add"</span>
+                        <select
+                            id="tag-add"
+                            disabled=move || offered.with(Vec::is_empty)
+                            on:change=move |ev| pending.set(event_target_value(&ev))
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                if ev.key() == "Enter" {
+                                    ev.prevent_default();
+                                    add();
+                                }
+                            }
+                        >
+                            <option value="" prop:selected=move || pending.with(String::is_empty)>
+                                {move || if offered.with(Vec::is_empty) { "All tags chosen" } else { "Choose a tag…" }}
+                            </option>
+                            {move || offered.get().into_iter().map(|t| {
+                                let value = t.id.get().to_string();
+                                let mine = value.clone();
+                                view! {
+                                    <option value=value prop:selected=move || pending.with(|p| *p == mine)>{t.name.to_string()}</option>
+                                }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <button type="button" class="btn btn-small" id="tag-add-button" disabled=move || pending.with(String::is_empty) on:click=move |_| add()>
+                        "Add tag"
+                    </button>
+                </div>
             </Show>
         </fieldset>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::column_chooser::close_on_escape;
 use super::state::AppState;
 use crate::domain::{Agent, AgentId};
 
@@ -33,7 +34,7 @@ pub fn ViewingAsSwitch() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <details class="about-view-note">
+            <details class="about-view-note" on:keydown=close_on_escape>
                 <summary aria-label="About this view">"?"</summary>
                 <p id="viewing-as-about" role="note">
                     "About this view: an agent sees and edits only the contacts of the lists assigned to them and cannot manage lists, fields, tags or agents. "
