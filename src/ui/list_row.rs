@@ -57,9 +57,11 @@ pub fn ListRow(
                         type="button"
                         class="btn btn-small"
                         aria-label=format!("Add agents to list {name}")
+                        title="Add Agents to List"
                         on:click=move |_| on_agents.run(id)
                     >
-                        "Add Agents to List"
+                        // Short, so the row's actions fit beside the columns at 1280px.
+                        "Add Agents"
                     </button>
                     <button
                         type="button"
