@@ -1,9 +1,9 @@
 //! Domain tests that span several modules (each module keeps its own small tests).
 
-mod bench;
-mod catalog;
-mod codec;
-mod contact;
-mod query;
-mod support;
-mod workspace;
+mod bench_tests;
+mod catalog_tests;
+mod codec_tests;
+mod contact_tests;
+mod query_tests;
+mod support_tests;
+mod workspace_tests;

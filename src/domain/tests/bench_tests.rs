@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::domain::{sample, ContactQuery, SortKey, Workspace};
 
-use super::support::{list, T0};
+use super::support_tests::{list, T0};
 
 #[test]
 #[ignore = "benchmark: prints figures"]

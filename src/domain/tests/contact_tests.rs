@@ -1,7 +1,7 @@
 use crate::domain::contact::{DraftPath, PhoneDraft};
 use crate::domain::{ContactDraft, ContactField, ListId, SocialNetwork};
 
-use super::support::draft;
+use super::support_tests::draft;
 
 #[test]
 fn a_full_draft_validates_into_normalised_data() {
@@ -55,11 +55,11 @@ fn every_error_is_reported_next_to_its_field() {
 #[test]
 fn a_draft_round_trips_through_a_contact() {
     let mut ws = crate::domain::Workspace::new();
-    let list = super::support::list(&mut ws, "Leads");
+    let list = super::support_tests::list(&mut ws, "Leads");
     let mut d = draft(list, "Ann", "Lee", "+39 333 1234567", "ann@example.com");
     d.set(ContactField::Description, "likes <b>bold</b> & \"quotes\"");
     d.additional_phones.push(PhoneDraft { label: "Office".into(), number: "393331234568".into() });
-    let (id, _) = ws.create_contact(&d, super::support::T0).expect("saved");
+    let (id, _) = ws.create_contact(&d, super::support_tests::T0).expect("saved");
     let stored = ws.contact(id).expect("present");
     let again = ContactDraft::from_contact(stored);
     assert_eq!(again.value(ContactField::Phone), "393331234567");

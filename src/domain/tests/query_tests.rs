@@ -1,6 +1,6 @@
 use crate::domain::{ContactId, ContactQuery, SortKey, Workspace};
 
-use super::support::{contact, list};
+use super::support_tests::{contact, list};
 
 fn names(ws: &Workspace, q: &ContactQuery) -> Vec<String> {
     ws.query(q).rows.iter().map(|c| format!("{} {}", c.data.first_name(), c.data.last_name().unwrap_or(""))).collect()

@@ -8,7 +8,7 @@ use crate::domain::{
     ContactDraft, ContactQuery, FieldScope, FieldValue, PageKey, RecordKey, TagDraft, Workspace, WorkspaceError,
 };
 
-use super::support::{contact, draft, list, T0};
+use super::support_tests::{contact, draft, list, T0};
 
 fn field(alias: &str, type_name: FieldTypeName) -> FieldDraft {
     FieldDraft { alias: alias.into(), type_name, ..FieldDraft::default() }

@@ -3,7 +3,7 @@ use crate::domain::{
     codec, Change, ContactField, ContactList, ListDraft, ListError, PageKey, Timestamp, Workspace, WorkspaceError, WorkspaceMeta,
 };
 
-use super::support::{contact, draft, list, T0};
+use super::support_tests::{contact, draft, list, T0};
 
 /// Encodes every record the workspace holds and builds a new workspace from them,
 /// as a reload from storage would.
