@@ -53,11 +53,27 @@ impl Timestamp {
     pub const fn millis(self) -> i64 {
         self.0
     }
-    /// "2026-11-24 14:05" in UTC; an out-of-range value shows as its raw number.
-    pub fn display_utc(self) -> String {
-        match chrono::DateTime::from_timestamp_millis(self.0) {
+    /// "2026-11-24 15:05" at a UTC offset (minutes east of UTC, what the browser's
+    /// time zone gives); an out-of-range value shows as its raw number.
+    pub fn display_at_offset(self, offset_minutes: i32) -> String {
+        let shifted = self.0.saturating_add(i64::from(offset_minutes) * 60_000);
+        match chrono::DateTime::from_timestamp_millis(shifted) {
             Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
             None => self.0.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_show_in_the_given_zone() {
+        let t = Timestamp::from_millis(1_795_000_000_000);
+        assert_eq!(t.display_at_offset(0), "2026-11-18 11:06");
+        assert_eq!(t.display_at_offset(60), "2026-11-18 12:06");
+        assert_eq!(t.display_at_offset(-330), "2026-11-18 05:36");
+        assert_eq!(Timestamp::from_millis(i64::MAX).display_at_offset(60), i64::MAX.to_string());
     }
 }

@@ -7,6 +7,7 @@ use super::additional_phones::AdditionalPhones;
 use super::contact_save::show_failure;
 use super::custom_fields_column::CustomFieldsColumn;
 use super::default_fields::DefaultFields;
+use super::format::local_time;
 use super::list_select::ListSelect;
 use super::social_fields::SocialFields;
 use super::state::AppState;
@@ -41,7 +42,7 @@ pub fn EditContactForm(
     let times = move || {
         contact.with(|c| {
             c.as_ref()
-                .map(|c| format!("Created {} · Updated {} (UTC)", c.created.display_utc(), c.updated.display_utc()))
+                .map(|c| format!("Created {} · Updated {}", local_time(c.created), local_time(c.updated)))
                 .unwrap_or_default()
         })
     };

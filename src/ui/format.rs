@@ -7,6 +7,13 @@ pub fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }
 
+/// A time as the user reads it: in the browser's time zone at that moment.
+pub fn local_time(t: Timestamp) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.millis() as f64));
+    // getTimezoneOffset is minutes *behind* UTC.
+    t.display_at_offset(-(date.get_timezone_offset() as i32))
+}
+
 /// 1234567 -> "1,234,567", so counts in the pager and dialogs are easy to read.
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();

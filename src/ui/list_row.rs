@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use super::format::local_time;
 use super::format::grouped;
 use super::route::Route;
 use crate::domain::{ContactList, ListId};
@@ -40,7 +41,7 @@ pub fn ListRow(
             </td>
             <td class="col-desc">{list.description.as_deref().unwrap_or("").to_string()}</td>
             <td class="col-num">{grouped(count)}</td>
-            <td class="col-date">{list.created.display_utc()}</td>
+            <td class="col-date">{local_time(list.created)}</td>
             <td class="col-actions">
                 <div class="row-actions">
                     <a class="btn btn-small" href=Route::EditList(id).to_hash() aria-label=format!("Edit list {name}")>

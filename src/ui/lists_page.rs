@@ -139,7 +139,7 @@ pub fn ListsPage() -> impl IntoView {
                                 <th scope="col">"Name"</th>
                                 <th scope="col" class="col-desc">"Description"</th>
                                 <th scope="col" class="col-num">"Contacts"</th>
-                                <th scope="col" class="col-date">"Created (UTC)"</th>
+                                <th scope="col" class="col-date">"Created"</th>
                                 <th scope="col" class="col-actions"><span class="visually-hidden">"Actions"</span></th>
                             </tr>
                         </thead>
