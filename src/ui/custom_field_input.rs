@@ -83,7 +83,7 @@ pub fn CustomFieldInput(
                     {move || {
                         let current = value.get();
                         // A stored value the choices no longer hold stays visible.
-                        let extra = (!current.is_empty() && !choices.iter().any(|c| *c == current)).then(|| current.clone());
+                        let extra = (!current.is_empty() && !choices.contains(&current)).then(|| current.clone());
                         choices
                             .iter()
                             .cloned()
@@ -102,7 +102,7 @@ pub fn CustomFieldInput(
     };
     let is_switch = matches!(field.field_type, FieldType::Switch);
     // Digits only: "+39 333-1234" dials as 393331234, with the list's prefix.
-    let tel = field.click_to_action.then(|| {
+    let tel = field.click_to_action.then_some({
         move || {
             let digits: String = value.with(|v| v.chars().filter(char::is_ascii_digit).collect());
             let href = list.with(|l| l.as_ref().map(|l| l.tel_href(&digits)));
