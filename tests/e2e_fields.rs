@@ -224,6 +224,15 @@ async fn every_field_type_on_a_list_and_globally_round_trips() {
     // The right-hand column sits next to the default fields at desktop width.
     let side = b.exec("const a = document.querySelector('#custom-fields').getBoundingClientRect(); const d = document.querySelector('#field-first_name').getBoundingClientRect(); return a.left > d.right").await;
     assert_eq!(side, json!(true));
+
+    // Removing a choice a contact holds is refused, next to the choices.
+    open_list_tab(&b, &list, "custom-fields").await;
+    b.click("button[aria-label='Edit custom field Tier']").await;
+    b.click("button[aria-label='Remove choice Silver']").await;
+    b.click("#save-field").await;
+    b.wait_for_text("#error-def-choices", "1 contact(s) hold values that do not fit").await;
+    press_escape(&b).await;
+    b.wait_gone(".overlay").await;
     b.close().await;
 }
 

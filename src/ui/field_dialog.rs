@@ -76,7 +76,11 @@ pub fn FieldDialog(scope: FieldScope, editing: Option<FieldId>, on_close: Callba
                     on_close.run(());
                 }
                 Err(ActionError::Rejected(WorkspaceError::Field(e))) => {
-                    let slot = slot_of(&e);
+                    // Values that no longer fit a select come from its removed choices.
+                    let slot = match slot_of(&e) {
+                        Slot::Type if matches!(e, FieldError::ValuesDoNotFit { .. }) && type_name.get_untracked() == FieldTypeName::Select => Slot::Choices,
+                        slot => slot,
+                    };
                     error.set(Some((slot, e.to_string())));
                     let target = match slot {
                         Slot::Alias => "field-def-alias",
