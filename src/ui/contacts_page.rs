@@ -144,6 +144,12 @@ pub fn ContactsPage() -> impl IntoView {
                 <div>
                     <h1>{heading}</h1>
                     <p class="page-sub">{move || plural(in_scope.get(), "contact", "contacts")}</p>
+                    // Say why some lists are missing in an agent's view.
+                    {move || state.visible.get().map(|ids| view! {
+                        <p class="page-sub" id="agent-scope">
+                            {format!("Agent view: only the {} assigned to this agent.", plural(ids.len(), "list", "lists"))}
+                        </p>
+                    })}
                 </div>
                 <button
                     type="button"
