@@ -274,14 +274,22 @@ impl QueryIndex {
             }
             None => std::cmp::Ordering::Equal,
         };
-        keyed.sort_unstable_by(|a, b| {
-            let (x, y) = (a.2 as usize, b.2 as usize);
-            a.0.cmp(&b.0)
-                .then_with(|| full(main, x, y))
-                .then(a.1.cmp(&b.1))
-                .then_with(|| full(second, x, y))
-                .then(a.2.cmp(&b.2))
-        });
+        // Integers alone first (fast), then only runs whose 8-byte prefix ties on a
+        // longer value are ordered by their full text.
+        keyed.sort_unstable();
+        let long = |r: u32, k: Option<usize>| k.is_some_and(|k| self.field(r as usize, k).len() > 8);
+        let mut start = 0;
+        while start < keyed.len() {
+            let end = start + keyed[start..].partition_point(|e| e.0 == keyed[start].0);
+            let run = &mut keyed[start..end];
+            if run.len() > 1 && run.iter().any(|e| long(e.2, main) || long(e.2, second)) {
+                run.sort_unstable_by(|a, b| {
+                    let (x, y) = (a.2 as usize, b.2 as usize);
+                    full(main, x, y).then(a.1.cmp(&b.1)).then_with(|| full(second, x, y)).then(a.2.cmp(&b.2))
+                });
+            }
+            start = end;
+        }
         let empty_from = keyed.partition_point(|(p, _, _)| *p != u64::MAX);
         (keyed.into_iter().map(|(_, _, r)| r).collect(), empty_from)
     }

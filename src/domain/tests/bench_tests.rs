@@ -38,3 +38,29 @@ fn query_figures() {
 fn memory_figures() {
     println!("size_of Contact = {} bytes, ContactData = {}", std::mem::size_of::<crate::domain::Contact>(), std::mem::size_of::<crate::domain::ContactData>());
 }
+
+#[test]
+#[ignore = "benchmark: prints figures"]
+fn cold_load_figures() {
+    use crate::domain::{codec, PageKey};
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "Bench");
+    let _ = ws.add_contacts(l, sample::generate_contacts(500_000, 42), T0);
+    let keys: Vec<PageKey> = (0..).map(|page| PageKey { list: l, page }).take_while(|k| ws.page(*k).is_some()).collect();
+    let encoded: Vec<(PageKey, Vec<u8>)> = keys.iter().map(|k| (*k, codec::encode_page(ws.page(*k).unwrap_or(&[])))).collect();
+    println!("stored bytes: {} MB in {} pages", encoded.iter().map(|(_, b)| b.len()).sum::<usize>() / 1_000_000, encoded.len());
+    let t = Instant::now();
+    let pages: Vec<_> = encoded.iter().map(|(k, b)| (*k, codec::decode_page(b).unwrap_or_default())).collect();
+    println!("decode: {:?}", t.elapsed());
+    let lists = ws.lists().into_iter().cloned().collect();
+    let t = Instant::now();
+    let loaded = Workspace::from_records(ws.meta().clone(), lists, pages);
+    println!("from_records: {:?}", t.elapsed());
+    let Ok(loaded) = loaded else { return };
+    let t = Instant::now();
+    let _ = loaded.query(&ContactQuery { sort: SortKey::Created, ..ContactQuery::default() });
+    println!("first query by created (index build, no text sort): {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = loaded.query(&ContactQuery::default());
+    println!("then sort by first name: {:?}", t.elapsed());
+}

@@ -74,3 +74,18 @@ fn results_follow_edits_and_deletes() {
     contact(&mut ws, l, "Carla", "Leeds", "", "");
     assert_eq!(names(&ws, &q), ["Bruno Lee", "Carla Leeds"]);
 }
+
+#[test]
+fn long_values_that_share_a_prefix_sort_by_their_full_text() {
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "L");
+    for (first, last) in [("Alessandro", "Zanetti"), ("Alessandra", "Young"), ("Alessandro", "Abate"), ("Alessand", "Bassi"), ("Maximilian", "Bergmannsdorf"), ("Maximilian", "Bergmannhof")] {
+        contact(&mut ws, l, first, last, "", "");
+    }
+    assert_eq!(
+        names(&ws, &ContactQuery::default()),
+        ["Alessand Bassi", "Alessandra Young", "Alessandro Abate", "Alessandro Zanetti", "Maximilian Bergmannhof", "Maximilian Bergmannsdorf"]
+    );
+    let q = ContactQuery { sort: SortKey::LastName, descending: true, ..ContactQuery::default() };
+    assert_eq!(names(&ws, &q)[..2], ["Alessandro Zanetti", "Alessandra Young"]);
+}
