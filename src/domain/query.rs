@@ -133,7 +133,7 @@ impl QueryIndex {
     fn rebuild(&mut self, ws: &Workspace) {
         let n = ws.total_contacts();
         *self = QueryIndex { built_for: Some(ws.revision()), ..QueryIndex::default() };
-        self.text.reserve(n * 40);
+        self.text.reserve(n * 72);
         self.starts.reserve(n + 1);
         for c in ws.contacts() {
             self.starts.push(self.text.len() as u32);
