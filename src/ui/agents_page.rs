@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::row_actions::RowActions;
 use super::agent_dialog::AgentDialog;
 use super::confirm_dialog::ConfirmDialog;
 use super::format::plural;
@@ -105,24 +106,12 @@ pub fn AgentsPage() -> impl IntoView {
                                             <td><span class="role-badge" class:role-admin=a.role == crate::domain::Role::Admin>{a.role.label()}</span></td>
                                             <td class="col-desc">{shown}</td>
                                             <td class="col-actions">
-                                                <div class="row-actions">
-                                                    <button
-                                                        type="button"
-                                                        class="btn btn-small"
-                                                        aria-label=format!("Edit agent {name}")
-                                                        on:click=move |_| editing.set(Some(Editing::Edit(edit_agent.clone())))
-                                                    >
-                                                        "Edit"
-                                                    </button>
-                                                    <button
-                                                        type="button"
-                                                        class="btn btn-small btn-danger-outline"
-                                                        aria-label=format!("Delete agent {name}")
-                                                        on:click=move |_| to_delete.set(Some((id, del_name.clone(), n)))
-                                                    >
-                                                        "Delete"
-                                                    </button>
-                                                </div>
+                                                <RowActions
+                                                    noun="agent"
+                                                    name=name.clone()
+                                                    on_edit=Callback::new(move |()| editing.set(Some(Editing::Edit(edit_agent.clone()))))
+                                                    on_delete=Callback::new(move |()| to_delete.set(Some((id, del_name.clone(), n))))
+                                                />
                                             </td>
                                         </tr>
                                     }

@@ -54,6 +54,7 @@ mod phone_links;
 mod phone_row;
 mod placeholder_page;
 mod route;
+mod row_actions;
 mod shell;
 mod social_fields;
 mod sort_header;

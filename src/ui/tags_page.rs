@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::row_actions::RowActions;
 use super::confirm_dialog::ConfirmDialog;
 use super::format::{grouped, plural};
 use super::state::{ActionError, AppState};
@@ -87,24 +88,12 @@ pub fn TagsPage() -> impl IntoView {
                                             <td class="col-code"><code>{t.colour.as_str().to_owned()}</code></td>
                                             <td class="col-num">{grouped(n)}</td>
                                             <td class="col-actions">
-                                                <div class="row-actions">
-                                                    <button
-                                                        type="button"
-                                                        class="btn btn-small"
-                                                        aria-label=format!("Edit tag {name}")
-                                                        on:click=move |_| editing.set(Some(Editing::Edit(edit_tag.clone())))
-                                                    >
-                                                        "Edit"
-                                                    </button>
-                                                    <button
-                                                        type="button"
-                                                        class="btn btn-small btn-danger-outline"
-                                                        aria-label=format!("Delete tag {name}")
-                                                        on:click=move |_| to_delete.set(Some((id, del_name.clone(), n)))
-                                                    >
-                                                        "Delete"
-                                                    </button>
-                                                </div>
+                                                <RowActions
+                                                    noun="tag"
+                                                    name=name.clone()
+                                                    on_edit=Callback::new(move |()| editing.set(Some(Editing::Edit(edit_tag.clone()))))
+                                                    on_delete=Callback::new(move |()| to_delete.set(Some((id, del_name.clone(), n))))
+                                                />
                                             </td>
                                         </tr>
                                     }
