@@ -7,6 +7,9 @@
 pub mod domain;
 
 #[cfg(target_arch = "wasm32")]
+pub mod perf;
+
+#[cfg(target_arch = "wasm32")]
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

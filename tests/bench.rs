@@ -134,6 +134,9 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
            const nav = performance.getEntriesByType('navigation')[0] || {{}};
            seen.dom_content_loaded = nav.domContentLoadedEventEnd;
            seen.load_event = nav.loadEventEnd;
+           seen.marks = {{}};  // the first of each name
+           performance.getEntriesByType('mark').filter(m => m.name.startsWith('cm:'))
+             .forEach(m => {{ if (!(m.name in seen.marks)) seen.marks[m.name] = Math.round(m.startTime); }});
            done(seen);
          }};
          const timer = setTimeout(() => {{ seen.timeout = true; finish(); }}, 110000);

@@ -60,6 +60,7 @@ impl Boot {
     /// First start: take the lock if it is free, else say where the workspace is.
     pub fn start(self) {
         spawn_local(async move {
+            crate::perf::mark("cm:start");
             match TabLock::acquire(&self.db()).await {
                 Ok(LockOutcome::Acquired(lock)) => self.open(lock).await,
                 Ok(LockOutcome::HeldElsewhere) => self.phase.set(Phase::Elsewhere { released: false }),
@@ -91,10 +92,12 @@ impl Boot {
             Ok(store) => store,
             Err(err) => return self.fail(err.to_string()),
         };
+        crate::perf::mark("cm:opened");
         let workspace = match store.load().await {
             Ok(ws) => ws,
             Err(err) => return self.fail(err.to_string()),
         };
+        crate::perf::mark("cm:loaded");
         if let Err(err) = lock.on_release_requested(move || {
             // Not from inside the lock's own message handler: the release drops it.
             spawn_local(async move { self.step_back(Phase::Elsewhere { released: true }) });
@@ -120,8 +123,10 @@ impl Boot {
         let viewing = store.get_setting(VIEWING_AS_SETTING).await.ok().flatten();
         self.state.viewing_as.set(viewing.and_then(|s| s.parse::<u32>().ok()).map(AgentId::new));
         self.lock.set_value(Some(lock));
+        crate::perf::mark("cm:settings");
         self.state.install(store, workspace);
         self.phase.set(Phase::Ready);
+        crate::perf::mark("cm:ready");
     }
 
     /// Another tab takes the workspace: close the store, free the lock, say so.

@@ -56,7 +56,9 @@ pub fn ContactsPage() -> impl IntoView {
             visible_lists: state.visible.get(),
         };
         state.read(|ws| {
+            crate::perf::mark("cm:query");
             let mut result = ws.query(&query);
+            crate::perf::mark("cm:queried");
             if result.rows.is_empty() && result.total > 0 && query.page > 0 {
                 query.page = (result.total - 1) / query.page_size.max(1);
                 result = ws.query(&query);

@@ -70,5 +70,6 @@ mod viewing_as_switch;
 /// Mounts the app into `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::perf::mark("cm:main");
     leptos::mount::mount_to_body(app::App);
 }
