@@ -4,6 +4,7 @@
 use super::agent::AgentId;
 use super::custom_field::FieldId;
 use super::disposition::DispositionId;
+use super::import_batch::BatchId;
 use super::ids::ListId;
 use super::tag::TagId;
 
@@ -14,6 +15,7 @@ pub enum RecordKey {
     Tag(TagId),
     Agent(AgentId),
     Disposition(DispositionId),
+    Import(BatchId),
 }
 
 /// A page of contacts in storage: list and page number.

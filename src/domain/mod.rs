@@ -12,6 +12,7 @@ pub mod export;
 pub mod field;
 pub mod field_draft;
 pub mod ids;
+pub mod import_batch;
 pub mod list;
 mod locations;
 pub mod phone;
@@ -33,6 +34,7 @@ pub use contact::{Contact, ContactData, ContactDraft, ContactErrors, LabeledPhon
 pub use email::Email;
 pub use field::{ContactField, FieldKind, SocialNetwork};
 pub use ids::{ContactId, ListId, Timestamp};
+pub use import_batch::{BatchError, BatchId, BatchProgress, BatchState, BatchStatus, ImportBatch, ImportBatchDraft};
 pub use list::{ContactList, ListDraft, ListError};
 pub use phone::{PhoneError, PhoneNumber};
 pub use query::{ContactQuery, QueryResult, SortKey};

@@ -22,7 +22,9 @@ use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use super::error::StoreError;
 use super::keys::{bytes_to_js, list_key, page_key, record_location};
 use super::schema::{LISTS, META, META_KEY, PAGES};
-use crate::domain::codec::{encode_agent, encode_disposition, encode_field, encode_list, encode_meta, encode_page, encode_tag};
+use crate::domain::codec::{
+    encode_agent, encode_disposition, encode_field, encode_import, encode_list, encode_meta, encode_page, encode_tag,
+};
 use crate::domain::{Change, RecordKey, Workspace};
 
 /// A deliberate failure for tests of the abort path.
@@ -41,7 +43,7 @@ pub(crate) async fn commit(
     inject: Inject,
 ) -> Result<(), StoreError> {
     let fail = inject == Inject::DuplicateKey;
-    let mut stores: Vec<&'static str> = Vec::with_capacity(7);
+    let mut stores: Vec<&'static str> = Vec::with_capacity(8);
     if change.meta || fail {
         stores.push(META);
     }
@@ -111,7 +113,8 @@ fn stage_pages(store: &ObjectStore<'_>, workspace: &Workspace, change: &Change) 
     Ok(())
 }
 
-/// Fields, tags, agents and dispositions: one record each, in their own stores.
+/// Fields, tags, agents, dispositions and import batches: one record each, in their
+/// own stores.
 fn stage_records(tx: &Transaction<'_>, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
     for &key in &change.records_put {
         let (name, js_key) = record_location(key);
@@ -136,6 +139,7 @@ fn encode_record(workspace: &Workspace, key: RecordKey) -> Option<Vec<u8>> {
         RecordKey::Tag(id) => workspace.tag(id).map(encode_tag),
         RecordKey::Agent(id) => workspace.agent(id).map(encode_agent),
         RecordKey::Disposition(id) => workspace.disposition(id).map(encode_disposition),
+        RecordKey::Import(id) => workspace.import(id).map(encode_import),
     }
 }
 

@@ -3,7 +3,7 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, TAGS};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, TAGS};
 use crate::domain::{ListId, PageKey, RecordKey};
 
 pub(crate) fn list_key(id: ListId) -> JsValue {
@@ -17,6 +17,7 @@ pub(crate) fn record_location(key: RecordKey) -> (&'static str, JsValue) {
         RecordKey::Tag(id) => (TAGS, id.get()),
         RecordKey::Agent(id) => (AGENTS, id.get()),
         RecordKey::Disposition(id) => (DISPOSITIONS, id.get()),
+        RecordKey::Import(id) => (IMPORTS, id.get()),
     };
     (store, JsValue::from_f64(f64::from(id)))
 }

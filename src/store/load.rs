@@ -9,15 +9,16 @@ use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
 use super::keys::{js_to_bytes, parse_page_key, parse_record_key};
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, LISTS, META, META_KEY, PAGES, TAGS};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS};
 use crate::domain::codec::{
-    decode_agent, decode_disposition, decode_field, decode_list, decode_meta, decode_page, decode_tag, CodecError,
+    decode_agent, decode_disposition, decode_field, decode_import, decode_list, decode_meta, decode_page, decode_tag,
+    CodecError,
 };
 use crate::domain::{StoredRecords, Workspace, WorkspaceMeta};
 
 pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tx = db
-        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS])
+        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS])
         .with_mode(TransactionMode::Readonly)
         .build()?;
     let meta_store = tx.object_store(META)?;
@@ -27,6 +28,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tags_store = tx.object_store(TAGS)?;
     let agents_store = tx.object_store(AGENTS)?;
     let dispositions_store = tx.object_store(DISPOSITIONS)?;
+    let imports_store = tx.object_store(IMPORTS)?;
 
     // Issue every request before awaiting any: one round of reads. getAll and
     // getAllKeys both come back in key order, so values and keys pair up.
@@ -38,6 +40,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tags_req = Pending::issue(&tags_store, TAGS)?;
     let agents_req = Pending::issue(&agents_store, AGENTS)?;
     let dispositions_req = Pending::issue(&dispositions_store, DISPOSITIONS)?;
+    let imports_req = Pending::issue(&imports_store, IMPORTS)?;
 
     let meta = match meta_req.await? {
         None => WorkspaceMeta::default(),
@@ -74,10 +77,11 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tags = tags_req.read("tag", decode_tag, |t| t.id.get()).await?;
     let agents = agents_req.read("agent", decode_agent, |a| a.id.get()).await?;
     let dispositions = dispositions_req.read("disposition", decode_disposition, |d| d.id.get()).await?;
+    let imports = imports_req.read("import", decode_import, |b| b.id.get()).await?;
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    Workspace::from_stored(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions })
+    Workspace::from_stored(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports })
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 

@@ -1,9 +1,10 @@
 //! IndexedDB persistence (through indexed_db_futures). Knows the domain, not Leptos.
 //!
 //! Contacts are stored in pages of up to `PAGE_CAPACITY` per list (ARCHITECTURE.md);
-//! lists, the workspace meta, custom fields, tags, agents and dispositions are one
-//! record each (schema version 3 added the last four stores). Every command's `Change` is
-//! committed in ONE transaction: all of it lands, or none of it.
+//! lists, the workspace meta, custom fields, tags, agents, dispositions and import
+//! batches are one record each (schema version 3 added fields, tags, agents and
+//! dispositions; version 4 import batches). Every command's `Change` is committed in
+//! ONE transaction: all of it lands, or none of it.
 //!
 //! Files: `schema` (versions, migration steps), `open` (upgrade, blocked), `keys`
 //! (key/value shapes), `load`, `commit`, `settings`, `lock` (one active tab),

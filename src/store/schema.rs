@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -28,6 +28,9 @@ pub(crate) const TAGS: &str = "tags";
 pub(crate) const AGENTS: &str = "agents";
 /// Dispositions of every list, key = disposition id. Added in version 3.
 pub(crate) const DISPOSITIONS: &str = "dispositions";
+/// Import batches (history, undo, interrupted imports), key = batch id. Added in
+/// version 4.
+pub(crate) const IMPORTS: &str = "imports";
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -54,6 +57,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
             db.create_object_store(TAGS).build()?;
             db.create_object_store(AGENTS).build()?;
             db.create_object_store(DISPOSITIONS).build()?;
+        }
+        4 => {
+            db.create_object_store(IMPORTS).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

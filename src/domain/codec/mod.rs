@@ -5,7 +5,8 @@
 //!
 //! Formats: 1 = lists, contacts and meta of the first release; 2 = contacts gain custom
 //! values and tags, lists a dial prefix and agents, meta more id counters, and custom
-//! fields, tags, agents and dispositions are stored.
+//! fields, tags, agents and dispositions are stored. Import batches came later, as
+//! format-2 records of a new kind (no older shape of them exists).
 
 mod v1;
 
@@ -16,6 +17,7 @@ use super::agent::Agent;
 use super::contact::Contact;
 use super::custom_field::CustomField;
 use super::disposition::Disposition;
+use super::import_batch::ImportBatch;
 use super::list::ContactList;
 use super::tag::Tag;
 use super::workspace::WorkspaceMeta;
@@ -69,7 +71,7 @@ macro_rules! impl_never_stored {
         }
     )*};
 }
-impl_never_stored!(CustomField, Tag, Agent, Disposition);
+impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch);
 
 pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)
@@ -111,5 +113,11 @@ pub fn encode_disposition(disposition: &Disposition) -> Vec<u8> {
     encode(disposition)
 }
 pub fn decode_disposition(bytes: &[u8]) -> Result<Disposition, CodecError> {
+    decode::<_, NeverStored>(bytes)
+}
+pub fn encode_import(batch: &ImportBatch) -> Vec<u8> {
+    encode(batch)
+}
+pub fn decode_import(bytes: &[u8]) -> Result<ImportBatch, CodecError> {
     decode::<_, NeverStored>(bytes)
 }

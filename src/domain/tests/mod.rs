@@ -4,6 +4,7 @@ mod bench_tests;
 mod catalog_tests;
 mod codec_tests;
 mod contact_tests;
+mod import_batch_tests;
 mod query_tests;
 mod support_tests;
 mod workspace_tests;

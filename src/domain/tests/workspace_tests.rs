@@ -1,13 +1,19 @@
 use crate::domain::workspace::PAGE_CAPACITY;
 use crate::domain::{
-    codec, Change, ContactField, ContactList, ListDraft, ListError, PageKey, Timestamp, Workspace, WorkspaceError, WorkspaceMeta,
+    codec, Change, ContactField, ContactList, ListDraft, ListError, PageKey, StoredRecords, Timestamp, Workspace, WorkspaceError,
+    WorkspaceMeta,
 };
 
 use super::support_tests::{contact, draft, list, T0};
 
 /// Encodes every record the workspace holds and builds a new workspace from them,
 /// as a reload from storage would.
-fn reload(ws: &Workspace) -> Workspace {
+pub(super) fn reload(ws: &Workspace) -> Workspace {
+    Workspace::from_stored(stored_records(ws)).expect("consistent")
+}
+
+/// The workspace's lists, pages and import batches, through the codec.
+pub(super) fn stored_records(ws: &Workspace) -> StoredRecords {
     let lists: Vec<ContactList> = ws.lists().into_iter().map(|l| codec::decode_list(&codec::encode_list(l)).expect("list")).collect();
     let mut keys: Vec<PageKey> = Vec::new();
     for c in ws.contacts() {
@@ -20,7 +26,8 @@ fn reload(ws: &Workspace) -> Workspace {
         .into_iter()
         .map(|k| (k, codec::decode_page(&codec::encode_page(ws.page(k).expect("page"))).expect("decodes")))
         .collect();
-    Workspace::from_records(ws.meta().clone(), lists, pages).expect("consistent")
+    let imports = ws.imports().into_iter().map(|b| codec::decode_import(&codec::encode_import(b)).expect("import")).collect();
+    StoredRecords { meta: ws.meta().clone(), lists, pages, imports, ..StoredRecords::default() }
 }
 
 #[test]

@@ -12,15 +12,18 @@ use serde::{Deserialize, Serialize};
 mod agents;
 mod dispositions;
 mod fields;
+mod imports;
 mod tags;
 
 pub use fields::GlobalFilter;
+pub use imports::DELETED_LIST_LABEL;
 
 use super::agent::{Agent, AgentError, AgentId};
 use super::change::{Change, PageKey, RecordKey};
 use super::custom_field::{CustomField, FieldId, FieldScope};
 use super::disposition::{Disposition, DispositionError, DispositionId};
 use super::field_draft::FieldError;
+use super::import_batch::{BatchError, BatchId, ImportBatch};
 use super::tag::{Tag, TagError, TagId};
 use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
 use super::ids::{ContactId, ListId, Timestamp};
@@ -63,6 +66,8 @@ pub enum WorkspaceError {
     Agent(#[from] AgentError),
     #[error(transparent)]
     Disposition(#[from] DispositionError),
+    #[error(transparent)]
+    Import(#[from] BatchError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
 }
@@ -77,6 +82,7 @@ pub struct StoredRecords {
     pub tags: Vec<Tag>,
     pub agents: Vec<Agent>,
     pub dispositions: Vec<Disposition>,
+    pub imports: Vec<ImportBatch>,
 }
 
 #[derive(Debug, Default)]
@@ -90,6 +96,9 @@ pub struct Workspace {
     tags: BTreeMap<TagId, Tag>,
     agents: BTreeMap<AgentId, Agent>,
     dispositions: BTreeMap<DispositionId, Disposition>,
+    imports: BTreeMap<BatchId, ImportBatch>,
+    /// Not in `WorkspaceMeta` (its stored shape stays): derived from the stored batches.
+    next_batch_id: u32,
     /// Bumped by every contact change; the query index rebuilds when it moves.
     revision: u64,
     index: RefCell<QueryIndex>,
@@ -114,8 +123,9 @@ impl Workspace {
     /// Rebuilds a workspace from every stored record, refusing contradictions (see
     /// `from_records`); id counters behind the data are repaired.
     pub fn from_stored(records: StoredRecords) -> Result<Self, WorkspaceError> {
-        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions } = records;
+        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports } = records;
         let mut ws = Workspace { meta, ..Workspace::default() };
+        ws.load_imports(imports)?;
         for f in fields {
             if let FieldScope::List(l) = f.scope {
                 if !lists.iter().any(|x| x.id == l) {
