@@ -9,9 +9,10 @@ use std::rc::Rc;
 use contacts_manager::domain::field_draft::{FieldDraft, FieldTypeName};
 use contacts_manager::domain::workspace::GlobalFilter;
 use contacts_manager::domain::{
-    Agent, AgentDraft, AgentId, Change, Contact, ContactData, ContactDraft, ContactField, ContactId, ContactList,
-    ContactQuery, CustomField, Disposition, FieldId, FieldScope, FieldValue, ListDraft, ListId, PageKey, RecordKey,
-    Role, Tag, TagDraft, TagId, Timestamp, Workspace, WorkspaceMeta,
+    Agent, AgentDraft, AgentId, BatchId, BatchProgress, BatchState, BatchStatus, Change, Contact, ContactData,
+    ContactDraft, ContactField, ContactId, ContactList, ContactQuery, CustomField, Disposition, FieldId, FieldScope,
+    FieldValue, ImportBatch, ImportBatchDraft, ListDraft, ListId, PageKey, RecordKey, Role, Tag, TagDraft, TagId,
+    Timestamp, Workspace, WorkspaceMeta,
 };
 use contacts_manager::store::{request_handover, LockOutcome, Store, StoreError, TabLock, VERSION};
 use indexed_db_futures::database::Database;
@@ -69,6 +70,8 @@ struct Snapshot {
     agents: Vec<Agent>,
     /// Each list's dispositions in tree order, with depth.
     dispositions: Vec<(usize, Disposition)>,
+    /// Import batches, newest first.
+    imports: Vec<ImportBatch>,
 }
 
 fn snapshot(ws: &Workspace) -> Snapshot {
@@ -84,7 +87,8 @@ fn snapshot(ws: &Workspace) -> Snapshot {
     }
     let tags = ws.tags().into_iter().cloned().collect();
     let agents = ws.agents().into_iter().cloned().collect();
-    Snapshot { meta, lists, counts, contacts, fields, tags, agents, dispositions }
+    let imports = ws.imports().into_iter().cloned().collect();
+    Snapshot { meta, lists, counts, contacts, fields, tags, agents, dispositions, imports }
 }
 
 async fn reload(name: &str) -> Result<Workspace, StoreError> {
@@ -425,7 +429,7 @@ async fn a_version_1_database_migrates_to_the_current_schema() {
     store.close();
 
     let names = raw_store_names(&name).await;
-    assert!(["settings", "fields", "tags", "agents", "dispositions"].iter().all(|s| names.contains(&s.to_string())), "{names:?}");
+    assert!(["settings", "fields", "tags", "agents", "dispositions", "imports"].iter().all(|s| names.contains(&s.to_string())), "{names:?}");
 
     let store = Store::open(&name).await.expect("reopen");
     assert_eq!(store.get_setting("page_size").await.expect("get"), Some("50".to_string()));
@@ -795,7 +799,7 @@ async fn a_version_2_database_migrates_and_gains_the_new_stores() {
 
     let store = Store::open(&name).await.expect("open current");
     assert_eq!(store.version(), VERSION);
-    assert_eq!(VERSION, 3);
+    assert_eq!(VERSION, 4);
     let mut loaded = store.load().await.expect("load after migration");
     assert_eq!(snapshot(&loaded), snapshot(&ws));
     assert_eq!(store.get_setting("page_size").await.expect("get"), Some("100".to_string()));
@@ -808,7 +812,7 @@ async fn a_version_2_database_migrates_and_gains_the_new_stores() {
     store.commit(&loaded, &ch).await.expect("commit assign");
     store.close();
     let names = raw_store_names(&name).await;
-    for s in ["meta", "lists", "pages", "settings", "fields", "tags", "agents", "dispositions"] {
+    for s in ["meta", "lists", "pages", "settings", "fields", "tags", "agents", "dispositions", "imports"] {
         assert!(names.contains(&s.to_string()), "{s} missing: {names:?}");
     }
 
@@ -821,5 +825,174 @@ async fn a_version_2_database_migrates_and_gains_the_new_stores() {
         l.sort();
         l
     });
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+// ---- import batches (schema version 4) -------------------------------------------------
+
+const T1: Timestamp = Timestamp::from_millis(1_764_000_060_000);
+const T2: Timestamp = Timestamp::from_millis(1_764_000_120_000);
+
+fn import_draft(list: ListId, file: &str) -> ImportBatchDraft {
+    ImportBatchDraft {
+        file_name: file.into(),
+        file_size: 4_096,
+        list,
+        mapping: vec![("First".into(), "First name".into()), ("Extra".into(), "Do not import".into())],
+        duplicate_check: vec!["Phone".into(), "Email".into()],
+    }
+}
+
+fn rows_read(n: u64) -> BatchProgress {
+    BatchProgress { rows_read: n, duplicates_in_file: 1, duplicates_in_list: 0, failed: 2 }
+}
+
+/// Begins an import into `list` and commits `slices` slices of `per_slice` contacts,
+/// one transaction each, as the import wizard does.
+async fn import_slices(store: &Store, ws: &mut Workspace, list: ListId, slices: usize, per_slice: usize) -> BatchId {
+    let (batch, ch) = ws.begin_import(import_draft(list, "people.csv"), T0).expect("begin");
+    store.commit(ws, &ch).await.expect("commit begin");
+    for i in 0..slices {
+        let read = ((i + 1) * per_slice) as u64;
+        let (_, ch) = ws.import_contacts(batch, bulk_data(list, per_slice), rows_read(read), T1).expect("slice");
+        assert!(ch.records_put.contains(&RecordKey::Import(batch)) && !ch.pages_put.is_empty());
+        store.commit(ws, &ch).await.expect("commit slice");
+    }
+    batch
+}
+
+#[wasm_bindgen_test]
+async fn an_import_batch_is_stored_with_its_contacts_and_can_be_undone_after_reopen() {
+    let name = fresh_name("import");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let (a, _) = seed(&store, &mut ws).await;
+    let batch = import_slices(&store, &mut ws, a, 3, 700).await;
+    let ch = ws.finish_import(batch, false, rows_read(2_103), T2).expect("finish");
+    store.commit(&ws, &ch).await.expect("commit finish");
+    assert_eq!(raw_record_keys(&name, "imports").await, vec![batch.get()]);
+    store.close();
+
+    let mut loaded = reload(&name).await.expect("reload");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    let stored = loaded.import(batch).expect("batch stored");
+    assert_eq!((stored.status(), stored.imported(), stored.progress, stored.finished), (BatchStatus::Finished, 2_100, rows_read(2_103), Some(T2)));
+    assert_eq!(stored.created.len(), 1, "consecutive slices make one range: {:?}", stored.created);
+    assert_eq!(&*stored.file_name, "people.csv");
+    assert_eq!(loaded.import_list_name(stored), "Leads");
+
+    // A damaged batch record is named, not a panic; committing it again repairs it.
+    let key = JsValue::from_f64(f64::from(batch.get()));
+    raw_put(&name, "imports", key, Uint8Array::from(&[2u8, 0xFF][..]).into()).await;
+    assert!(matches!(reload(&name).await, Err(StoreError::Corrupt(m)) if m.contains(&format!("import {}", batch.get()))));
+    let store = Store::open(&name).await.expect("reopen");
+    store.commit(&loaded, &Change { records_put: vec![RecordKey::Import(batch)], ..Change::default() }).await.expect("repair");
+    assert_eq!(snapshot(&reload(&name).await.expect("repaired")), snapshot(&ws));
+
+    // Undo after a reopen removes exactly the imported contacts, in one commit.
+    let seeded = ws.contact_count(a) - 2_100;
+    let (removed, ch) = loaded.undo_import(batch, T2).expect("undo");
+    assert_eq!(removed, 2_100);
+    store.commit(&loaded, &ch).await.expect("commit undo");
+    store.close();
+    let again = reload(&name).await.expect("reload after undo");
+    assert_eq!(snapshot(&again), snapshot(&loaded));
+    assert_eq!(again.contact_count(a), seeded);
+    assert_eq!(again.import(batch).map(|b| (b.undone, b.undo_removed)), Some((Some(T2), 2_100)));
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_import_commit_stores_neither_the_contacts_nor_the_batch_update() {
+    let name = fresh_name("import-abort");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let (a, _) = seed(&store, &mut ws).await;
+    let batch = import_slices(&store, &mut ws, a, 1, 600).await;
+    let committed = snapshot(&ws);
+    let stored_batch = raw_values(&name, "imports").await;
+
+    let (ids, ch) = ws.import_contacts(batch, bulk_data(a, 900), rows_read(1_500), T2).expect("slice");
+    let err = store.commit_with_injected_failure(&ws, &ch).await.expect_err("must fail");
+    assert!(matches!(&err, StoreError::Aborted(_)), "{err:?}");
+    assert_eq!(raw_values(&name, "imports").await, stored_batch, "the batch record moved without its contacts");
+    let loaded = reload(&name).await.expect("reload after failure");
+    assert_eq!(loaded.total_contacts(), committed.contacts.len());
+    assert!(ids.iter().all(|id| loaded.contact(*id).is_none()));
+    let b = loaded.import(batch).expect("batch");
+    assert_eq!((b.imported(), b.progress, b.status()), (600, rows_read(600), BatchStatus::Interrupted));
+
+    // The same change without the failure lands whole: the checks above could fail.
+    store.commit(&ws, &ch).await.expect("commit");
+    store.close();
+    let loaded = reload(&name).await.expect("reload");
+    assert_eq!(loaded.import(batch).map(|b| (b.imported(), b.progress)), Some((1_500, rows_read(1_500))));
+    assert!(ids.iter().all(|id| loaded.contact(*id).is_some()));
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn an_import_cut_short_shows_as_interrupted_on_the_next_start() {
+    let name = fresh_name("import-interrupted");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let (a, b) = seed(&store, &mut ws).await;
+    let done = import_slices(&store, &mut ws, b, 1, 10).await;
+    let ch = ws.finish_import(done, true, rows_read(10), T1).expect("stop");
+    store.commit(&ws, &ch).await.expect("commit stop");
+    let cut = import_slices(&store, &mut ws, a, 2, 300).await;
+    // The tab closes mid-import: no finish.
+    store.close();
+
+    let mut loaded = reload(&name).await.expect("reload");
+    let interrupted: Vec<BatchId> = loaded.interrupted_imports().iter().map(|b| b.id).collect();
+    assert_eq!(interrupted, vec![cut]);
+    let stored = loaded.import(cut).expect("stored");
+    assert_eq!((stored.state, stored.status(), stored.imported(), stored.progress, stored.updated), (BatchState::Running, BatchStatus::Interrupted, 600, rows_read(600), T1));
+    assert_eq!(loaded.import(done).map(ImportBatch::status), Some(BatchStatus::Stopped));
+    let history: Vec<BatchId> = loaded.imports().iter().map(|b| b.id).collect();
+    assert_eq!(history, vec![cut, done]);
+
+    let store = Store::open(&name).await.expect("reopen");
+    let (removed, ch) = loaded.undo_import(cut, T2).expect("undo");
+    assert_eq!(removed, 600);
+    store.commit(&loaded, &ch).await.expect("commit undo");
+    store.close();
+    let again = reload(&name).await.expect("reload");
+    assert!(again.interrupted_imports().is_empty());
+    assert_eq!(again.import(cut).map(|b| (b.status(), b.finished, b.undo_removed)), Some((BatchStatus::Stopped, Some(T1), 600)));
+    assert_eq!(again.contact_count(a), 1);
+    assert_eq!(snapshot(&again), snapshot(&loaded));
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_version_3_database_migrates_and_gains_the_imports_store() {
+    let name = fresh_name("migrate-v3");
+    let old = Store::open_at_version(&name, 3).await.expect("open v3");
+    assert_eq!(old.version(), 3);
+    let mut ws = Workspace::new();
+    let (a, _) = seed(&old, &mut ws).await;
+    catalog(&old, &mut ws).await;
+    old.put_setting("page_size", "25").await.expect("setting");
+    old.close();
+    assert!(!raw_store_names(&name).await.contains(&"imports".to_string()));
+
+    let store = Store::open(&name).await.expect("open current");
+    assert_eq!(store.version(), VERSION);
+    let mut loaded = store.load().await.expect("load after migration");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert!(loaded.imports().is_empty());
+    assert_eq!(store.get_setting("page_size").await.expect("get"), Some("25".to_string()));
+
+    // The new store works on the old data.
+    let batch = import_slices(&store, &mut loaded, a, 1, 5).await;
+    let ch = loaded.finish_import(batch, false, rows_read(5), T2).expect("finish");
+    store.commit(&loaded, &ch).await.expect("commit finish");
+    store.close();
+    assert!(raw_store_names(&name).await.contains(&"imports".to_string()));
+    let again = reload(&name).await.expect("reload");
+    assert_eq!(snapshot(&again), snapshot(&loaded));
+    assert_eq!(again.import(batch).map(ImportBatch::imported), Some(5));
     Store::delete_database(&name).await.expect("delete db");
 }
