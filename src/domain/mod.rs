@@ -37,6 +37,6 @@ pub use ids::{ContactId, ListId, Timestamp};
 pub use import_batch::{BatchError, BatchId, BatchProgress, BatchState, BatchStatus, ImportBatch, ImportBatchDraft};
 pub use list::{ContactList, ListDraft, ListError};
 pub use phone::{PhoneError, PhoneNumber};
-pub use query::{ContactQuery, QueryResult, SortKey};
+pub use query::{ContactQuery, IndexBuilder, QueryResult, SortKey};
 pub use url::HttpsUrl;
 pub use workspace::{StoredRecords, Workspace, WorkspaceError, WorkspaceMeta};

@@ -69,6 +69,16 @@ const F_PHONE: usize = 3;
 #[derive(Debug, Default)]
 pub(crate) struct QueryIndex {
     built_for: Option<u64>,
+    rec: IndexBuilder,
+    /// Per sort key: record numbers in ascending order, and where the records with an
+    /// empty sort value begin (they stay last in both directions).
+    orders: HashMap<SortKey, (Vec<u32>, usize)>,
+}
+
+/// Builds the search text and record columns one contact at a time, in storage
+/// order, so start-up can build it while IndexedDB is still reading later pages.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
     /// Lowercased "first␟last␟email␟phone␟mobile" of every contact, back to back.
     text: Vec<u8>,
     /// Record i is `text[starts[i]..starts[i + 1]]`; one extra entry at the end.
@@ -79,9 +89,51 @@ pub(crate) struct QueryIndex {
     lists: Vec<ListId>,
     created: Vec<i64>,
     updated: Vec<i64>,
-    /// Per sort key: record numbers in ascending order, and where the records with an
-    /// empty sort value begin (they stay last in both directions).
-    orders: HashMap<SortKey, (Vec<u32>, usize)>,
+}
+
+impl IndexBuilder {
+    pub fn with_capacity(contacts: usize) -> Self {
+        IndexBuilder {
+            text: Vec::with_capacity(contacts * 72),
+            starts: Vec::with_capacity(contacts + 1),
+            field_starts: Vec::with_capacity(contacts),
+            ids: Vec::with_capacity(contacts),
+            lists: Vec::with_capacity(contacts),
+            created: Vec::with_capacity(contacts),
+            updated: Vec::with_capacity(contacts),
+        }
+    }
+
+    pub fn push(&mut self, c: &Contact) {
+        self.starts.push(self.text.len() as u32);
+        let d = &c.data;
+        let fields = [
+            Some(d.first_name()),
+            d.last_name(),
+            d.email().map(|e| e.as_str()),
+            d.phone().map(|p| p.as_str()),
+            d.mobile().map(|p| p.as_str()),
+        ];
+        let start = self.text.len();
+        let mut bounds = [0u16; 4];
+        for (i, f) in fields.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push(FIELD_SEP);
+                bounds[i - 1] = u16::try_from(self.text.len() - start).unwrap_or(u16::MAX);
+            }
+            push_folded(&mut self.text, f.unwrap_or(""));
+        }
+        self.field_starts.push(bounds);
+        self.ids.push(c.id);
+        self.lists.push(c.list_id);
+        self.created.push(c.created.millis());
+        self.updated.push(c.updated.millis());
+    }
+
+    fn finish(mut self, revision: u64) -> QueryIndex {
+        self.starts.push(self.text.len() as u32);
+        QueryIndex { built_for: Some(revision), rec: self, orders: HashMap::new() }
+    }
 }
 
 impl QueryIndex {
@@ -103,10 +155,10 @@ impl QueryIndex {
         let mut ids = Vec::with_capacity(page_size);
         let mut visit = |r: u32| {
             let r = r as usize;
-            if q.list.is_some_and(|l| self.lists[r] != l) {
+            if q.list.is_some_and(|l| self.rec.lists[r] != l) {
                 return;
             }
-            if q.visible_lists.as_ref().is_some_and(|v| !v.contains(&self.lists[r])) {
+            if q.visible_lists.as_ref().is_some_and(|v| !v.contains(&self.rec.lists[r])) {
                 return;
             }
             if tagged.as_ref().is_some_and(|t| !t.contains(r)) {
@@ -116,7 +168,7 @@ impl QueryIndex {
                 return;
             }
             if total >= first && ids.len() < page_size {
-                ids.push(self.ids[r]);
+                ids.push(self.rec.ids[r]);
             }
             total += 1;
         };
@@ -131,45 +183,27 @@ impl QueryIndex {
     }
 
     fn rebuild(&mut self, ws: &Workspace) {
-        let n = ws.total_contacts();
-        *self = QueryIndex { built_for: Some(ws.revision()), ..QueryIndex::default() };
-        self.text.reserve(n * 72);
-        self.starts.reserve(n + 1);
-        for c in ws.contacts() {
-            self.starts.push(self.text.len() as u32);
-            let d = &c.data;
-            let fields = [
-                Some(d.first_name()),
-                d.last_name(),
-                d.email().map(|e| e.as_str()),
-                d.phone().map(|p| p.as_str()),
-                d.mobile().map(|p| p.as_str()),
-            ];
-            let start = self.text.len();
-            let mut bounds = [0u16; 4];
-            for (i, f) in fields.into_iter().enumerate() {
-                if i > 0 {
-                    self.text.push(FIELD_SEP);
-                    bounds[i - 1] = u16::try_from(self.text.len() - start).unwrap_or(u16::MAX);
-                }
-                push_folded(&mut self.text, f.unwrap_or(""));
-            }
-            self.field_starts.push(bounds);
-            self.ids.push(c.id);
-            self.lists.push(c.list_id);
-            self.created.push(c.created.millis());
-            self.updated.push(c.updated.millis());
+        let mut builder = IndexBuilder::with_capacity(ws.total_contacts());
+        ws.contacts().for_each(|c| builder.push(c));
+        *self = builder.finish(ws.revision());
+    }
+
+    /// Takes an index built while the workspace's pages were read (see `IndexBuilder`);
+    /// one that does not cover exactly the workspace's contacts is ignored.
+    pub(crate) fn adopt(&mut self, ws: &Workspace, builder: IndexBuilder) {
+        let matches = builder.ids.len() == ws.total_contacts() && builder.ids.iter().copied().eq(ws.contacts().map(|c| c.id));
+        if matches {
+            *self = builder.finish(ws.revision());
         }
-        self.starts.push(self.text.len() as u32);
     }
 
     fn record(&self, r: usize) -> &[u8] {
-        &self.text[self.starts[r] as usize..self.starts[r + 1] as usize]
+        &self.rec.text[self.rec.starts[r] as usize..self.rec.starts[r + 1] as usize]
     }
 
     fn field(&self, r: usize, k: usize) -> &[u8] {
         let rec = self.record(r);
-        let b = &self.field_starts[r];
+        let b = &self.rec.field_starts[r];
         let from = if k == 0 { 0 } else { b[k - 1] as usize };
         let to = if k < 4 { (b[k] as usize).saturating_sub(1) } else { rec.len() };
         rec.get(from..to.max(from)).unwrap_or(&[])
@@ -182,22 +216,22 @@ impl QueryIndex {
         if terms.is_empty() {
             return None;
         }
-        let records = self.ids.len();
+        let records = self.rec.ids.len();
         let mut result: Option<BitSet> = None;
         for term in terms {
             let mut hits = BitSet::new(records);
             let finder = memmem::Finder::new(term.as_bytes());
             let mut pos = 0usize;
             let mut rec = 0usize;
-            while let Some(found) = finder.find(&self.text[pos..]) {
+            while let Some(found) = finder.find(&self.rec.text[pos..]) {
                 let at = pos + found;
-                while self.starts[rec + 1] as usize <= at {
+                while self.rec.starts[rec + 1] as usize <= at {
                     rec += 1;
                 }
                 hits.insert(rec);
                 // One hit per record is enough: jump to the next record.
-                pos = self.starts[rec + 1] as usize;
-                if pos >= self.text.len() {
+                pos = self.rec.starts[rec + 1] as usize;
+                if pos >= self.rec.text.len() {
                     break;
                 }
             }
@@ -211,7 +245,7 @@ impl QueryIndex {
 
     /// Records carrying `tag` (a scan of the contacts: tags are few per contact).
     fn tagged(&self, ws: &Workspace, tag: TagId) -> BitSet {
-        let mut set = BitSet::new(self.ids.len());
+        let mut set = BitSet::new(self.rec.ids.len());
         for (r, c) in ws.contacts().enumerate() {
             if c.data.has_tag(tag) {
                 set.insert(r);
@@ -230,7 +264,7 @@ impl QueryIndex {
     /// Record numbers sorted by `sort`, ascending; empty values last; ties in storage
     /// order. A u64 prefix of the main key settles most comparisons cheaply.
     fn sorted(&self, ws: &Workspace, sort: SortKey) -> (Vec<u32>, usize) {
-        let n = self.ids.len();
+        let n = self.rec.ids.len();
         let list_rank: HashMap<ListId, u64> =
             ws.lists().into_iter().enumerate().map(|(i, l)| (l.id, i as u64)).collect();
         let text_field = |r: usize| -> Option<usize> {
@@ -248,9 +282,9 @@ impl QueryIndex {
         let prefix = |r: usize| -> u64 {
             match sort {
                 // Never u64::MAX: that marks an empty value.
-                SortKey::List => list_rank.get(&self.lists[r]).copied().unwrap_or(u64::MAX - 1),
-                SortKey::Created => ((self.created[r] as u64) ^ (1 << 63)).min(u64::MAX - 1),
-                SortKey::Updated => ((self.updated[r] as u64) ^ (1 << 63)).min(u64::MAX - 1),
+                SortKey::List => list_rank.get(&self.rec.lists[r]).copied().unwrap_or(u64::MAX - 1),
+                SortKey::Created => ((self.rec.created[r] as u64) ^ (1 << 63)).min(u64::MAX - 1),
+                SortKey::Updated => ((self.rec.updated[r] as u64) ^ (1 << 63)).min(u64::MAX - 1),
                 _ => text_field(r).map(|k| text_prefix(self.field(r, k))).unwrap_or(u64::MAX),
             }
         };

@@ -8,13 +8,15 @@ use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
-use super::keys::{js_to_bytes, parse_page_key, parse_record_key};
+use super::keys::{js_to_bytes, parse_record_key};
+use super::pages_read::read_pages;
 use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS};
 use crate::domain::codec::{
-    decode_agent, decode_disposition, decode_field, decode_import, decode_list, decode_meta, decode_page, decode_tag,
+    decode_agent, decode_disposition, decode_field, decode_import, decode_list, decode_meta, decode_tag,
     CodecError,
 };
-use crate::domain::{StoredRecords, Workspace, WorkspaceMeta};
+use crate::domain::workspace::PAGE_CAPACITY;
+use crate::domain::{IndexBuilder, StoredRecords, Workspace, WorkspaceMeta};
 
 pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tx = db
@@ -34,8 +36,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     // getAllKeys both come back in key order, so values and keys pair up.
     let meta_req = meta_store.get::<JsValue, _, _>(META_KEY).primitive()?;
     let lists_req = lists_store.get_all::<JsValue>().primitive()?;
-    let page_keys_req = pages_store.get_all_keys::<JsValue>().primitive()?;
-    let pages_req = pages_store.get_all::<JsValue>().primitive()?;
+    let page_count_req = pages_store.count().primitive()?;
     let fields_req = Pending::issue(&fields_store, FIELDS)?;
     let tags_req = Pending::issue(&tags_store, TAGS)?;
     let agents_req = Pending::issue(&agents_store, AGENTS)?;
@@ -56,22 +57,12 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
         lists.push(list);
     }
 
-    let keys = page_keys_req.await?;
-    let values = pages_req.await?;
-    if keys.len() != values.len() {
-        return Err(StoreError::Corrupt("the pages store returned keys and values that do not pair up".into()));
-    }
-    let mut pages = Vec::new();
-    for (key, value) in keys.zip(values) {
-        let key = key?;
-        let Some(page_key) = parse_page_key(&key) else {
-            return Err(StoreError::Corrupt(format!("a page has an invalid key {key:?}")));
-        };
-        let what = format!("page {} of list {}", page_key.page, page_key.list);
-        let contacts = decode_page(&bytes(&value?, &what)?)
-            .map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
-        pages.push((page_key, contacts));
-    }
+    // Room for the index up front: growing a 35 MB search text would copy it.
+    let page_count = usize::try_from(page_count_req.await?).unwrap_or(0);
+    let most_contacts = usize::try_from(meta.next_contact_id).unwrap_or(usize::MAX);
+    let mut index = IndexBuilder::with_capacity(most_contacts.min(page_count.saturating_mul(PAGE_CAPACITY)));
+    let pages = read_pages(&pages_store, &mut index).await?;
+    crate::perf::mark("cm:pages-read");
 
     let fields = fields_req.read("custom field", decode_field, |f| f.id.get()).await?;
     let tags = tags_req.read("tag", decode_tag, |t| t.id.get()).await?;
@@ -81,8 +72,10 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    Workspace::from_stored(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports })
-        .map_err(|e| StoreError::Corrupt(e.to_string()))
+    let workspace = Workspace::from_stored(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports })
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    workspace.adopt_index(index);
+    Ok(workspace)
 }
 
 /// The key and value reads of one store of small records keyed by their numeric id.

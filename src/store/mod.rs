@@ -16,6 +16,7 @@ mod keys;
 mod load;
 pub mod lock;
 mod open;
+mod pages_read;
 mod schema;
 mod settings;
 pub mod storage;

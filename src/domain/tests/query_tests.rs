@@ -1,4 +1,4 @@
-use crate::domain::{ContactId, ContactQuery, SortKey, Workspace};
+use crate::domain::{ContactId, ContactQuery, IndexBuilder, SortKey, Workspace};
 
 use super::support_tests::{contact, list};
 
@@ -88,4 +88,26 @@ fn long_values_that_share_a_prefix_sort_by_their_full_text() {
     );
     let q = ContactQuery { sort: SortKey::LastName, descending: true, ..ContactQuery::default() };
     assert_eq!(names(&ws, &q)[..2], ["Alessandro Zanetti", "Alessandra Young"]);
+}
+
+#[test]
+fn an_index_built_while_loading_gives_the_same_results_and_a_mismatched_one_is_ignored() {
+    let (ws, _) = sample();
+    let q = ContactQuery { search: "lee".into(), ..ContactQuery::default() };
+    let expected = names(&ws, &q);
+    let all: Vec<&crate::domain::Contact> = ws.contacts().collect();
+
+    let mut whole = IndexBuilder::default();
+    all.iter().for_each(|c| whole.push(c));
+    let mut missing_one = IndexBuilder::default();
+    all.iter().skip(1).for_each(|c| missing_one.push(c));
+    let mut reordered = IndexBuilder::default();
+    all.iter().rev().for_each(|c| reordered.push(c));
+
+    for builder in [whole, missing_one, reordered] {
+        let (fresh, _) = sample();
+        fresh.adopt_index(builder);
+        assert_eq!(names(&fresh, &q), expected);
+        assert_eq!(fresh.query(&ContactQuery::default()).total, 4);
+    }
 }

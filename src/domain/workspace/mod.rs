@@ -29,7 +29,7 @@ use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
 use super::ids::{ContactId, ListId, Timestamp};
 use super::locations::Locations;
 use super::list::{ContactList, ListDraft, ListError, MAX_DIAL_PREFIX_LEN, MAX_LIST_NAME_LEN};
-use super::query::{ContactQuery, QueryIndex, QueryResult};
+use super::query::{ContactQuery, IndexBuilder, QueryIndex, QueryResult};
 
 /// A list's checked name, description and dial prefix.
 type CheckedList = (Box<str>, Option<Box<str>>, Option<Box<str>>);
@@ -463,5 +463,11 @@ impl Workspace {
 
     pub fn query(&self, query: &ContactQuery) -> QueryResult {
         self.index.borrow_mut().query(self, query)
+    }
+
+    /// Uses a query index built while the stored pages were read (start-up), instead
+    /// of building it on the first query.
+    pub fn adopt_index(&self, builder: IndexBuilder) {
+        self.index.borrow_mut().adopt(self, builder);
     }
 }
