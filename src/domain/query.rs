@@ -89,7 +89,15 @@ pub struct IndexBuilder {
     lists: Vec<ListId>,
     created: Vec<i64>,
     updated: Vec<i64>,
+    /// The sort keys of the default order (first name), sorted in segments as pages
+    /// arrive (`presort`), so the first query merges sorted runs instead of sorting.
+    first_name_keys: Vec<SortEntry>,
+    presorted: usize,
 }
+
+/// A record's place in an order: an 8-byte prefix of the main value, one of the
+/// tie-breaker, and the record number (storage order settles the rest).
+type SortEntry = (u64, u64, u32);
 
 impl IndexBuilder {
     pub fn with_capacity(contacts: usize) -> Self {
@@ -101,6 +109,8 @@ impl IndexBuilder {
             lists: Vec::with_capacity(contacts),
             created: Vec::with_capacity(contacts),
             updated: Vec::with_capacity(contacts),
+            first_name_keys: Vec::with_capacity(contacts),
+            presorted: 0,
         }
     }
 
@@ -128,6 +138,32 @@ impl IndexBuilder {
         self.lists.push(c.list_id);
         self.created.push(c.created.millis());
         self.updated.push(c.updated.millis());
+        let r = self.ids.len() - 1;
+        let key = (text_prefix(self.field(r, F_FIRST)), text_prefix(self.field(r, F_LAST)), r as u32);
+        self.first_name_keys.push(key);
+    }
+
+    /// Sorts the default-order keys of the contacts pushed since the last call (start-up
+    /// calls it between IndexedDB reads, while it would otherwise wait).
+    pub fn presort(&mut self) {
+        if let Some(fresh) = self.first_name_keys.get_mut(self.presorted..) {
+            fresh.sort_unstable();
+        }
+        self.presorted = self.first_name_keys.len();
+    }
+
+    fn record(&self, r: usize) -> &[u8] {
+        let from = self.starts.get(r).map_or(0, |&s| s as usize);
+        let to = self.starts.get(r + 1).map_or(self.text.len(), |&s| s as usize);
+        self.text.get(from..to).unwrap_or(&[])
+    }
+
+    fn field(&self, r: usize, k: usize) -> &[u8] {
+        let rec = self.record(r);
+        let Some(b) = self.field_starts.get(r) else { return &[] };
+        let from = if k == 0 { 0 } else { b[k - 1] as usize };
+        let to = if k < 4 { (b[k] as usize).saturating_sub(1) } else { rec.len() };
+        rec.get(from..to.max(from)).unwrap_or(&[])
     }
 
     fn finish(mut self, revision: u64) -> QueryIndex {
@@ -197,16 +233,8 @@ impl QueryIndex {
         }
     }
 
-    fn record(&self, r: usize) -> &[u8] {
-        &self.rec.text[self.rec.starts[r] as usize..self.rec.starts[r + 1] as usize]
-    }
-
     fn field(&self, r: usize, k: usize) -> &[u8] {
-        let rec = self.record(r);
-        let b = &self.rec.field_starts[r];
-        let from = if k == 0 { 0 } else { b[k - 1] as usize };
-        let to = if k < 4 { (b[k] as usize).saturating_sub(1) } else { rec.len() };
-        rec.get(from..to.max(from)).unwrap_or(&[])
+        self.rec.field(r, k)
     }
 
     /// Records matching every word of the search; `None` when there is nothing to
@@ -263,7 +291,8 @@ impl QueryIndex {
 
     /// Record numbers sorted by `sort`, ascending; empty values last; ties in storage
     /// order. A u64 prefix of the main key settles most comparisons cheaply.
-    fn sorted(&self, ws: &Workspace, sort: SortKey) -> (Vec<u32>, usize) {
+    fn sorted(&mut self, ws: &Workspace, sort: SortKey) -> (Vec<u32>, usize) {
+        let presorted = std::mem::take(&mut self.rec.first_name_keys);
         let n = self.rec.ids.len();
         let list_rank: HashMap<ListId, u64> =
             ws.lists().into_iter().enumerate().map(|(i, l)| (l.id, i as u64)).collect();
@@ -300,7 +329,11 @@ impl QueryIndex {
         let second_prefix = |r: usize| second.map(|k| text_prefix(self.field(r, k))).unwrap_or(0);
         // Integer keys settle almost every comparison; the text is read only when an
         // 8-byte prefix ties.
-        let mut keyed: Vec<(u64, u64, u32)> = (0..n).map(|r| (prefix(r), second_prefix(r), r as u32)).collect();
+        let mut keyed: Vec<SortEntry> = if sort == SortKey::FirstName && presorted.len() == n {
+            presorted
+        } else {
+            (0..n).map(|r| (prefix(r), second_prefix(r), r as u32)).collect()
+        };
         let full = |k: Option<usize>, x: usize, y: usize| match k {
             Some(k) => {
                 let (a, b) = (self.field(x, k), self.field(y, k));
@@ -309,8 +342,9 @@ impl QueryIndex {
             None => std::cmp::Ordering::Equal,
         };
         // Integers alone first (fast), then only runs whose 8-byte prefix ties on a
-        // longer value are ordered by their full text.
-        keyed.sort_unstable();
+        // longer value are ordered by their full text. A stable sort merges presorted
+        // runs in one pass (and equals an unstable one here: record numbers differ).
+        keyed.sort();
         let long = |r: u32, k: Option<usize>| k.is_some_and(|k| self.field(r as usize, k).len() > 8);
         let mut start = 0;
         while start < keyed.len() {

@@ -48,6 +48,7 @@ pub(crate) async fn read_pages(
             contacts.iter().for_each(|c| index.push(c));
             pages.push((page_key, contacts));
         }
+        index.presort();
     }
     Ok(pages)
 }
