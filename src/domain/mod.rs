@@ -11,6 +11,7 @@ pub mod email;
 pub mod export;
 pub mod field;
 pub mod field_draft;
+pub mod import;
 pub mod ids;
 pub mod import_batch;
 pub mod list;

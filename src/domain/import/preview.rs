@@ -1,0 +1,98 @@
+//! The first rows of a file as the chosen format reads them, for the wizard to show
+//! before anything is imported, and the column names every later step uses.
+
+use super::format::FileFormat;
+use super::reader::{Item, RecordReader};
+
+/// How much of a file the wizard reads for sniffing and preview. A sample shorter
+/// than this is taken to be the whole file.
+pub const SAMPLE_BYTES: usize = 64 * 1024;
+/// Most read problems listed in a preview's notes.
+const MAX_NOTES: usize = 10;
+
+/// The file's first rows as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// One name per column, unique, never empty.
+    pub headers: Vec<String>,
+    /// Data rows, each as wide as `headers`.
+    pub rows: Vec<Vec<String>>,
+    /// Things the user should know, in words.
+    pub notes: Vec<String>,
+}
+
+/// Column names as the file gives them, made usable: an empty name becomes
+/// "Column 3", a repeated one "Email (2)". The notes say what was renamed.
+pub fn unique_headers<'a>(names: impl IntoIterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
+    let mut headers: Vec<String> = Vec::new();
+    let mut notes = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let name = name.trim();
+        let mut unique = if name.is_empty() {
+            notes.push(format!("Column {} has no name: it is called “Column {}”.", i + 1, i + 1));
+            format!("Column {}", i + 1)
+        } else {
+            name.to_owned()
+        };
+        let taken = |h: &str, headers: &[String]| headers.iter().any(|x| x.eq_ignore_ascii_case(h));
+        if taken(&unique, &headers) {
+            let base = unique.clone();
+            let mut n = 2;
+            while taken(&unique, &headers) {
+                unique = format!("{base} ({n})");
+                n += 1;
+            }
+            notes.push(format!("More than one column is called “{base}”: column {} is called “{unique}”.", i + 1));
+        }
+        headers.push(unique);
+    }
+    (headers, notes)
+}
+
+/// "Column 1", "Column 2", … for a file without a header row.
+pub fn numbered_headers(width: usize) -> Vec<String> {
+    (1..=width).map(|i| format!("Column {i}")).collect()
+}
+
+/// Reads up to `max_rows` data rows of `sample` (the file's first `SAMPLE_BYTES`, or
+/// all of a smaller file) with `format`.
+pub fn preview(sample: &[u8], format: &FileFormat, max_rows: usize) -> Preview {
+    let mut preview = Preview::default();
+    if let Err(e) = format.check() {
+        preview.notes.push(format!("The file cannot be read this way: {e}."));
+        return preview;
+    }
+    let mut problems = Vec::new();
+    let mut more_problems = 0usize;
+    let mut sink = |item: Item<'_>| match item {
+        Item::Header(record) => {
+            let (headers, notes) = unique_headers(record.iter());
+            preview.headers = headers;
+            preview.notes.extend(notes);
+        }
+        Item::Record(record) if preview.rows.len() < max_rows => preview.rows.push(record.to_strings()),
+        Item::Record(_) => {}
+        Item::Failed(failed) if problems.len() < MAX_NOTES => {
+            problems.push(format!("Row {}: {}.", failed.row, failed.problem));
+        }
+        Item::Failed(_) => more_problems += 1,
+    };
+    let mut reader = RecordReader::new(*format);
+    reader.feed(sample, &mut sink);
+    if sample.len() < SAMPLE_BYTES {
+        reader.finish(&mut sink);
+    }
+    if preview.headers.is_empty() {
+        let width = preview.rows.iter().map(Vec::len).max().unwrap_or(0);
+        preview.headers = numbered_headers(width);
+    }
+    let width = preview.headers.len();
+    for row in &mut preview.rows {
+        row.resize(width, String::new());
+    }
+    preview.notes.extend(problems);
+    if more_problems > 0 {
+        preview.notes.push(format!("{more_problems} more rows of the preview cannot be read."));
+    }
+    preview
+}

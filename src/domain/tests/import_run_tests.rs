@@ -1,0 +1,334 @@
+//! Whole imports: the sample files in tests/fixtures/import, generated files, and
+//! arbitrary bytes through every step without a panic.
+
+use proptest::prelude::*;
+
+use crate::domain::custom_field::{CustomField, FieldId, FieldType};
+use crate::domain::import::{
+    preview, propose, sniff, write_report, DedupField, FailureKind, FileFormat, ImportContext, ImportError, ImportPlan,
+    ImportRun, Origin, Problem, Target, ENCODINGS, SAMPLE_BYTES,
+};
+use crate::domain::sample::{generate_csv, CSV_TAGS};
+use crate::domain::tag::{Tag, TagColour, TagId};
+use crate::domain::{ContactData, ContactField as F, ContactId, ListId};
+
+use super::import_mapping_tests::custom;
+
+pub const LIST: ListId = ListId::new(1);
+const EMAIL_PHONE: [DedupField; 2] = [DedupField::Field(F::Email), DedupField::Field(F::Phone)];
+
+pub fn tags(names: &[&str]) -> Vec<Tag> {
+    let colour = TagColour::parse("#336699");
+    names
+        .iter()
+        .zip(1..)
+        .filter_map(|(name, id)| colour.clone().map(|colour| Tag { id: TagId::new(id), name: (*name).into(), colour }))
+        .collect()
+}
+
+/// What an import did, in counts and rows.
+pub struct Outcome {
+    pub run: ImportRun,
+    pub ready: Vec<(u64, ContactData)>,
+}
+
+/// Sniffs, previews, proposes a mapping and imports `bytes` in `chunk`-byte pieces,
+/// checking for duplicates on `dedupe`.
+pub fn import(bytes: &[u8], chunk: usize, context: &ImportContext<'_>, dedupe: &[DedupField]) -> Outcome {
+    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(bytes);
+    let format = sniff(sample).unwrap_or_else(|e| panic!("sniff: {e}"));
+    let shown = preview(sample, &format, 20);
+    let columns = propose(&shown.headers, &context.custom_fields);
+    let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: dedupe.to_vec() };
+    let mut run = ImportRun::new(plan, context, bytes.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));
+    let mut ready = Vec::new();
+    for piece in bytes.chunks(chunk) {
+        run.feed(piece);
+        ready.extend(run.take_ready());
+    }
+    assert_eq!(run.finish(), Ok(()));
+    ready.extend(run.take_ready());
+    let p = run.progress();
+    assert_eq!(p.rows_read, p.ready_so_far + p.duplicates_in_file + p.duplicates_existing + p.failed + p.blank, "{p:?}");
+    assert_eq!(p.ready_so_far, ready.len() as u64);
+    assert_eq!(p.bytes_read, bytes.len() as u64);
+    Outcome { run, ready }
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// (rows read, imported, duplicates, failed) for each sample file, into an empty
+/// list with the duplicate check on email + phone (tests/fixtures/import/README.md).
+#[test]
+fn fixtures_import_as_their_readme_says() {
+    let expected = [
+        ("google-contacts.csv", 10, 8, 1, 1),
+        ("outlook.csv", 8, 6, 1, 1),
+        ("windows-1252-semicolon.csv", 8, 6, 1, 1),
+        ("utf16le.csv", 6, 4, 1, 1),
+        ("quoted-newlines.csv", 6, 4, 1, 1),
+    ];
+    for (name, rows, imported, duplicates, failed) in expected {
+        let bytes = fixture(name);
+        for chunk in [1, 7, 1 << 20] {
+            let out = import(&bytes, chunk, &ImportContext::default(), &EMAIL_PHONE);
+            let p = out.run.progress();
+            let why: Vec<String> = out.run.problems().iter().map(|p| format!("row {}: {}", p.row, p.problem)).collect();
+            assert_eq!((p.rows_read, p.ready_so_far, p.duplicates_in_file, p.failed), (rows, imported, duplicates, failed), "{name} in chunks of {chunk}: {why:?}");
+        }
+    }
+}
+
+/// The rows the fixtures' README names as the duplicate and the failure of each file.
+#[test]
+fn fixtures_fail_and_duplicate_the_rows_their_readme_names() {
+    let expected = [
+        ("google-contacts.csv", 8, 2, 9),
+        ("outlook.csv", 8, 2, 5),
+        ("windows-1252-semicolon.csv", 8, 2, 6),
+        ("utf16le.csv", 6, 2, 5),
+        ("quoted-newlines.csv", 6, 2, 4),
+    ];
+    for (name, duplicate, original, failed) in expected {
+        let out = import(&fixture(name), 1 << 20, &ImportContext::default(), &EMAIL_PHONE);
+        let rows: Vec<(u64, Problem)> = out.run.problems().iter().map(|p| (p.row, p.problem.clone())).collect();
+        assert!(rows.contains(&(duplicate, Problem::Duplicate { of: Origin::Row(original) })), "{name}: {rows:?}");
+        assert!(rows.iter().any(|(row, p)| *row == failed && !p.is_duplicate()), "{name}: {rows:?}");
+    }
+}
+
+#[test]
+fn google_fixture_reads_every_value_it_maps() {
+    let out = import(&fixture("google-contacts.csv"), 64, &ImportContext::default(), &EMAIL_PHONE);
+    let (row, anna) = out.ready.first().cloned().unwrap_or_else(|| panic!("no rows"));
+    assert_eq!(row, 2);
+    assert_eq!(anna.first_name(), "Anna");
+    assert_eq!(anna.get(F::Email), Some("anna.rossi@example.com"));
+    assert_eq!(anna.get(F::Phone), Some("393331234567"));
+    assert_eq!(anna.get(F::DateOfBirth), Some("1985-04-12"));
+    assert_eq!(anna.get(F::Company), Some("Acme S.p.A."));
+    let marco = out.ready.get(1).map(|(_, d)| d);
+    assert_eq!(marco.and_then(|m| m.additional_phones().first()).map(|p| p.number.as_str()), Some("390212345678"));
+    let problems = out.run.problems();
+    let dup = problems.iter().find(|p| p.problem.is_duplicate()).map(|p| (p.row, p.problem.clone()));
+    assert_eq!(dup, Some((8, Problem::Duplicate { of: Origin::Row(2) })));
+    let failed = problems.iter().find(|p| !p.problem.is_duplicate());
+    let text = failed.map(|p| p.problem.to_string()).unwrap_or_default();
+    assert_eq!(failed.map(|p| p.row), Some(9));
+    assert_eq!(text, "Phone (column “Phone 1 - Value”): the number is too short for its country");
+    assert_eq!(failed.and_then(|p| p.cells.get(1)).map(|c| &**c), Some("Paolo"));
+}
+
+#[test]
+fn windows_1252_fixture_keeps_its_accents() {
+    let out = import(&fixture("windows-1252-semicolon.csv"), 5, &ImportContext::default(), &EMAIL_PHONE);
+    let names: Vec<&str> = out.ready.iter().map(|(_, d)| d.first_name()).collect();
+    assert!(names.contains(&"Niccolò") && names.contains(&"François") && names.contains(&"Jürgen"), "{names:?}");
+    let renee = out.ready.iter().map(|(_, d)| d).find(|d| d.first_name() == "Renée");
+    assert_eq!(renee.and_then(|d| d.last_name()), Some("Noël"));
+    assert_eq!(renee.and_then(|d| d.get(F::Company)), Some("Crème & Brûlée"));
+}
+
+#[test]
+fn existing_contacts_tags_and_custom_fields() {
+    let csv = "First Name,Email,Phone,Labels,Score,Plan,Extra\n\
+               Ann,ann@example.com,+39 333 1234567,vip,12,Gold,\n\
+               Bob,bob@example.com,+39 333 7654321,\"VIP, Lead\",x,Gold,\n\
+               Cy,cy@example.com,+39 333 1111111,Friends,3,Tin,\n\
+               ,,,,,,not imported\n\
+               ,,,,,,\n\
+               Di,,,,,silver,\n";
+    let existing = crate::domain::ContactDraft { list_id: Some(LIST), ..super::support_tests::draft(LIST, "Old", "", "0039 333 123 4567", "ANN@example.com") }
+        .validate()
+        .map(|(_, d)| d)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let tags = tags(&["VIP", "Lead"]);
+    let score = custom(1, "Score", FieldType::Number, false);
+    let plan_field = custom(2, "Plan", FieldType::Select(vec!["Gold".into(), "Silver".into()]), true);
+    let context = ImportContext {
+        custom_fields: vec![&score, &plan_field],
+        tags: tags.iter().collect(),
+        existing: vec![(ContactId::new(5), &existing)],
+    };
+    let out = import(csv.as_bytes(), 16, &context, &EMAIL_PHONE);
+    let p = out.run.progress();
+    assert_eq!((p.rows_read, p.ready_so_far, p.duplicates_existing, p.failed, p.blank), (5, 1, 1, 2, 1));
+    let (_, di) = out.ready.first().cloned().unwrap_or_else(|| panic!("Di"));
+    assert_eq!(di.first_name(), "Di");
+    let problems = out.run.problems();
+    assert_eq!(problems.first().map(|p| p.problem.clone()), Some(Problem::Duplicate { of: Origin::Existing(ContactId::new(5)) }));
+    let bob = problems.get(1).map(|p| p.problem.to_string()).unwrap_or_default();
+    assert_eq!(bob, "Score (column “Score”): Score must be a number, like 42 or 3.5");
+    let cy = problems.get(2).map(|p| p.problem.to_string()).unwrap_or_default();
+    assert!(cy.contains("Plan must be one of: Gold, Silver") && cy.contains("no tag named “Friends”: create it on the Tags page first"), "{cy}");
+    let summary = out.run.summary(1);
+    assert_eq!(summary.imported, 1);
+    assert_eq!(summary.failed_by_kind, [(FailureKind::Invalid("Plan".into()), 1), (FailureKind::Invalid("Score".into()), 1)]);
+    assert_eq!(di.custom_value(FieldId::new(2)).map(|v| v.to_text()), Some("Silver".to_owned()));
+    // A required custom field needs a column.
+    let context_without_plan = ImportContext { custom_fields: vec![&score, &plan_field], ..ImportContext::default() };
+    let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName)], duplicate_fields: vec![] };
+    assert_eq!(ImportRun::new(plan, &context_without_plan, 0).err(), Some(ImportError::RequiredNotMapped("Plan".into())));
+}
+
+#[test]
+fn plans_that_cannot_work_are_refused_in_words() {
+    let context = ImportContext::default();
+    let plan = |columns: Vec<Target>| ImportPlan { list: LIST, format: FileFormat::default(), columns, duplicate_fields: vec![] };
+    let err = |p| ImportRun::new(p, &context, 0).err().map(|e: ImportError| e.to_string()).unwrap_or_default();
+    assert_eq!(err(plan(vec![Target::Field(F::Email)])), "choose the column that holds the first name: every contact needs one");
+    assert_eq!(
+        err(plan(vec![Target::Field(F::FirstName), Target::Field(F::Email), Target::Field(F::Email)])),
+        "Email is chosen for more than one column: choose it for one only"
+    );
+    assert_eq!(err(plan(vec![Target::Field(F::FirstName), Target::Custom(FieldId::new(9))])), "a chosen custom field no longer exists: choose the columns again");
+    let bad_format = ImportPlan { format: FileFormat { delimiter: b'\n', ..FileFormat::default() }, ..plan(vec![Target::Field(F::FirstName)]) };
+    assert_eq!(ImportRun::new(bad_format, &context, 0).err(), Some(ImportError::BadFormat));
+    // An empty file is a file-level error; a header alone is an import of nothing.
+    let mut run = ImportRun::new(plan(vec![Target::Field(F::FirstName)]), &context, 0).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(run.finish(), Err(ImportError::Empty));
+    let mut run = ImportRun::new(plan(vec![Target::Field(F::FirstName)]), &context, 5).unwrap_or_else(|e| panic!("{e}"));
+    run.feed(b"Name\n");
+    assert_eq!(run.finish(), Ok(()));
+    assert_eq!(run.progress().rows_read, 0);
+}
+
+#[test]
+fn generated_file_has_the_promised_share_of_duplicates_and_failures() {
+    let bytes = generate_csv(2_000, 9);
+    let tags = tags(&CSV_TAGS);
+    let context = ImportContext { tags: tags.iter().collect(), ..ImportContext::default() };
+    let out = import(&bytes, 256 * 1024, &context, &EMAIL_PHONE);
+    let p = out.run.progress();
+    assert_eq!((p.rows_read, p.duplicates_in_file, p.failed), (2_000, 100, 20), "{:?}", out.run.summary(0).failed_by_kind);
+    assert_eq!(p.ready_so_far, 1_880);
+}
+
+/// Bytes that look a little like CSV (separators, quotes, line breaks, digits, @)
+/// or are anything at all.
+fn csvish() -> impl Strategy<Value = Vec<u8>> {
+    let alphabet = prop::sample::select(b",;\t|\"'\r\n a@.+3\xC3\xA9\xFF\0".to_vec());
+    prop::collection::vec(prop_oneof![3 => alphabet, 1 => any::<u8>()], 0..1_500)
+}
+
+fn any_format() -> impl Strategy<Value = FileFormat> {
+    (0..ENCODINGS.len(), prop::sample::select(b",;\t|\"'\nx\xE9".to_vec()), prop::sample::select(b"\"',".to_vec()), any::<bool>()).prop_map(
+        |(e, delimiter, quote, has_header)| FileFormat {
+            encoding: ENCODINGS.get(e).map_or(encoding_rs::UTF_8, |c| c.encoding),
+            delimiter,
+            quote,
+            has_header,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_and_counts_add_up(bytes in csvish(), chunk in 1usize..64, format in any_format(), sniffed in any::<bool>()) {
+        let format = if sniffed { sniff(&bytes).unwrap_or(format) } else { format };
+        let shown = preview(&bytes, &format, 5);
+        let score = custom(1, "Score", FieldType::Number, false);
+        let fields: Vec<&CustomField> = vec![&score];
+        let mut columns = propose(&shown.headers, &fields);
+        if !columns.contains(&Target::Field(F::FirstName)) {
+            match columns.first_mut() {
+                Some(first) => *first = Target::Field(F::FirstName),
+                None => columns.push(Target::Field(F::FirstName)),
+            }
+        }
+        if let Some(last) = columns.get_mut(1..).and_then(|rest| rest.last_mut()) {
+            *last = Target::Tags;
+        }
+        let tags = tags(&["a", "é"]);
+        let context = ImportContext { custom_fields: fields, tags: tags.iter().collect(), existing: vec![] };
+        let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: vec![DedupField::Field(F::FirstName)] };
+        let Ok(mut run) = ImportRun::new(plan, &context, bytes.len() as u64) else {
+            prop_assert!(format.check().is_err());
+            return Ok(());
+        };
+        let mut ready = 0u64;
+        for piece in bytes.chunks(chunk) {
+            run.feed(piece);
+            ready += run.take_ready().len() as u64;
+        }
+        let finished = run.finish();
+        ready += run.take_ready().len() as u64;
+        let p = run.progress();
+        prop_assert!(finished.is_ok() || p.rows_read == 0);
+        prop_assert_eq!(p.rows_read, ready + p.duplicates_in_file + p.duplicates_existing + p.failed + p.blank);
+        prop_assert_eq!(run.problems().len() as u64, p.duplicates_in_file + p.duplicates_existing + p.failed);
+        prop_assert!(write_report(run.headers(), run.problems()).is_ok());
+    }
+}
+
+#[test]
+#[ignore = "benchmark: prints figures"]
+fn import_pipeline_figures() {
+    use std::time::Instant;
+    let rows = 500_000;
+    let t = Instant::now();
+    let bytes = generate_csv(rows, 42);
+    let mb = bytes.len() as f64 / 1e6;
+    println!("generated {rows} rows, {mb:.1} MB in {:?}", t.elapsed());
+    let tags = tags(&CSV_TAGS);
+    let context = ImportContext { tags: tags.iter().collect(), ..ImportContext::default() };
+    let t = Instant::now();
+    let out = import(&bytes, 1 << 20, &context, &EMAIL_PHONE);
+    let secs = t.elapsed().as_secs_f64();
+    let p = out.run.progress();
+    println!("pipeline (sniff, read, map, validate, dedupe): {secs:.2} s, {:.0} rows/s, {:.1} MB/s", rows as f64 / secs, mb / secs);
+    println!("  ready {}, duplicates {}, failed {}, blank {}", p.ready_so_far, p.duplicates_in_file, p.failed, p.blank);
+
+    // Where the time goes: reading alone, then the phone parser alone.
+    let t = Instant::now();
+    let mut records = 0u64;
+    let mut reader = crate::domain::import::RecordReader::new(FileFormat::default());
+    for piece in bytes.chunks(1 << 20) {
+        reader.feed(piece, &mut |_| records += 1);
+    }
+    reader.finish(&mut |_| records += 1);
+    let read = t.elapsed().as_secs_f64();
+    println!("read only: {read:.2} s ({records} records, {:.0} MB/s)", mb / read);
+    // The same file with the phone columns skipped (and the check on email only).
+    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(&bytes);
+    let format = sniff(sample).unwrap_or_default();
+    let headers = preview(sample, &format, 1).headers;
+    let no_phones: Vec<Target> = propose(&headers, &[])
+        .into_iter()
+        .map(|t| if matches!(t, Target::Field(F::Phone | F::Mobile)) { Target::Skip } else { t })
+        .collect();
+    let plan = ImportPlan { list: LIST, format, columns: no_phones, duplicate_fields: vec![DedupField::Field(F::Email)] };
+    if let Ok(mut run) = ImportRun::new(plan, &context, bytes.len() as u64) {
+        let t = Instant::now();
+        for piece in bytes.chunks(1 << 20) {
+            run.feed(piece);
+            drop(run.take_ready());
+        }
+        let _ = run.finish();
+        println!("pipeline without the phone columns: {:.2} s", t.elapsed().as_secs_f64());
+    }
+
+    // The phone parser, step by step, on this file's phones ("+" and digits).
+    let phones: Vec<String> = out.ready.iter().filter_map(|(_, d)| d.get(F::Phone).map(|p| format!("+{p}"))).take(200_000).collect();
+    let n = phones.len().max(1) as f64;
+    let t = Instant::now();
+    let ok = phones.iter().filter(|p| crate::domain::PhoneNumber::parse(p).is_ok()).count();
+    println!("PhoneNumber::parse: {:.2} µs each ({ok} valid of {})", t.elapsed().as_secs_f64() * 1e6 / n, phones.len());
+    let t = Instant::now();
+    let parsed: Vec<rlibphonenumber::PhoneNumber> = phones.iter().filter_map(|p| rlibphonenumber::PhoneNumber::parse(p, None).ok()).collect();
+    println!("  rlibphonenumber parse: {:.2} µs", t.elapsed().as_secs_f64() * 1e6 / n);
+    let t = Instant::now();
+    let valid = parsed.iter().filter(|p| p.is_valid()).count();
+    println!("  is_valid: {:.2} µs ({valid})", t.elapsed().as_secs_f64() * 1e6 / n);
+    let t = Instant::now();
+    let len: usize = parsed.iter().map(|p| p.format_as(rlibphonenumber::PhoneNumberFormat::E164).len()).sum();
+    println!("  format E164: {:.2} µs ({len} bytes)", t.elapsed().as_secs_f64() * 1e6 / n);
+    let t = Instant::now();
+    let emails = out.ready.iter().take(200_000).filter(|(_, d)| d.email().is_some_and(|e| crate::domain::Email::parse(e.as_str()).is_ok())).count();
+    println!("Email::parse: {:.2} µs each", t.elapsed().as_secs_f64() * 1e6 / emails.max(1) as f64);
+}
