@@ -124,7 +124,11 @@ impl Boot {
         self.state.viewing_as.set(viewing.and_then(|s| s.parse::<u32>().ok()).map(AgentId::new));
         self.lock.set_value(Some(lock));
         crate::perf::mark("cm:settings");
+        let interrupted = interrupted_notice(&workspace);
         self.state.install(store, workspace);
+        if let Some(message) = interrupted {
+            self.state.info(message);
+        }
         self.phase.set(Phase::Ready);
         crate::perf::mark("cm:ready");
     }
@@ -143,4 +147,15 @@ impl Boot {
         leptos::logging::error!("start-up failed: {message}");
         self.phase.set(Phase::Failed(message));
     }
+}
+
+/// Says so when an import was cut short (the tab closed mid-import), with what it saved.
+fn interrupted_notice(ws: &crate::domain::Workspace) -> Option<String> {
+    let batch = ws.interrupted_imports().into_iter().next()?;
+    Some(format!(
+        "The import of “{}” into {} was interrupted; {} saved. Open Import to undo it or keep them.",
+        batch.file_name,
+        ws.import_list_name(batch),
+        super::format::plural(batch.imported() as usize, "contact was", "contacts were"),
+    ))
 }

@@ -153,6 +153,15 @@ pub fn ContactsPage() -> impl IntoView {
                         </p>
                     })}
                 </div>
+                <div class="head-actions">
+                <a
+                    class="btn"
+                    id="import-contacts"
+                    href=move || Route::Import(list.get()).to_hash()
+                    class:disabled=move || !has_lists()
+                >
+                    "Import contacts"
+                </a>
                 <button
                     type="button"
                     class="btn btn-primary"
@@ -164,6 +173,7 @@ pub fn ContactsPage() -> impl IntoView {
                     <span aria-hidden="true" class="plus">"+"</span>
                     " Add contact"
                 </button>
+                </div>
             </header>
 
             <Show

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::list_options::ListOptions;
 use super::format::sentence;
 use crate::domain::contact::DraftPath;
 use crate::domain::{ContactDraft, ContactErrors, ListId};
 
 #[component]
 pub fn ListSelect(draft: RwSignal<ContactDraft>, errors: RwSignal<ContactErrors>) -> impl IntoView {
-    let state = AppState::get();
     let current = Memo::new(move |_| draft.with(|d| d.list_id));
     let error = Memo::new(move |_| errors.with(|e| e.message_for(DraftPath::List).map(str::to_string)));
     let change = move |ev: leptos::ev::Event| {
@@ -29,24 +28,8 @@ pub fn ListSelect(draft: RwSignal<ContactDraft>, errors: RwSignal<ContactErrors>
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=change
             >
-                <option value="" prop:selected=move || current.get().is_none()>"Choose a list…"</option>
-                {move || {
-                    // An agent's view offers only their lists.
-                    state
-                        .my_lists
-                        .get()
-                        .into_iter()
-                        .map(|l| {
-                            let id = l.id;
-                            view! {
-                                <option value=id.to_string() prop:selected=move || current.get() == Some(id)>
-                                    {l.name.to_string()}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
+                <ListOptions current=current />
+                </select>
             {move || error.get().map(|m| view! { <p class="field-error" id="error-list" role="alert">{sentence(&m)}</p> })}
         </div>
     }

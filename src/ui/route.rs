@@ -15,7 +15,8 @@ pub enum Route {
     CustomFields,
     Tags,
     Agents,
-    Import,
+    /// The import wizard, with the target list preselected when given.
+    Import(Option<ListId>),
 }
 
 /// The entries of the navigation, in order.
@@ -57,7 +58,7 @@ impl Section {
             Section::CustomFields => Route::CustomFields,
             Section::Tags => Route::Tags,
             Section::Agents => Route::Agents,
-            Section::Import => Route::Import,
+            Section::Import => Route::Import(None),
         }
     }
 }
@@ -80,7 +81,7 @@ impl Route {
             ("custom-fields", _) => Route::CustomFields,
             ("tags", _) => Route::Tags,
             ("agents", _) => Route::Agents,
-            ("import", _) => Route::Import,
+            ("import", _) => Route::Import(list_param(query)),
             _ => Route::Contacts(list_param(query)),
         }
     }
@@ -95,7 +96,8 @@ impl Route {
             Route::CustomFields => "#/custom-fields".into(),
             Route::Tags => "#/tags".into(),
             Route::Agents => "#/agents".into(),
-            Route::Import => "#/import".into(),
+            Route::Import(None) => "#/import".into(),
+            Route::Import(Some(list)) => format!("#/import?list={list}"),
         }
     }
 
@@ -106,7 +108,7 @@ impl Route {
             Route::CustomFields => Section::CustomFields,
             Route::Tags => Section::Tags,
             Route::Agents => Section::Agents,
-            Route::Import => Section::Import,
+            Route::Import(_) => Section::Import,
         }
     }
 }

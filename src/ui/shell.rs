@@ -10,7 +10,7 @@ use super::global_fields_page::GlobalFieldsPage;
 use super::list_editor_page::ListEditorPage;
 use super::lists_page::ListsPage;
 use super::nav::Nav;
-use super::placeholder_page::PlaceholderPage;
+use super::import_page::ImportPage;
 use super::route::{Route, Router};
 use super::state::AppState;
 use super::tags_page::TagsPage;
@@ -28,7 +28,7 @@ enum Page {
     CustomFields,
     Tags,
     Agents,
-    Import,
+    Import(Option<ListId>),
 }
 
 #[component]
@@ -43,12 +43,8 @@ pub fn Shell() -> impl IntoView {
         Route::CustomFields => Page::CustomFields,
         Route::Tags => Page::Tags,
         Route::Agents => Page::Agents,
-        Route::Import => Page::Import,
+        Route::Import(list) => Page::Import(list),
     });
-    let later = |title: &'static str, what: &'static str| {
-        view! { <PlaceholderPage title=title text=format!("{what} come in a later version of Contacts Manager.") /> }
-            .into_any()
-    };
     view! {
         <div class="app" id="app-ready">
             <header class="topbar">
@@ -74,7 +70,7 @@ pub fn Shell() -> impl IntoView {
                         Page::CustomFields => view! { <GlobalFieldsPage /> }.into_any(),
                         Page::Tags => view! { <TagsPage /> }.into_any(),
                         Page::Agents => view! { <AgentsPage /> }.into_any(),
-                        Page::Import => later("Import", "Importing contacts from CSV files will"),
+                        Page::Import(list) => view! { <ImportPage list=list /> }.into_any(),
                     }}
                 </main>
             </div>

@@ -159,13 +159,20 @@ impl AppState {
     }
 
     /// Remembers a small UI preference; failing to is not worth bothering the user.
-    pub fn save_setting(self, name: &'static str, value: String) {
+    pub fn save_setting(self, name: impl Into<String>, value: String) {
         let Some(store) = self.store.get_value() else { return };
+        let name = name.into();
         leptos::task::spawn_local(async move {
-            if let Err(err) = store.put_setting(name, &value).await {
+            if let Err(err) = store.put_setting(&name, &value).await {
                 leptos::logging::warn!("could not remember {name}: {err}");
             }
         });
+    }
+
+    /// A remembered UI preference; `None` when unset or unreadable (never worth an error).
+    pub async fn load_setting(self, name: &str) -> Option<String> {
+        let store = self.store.get_value()?;
+        store.get_setting(name).await.ok().flatten()
     }
 
     pub fn info(self, text: impl Into<String>) {

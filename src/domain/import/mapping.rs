@@ -36,7 +36,7 @@ impl Target {
     }
 
     /// A stable code for settings: the field key, "custom:7", "tags", "additional_phones".
-    fn code(&self) -> Option<String> {
+    pub fn code(&self) -> Option<String> {
         match self {
             Target::Skip => None,
             Target::Field(f) => Some(f.key().to_owned()),
@@ -46,7 +46,7 @@ impl Target {
         }
     }
 
-    fn from_code(code: &str, custom_fields: &[&CustomField]) -> Target {
+    pub fn from_code(code: &str, custom_fields: &[&CustomField]) -> Target {
         if let Some(id) = code.strip_prefix("custom:").and_then(|n| n.parse::<u32>().ok()) {
             let id = FieldId::new(id);
             return if custom_fields.iter().any(|f| f.id == id) { Target::Custom(id) } else { Target::Skip };

@@ -1,0 +1,38 @@
+//! Import Contacts: choose a CSV file, check how it is read and where its columns
+//! go, upload with a duplicate check, then a summary; the history of imports below.
+
+use leptos::prelude::*;
+
+use super::import_file_step::ImportFileStep;
+use super::import_history::ImportHistory;
+use super::import_progress::ImportProgress;
+use super::import_session::{ImportSession, Stage};
+use super::import_setup::ImportSetup;
+use super::import_summary::ImportSummary;
+use crate::domain::ListId;
+
+#[component]
+pub fn ImportPage(list: Option<ListId>) -> impl IntoView {
+    let session = ImportSession::new(list);
+    view! {
+        <section class="page import-page" aria-labelledby="import-title">
+            <header class="page-head">
+                <h1 id="import-title">"Import contacts"</h1>
+            </header>
+            {move || {
+                session
+                    .error
+                    .get()
+                    .map(|message| view! { <p class="form-error" id="import-error" role="alert">{message}</p> })
+            }}
+            {move || match session.stage.get() {
+                Stage::ChooseFile => view! { <ImportFileStep session=session /> }.into_any(),
+                Stage::Opening => view! { <p class="muted" role="status">"Reading the file…"</p> }.into_any(),
+                Stage::Setup => view! { <ImportSetup session=session /> }.into_any(),
+                Stage::Running => view! { <ImportProgress session=session /> }.into_any(),
+                Stage::Done => view! { <ImportSummary session=session /> }.into_any(),
+            }}
+            <ImportHistory />
+        </section>
+    }
+}

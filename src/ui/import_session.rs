@@ -1,0 +1,218 @@
+//! The state of the import wizard: the chosen file, how to read it, where its columns
+//! go, and the run. `Copy`, so every step's callbacks can hold it.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::file_slices::read_slice;
+use super::format::{sentence, with_stop};
+use super::import_runner::{run_import, Finished, ImportRequest};
+use super::state::AppState;
+use crate::domain::import::{
+    decode_mapping, encode_mapping, header_signature, preview, propose, sniff, DedupField, FileFormat, ImportPlan,
+    Preview, Progress, Target, SAMPLE_BYTES,
+};
+use crate::domain::{ContactField, CustomField, ListId};
+
+/// Biggest file the wizard takes (the product's limit; the pipeline has none).
+pub const MAX_FILE_BYTES: f64 = 60.0 * 1024.0 * 1024.0;
+/// Rows the preview shows.
+const PREVIEW_ROWS: usize = 5;
+/// Fields checked for duplicates unless the user says otherwise.
+const DEFAULT_DEDUPE: [ContactField; 2] = [ContactField::Email, ContactField::Phone];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    ChooseFile,
+    /// Reading the file's first bytes.
+    Opening,
+    Setup,
+    Running,
+    Done,
+}
+
+#[derive(Clone, Copy)]
+pub struct ImportSession {
+    pub stage: RwSignal<Stage>,
+    /// A file-level message ("over 60 MB", "not a CSV", "map the first name").
+    pub error: RwSignal<Option<String>>,
+    file: StoredValue<Option<web_sys::File>, LocalStorage>,
+    pub file_name: RwSignal<String>,
+    sample: RwSignal<Vec<u8>>,
+    pub format: RwSignal<FileFormat>,
+    pub preview: Memo<Preview>,
+    pub list: RwSignal<Option<ListId>>,
+    pub columns: RwSignal<Vec<Target>>,
+    pub dedupe: RwSignal<Vec<DedupField>>,
+    pub progress: RwSignal<Progress>,
+    pub stop: RwSignal<bool>,
+    pub finished: StoredValue<Option<Finished>, LocalStorage>,
+    /// Bumped when `finished` changes (a StoredValue does not notify).
+    pub finished_rev: RwSignal<u64>,
+}
+
+impl ImportSession {
+    pub fn new(list: Option<ListId>) -> Self {
+        let sample = RwSignal::new(Vec::new());
+        let format = RwSignal::new(FileFormat::default());
+        let preview = Memo::new(move |_| sample.with(|s| preview(s, &format.get(), PREVIEW_ROWS)));
+        ImportSession {
+            stage: RwSignal::new(Stage::ChooseFile),
+            error: RwSignal::new(None),
+            file: StoredValue::new_local(None),
+            file_name: RwSignal::new(String::new()),
+            sample,
+            format,
+            preview,
+            list: RwSignal::new(list),
+            columns: RwSignal::new(Vec::new()),
+            dedupe: RwSignal::new(DEFAULT_DEDUPE.into_iter().map(DedupField::Field).collect()),
+            progress: RwSignal::new(Progress::default()),
+            stop: RwSignal::new(false),
+            finished: StoredValue::new_local(None),
+            finished_rev: RwSignal::new(0),
+        }
+    }
+
+    /// The custom fields the target list's contacts have (global ones first).
+    pub fn custom_fields(self, state: AppState) -> Vec<CustomField> {
+        state.lists_rev.track();
+        match self.list.get() {
+            Some(list) => state.read(|ws| ws.fields_for(list).into_iter().cloned().collect()),
+            None => state.read(|ws| {
+                ws.global_fields(crate::domain::workspace::GlobalFilter::Available).into_iter().cloned().collect()
+            }),
+        }
+    }
+
+    /// A file was picked or dropped: check its size, sniff its format, propose a mapping.
+    pub fn choose(self, state: AppState, file: web_sys::File) {
+        self.error.set(None);
+        if file.size() > MAX_FILE_BYTES {
+            self.error.set(Some(format!(
+                "“{}” is {:.1} MB; files up to 60 MB can be imported. Split it into smaller files and import each.",
+                file.name(),
+                file.size() / 1_048_576.0
+            )));
+            return;
+        }
+        self.stage.set(Stage::Opening);
+        spawn_local(async move {
+            let sample = match read_slice(&file, 0.0, SAMPLE_BYTES as f64).await {
+                Ok(sample) => sample,
+                Err(message) => return self.back_to_start(message),
+            };
+            let format = match sniff(&sample) {
+                Ok(format) => format,
+                Err(e) => return self.back_to_start(format!("“{}” cannot be imported: {}", file.name(), with_stop(&e.to_string()))),
+            };
+            self.file_name.set(file.name());
+            self.file.set_value(Some(file));
+            self.sample.set(sample);
+            self.format.set(format);
+            self.propose_mapping(state).await;
+            self.stage.set(Stage::Setup);
+        });
+    }
+
+    fn back_to_start(self, message: String) {
+        self.error.set(Some(message));
+        self.stage.set(Stage::ChooseFile);
+    }
+
+    /// The format changed (or the file is new): map the columns again, preferring the
+    /// mapping last used for the same headers.
+    pub async fn propose_mapping(self, state: AppState) {
+        let headers = self.preview.with_untracked(|p| p.headers.clone());
+        let fields = self.custom_fields_untracked(state);
+        let refs: Vec<&CustomField> = fields.iter().collect();
+        let remembered = state.load_setting(&mapping_setting(&headers)).await;
+        let columns = match remembered {
+            Some(saved) => decode_mapping(&saved, &headers, &refs),
+            None => propose(&headers, &refs),
+        };
+        self.columns.set(columns);
+    }
+
+    fn custom_fields_untracked(self, state: AppState) -> Vec<CustomField> {
+        untrack(|| self.custom_fields(state))
+    }
+
+    pub fn set_target(self, column: usize, target: Target) {
+        self.columns.update(|cols| {
+            if cols.len() <= column {
+                cols.resize(column + 1, Target::Skip);
+            }
+            // A field goes to one column: the column that had it lets go.
+            if !matches!(target, Target::Skip | Target::Tags | Target::AdditionalPhones) {
+                cols.iter_mut().filter(|t| **t == target).for_each(|t| *t = Target::Skip);
+            }
+            cols[column] = target;
+        });
+    }
+
+    pub fn toggle_dedupe(self, field: DedupField, on: bool) {
+        self.dedupe.update(|fields| {
+            fields.retain(|f| *f != field);
+            if on {
+                fields.push(field);
+            }
+        });
+    }
+
+    /// Upload: checks the choices, remembers the mapping, runs the import.
+    pub fn start(self, state: AppState) {
+        self.error.set(None);
+        let Some(list) = self.list.get_untracked() else {
+            self.error.set(Some("Choose the list the contacts go to (or create one).".into()));
+            return;
+        };
+        let Some(file) = self.file.get_value() else {
+            self.error.set(Some("Choose a file first.".into()));
+            return;
+        };
+        let headers = self.preview.with_untracked(|p| p.headers.clone());
+        let fields = self.custom_fields_untracked(state);
+        let refs: Vec<&CustomField> = fields.iter().collect();
+        let mut columns = self.columns.get_untracked();
+        columns.resize(headers.len(), Target::Skip);
+        let mapping = headers.iter().zip(&columns).map(|(h, t)| (h.clone(), t.label(&refs))).collect();
+        let dedupe = self.dedupe.get_untracked();
+        let duplicate_check = dedupe.iter().map(|f| f.label(&refs)).collect();
+        state.save_setting(mapping_setting(&headers), encode_mapping(&headers, &columns));
+        let plan = ImportPlan { list, format: self.format.get_untracked(), columns, duplicate_fields: dedupe };
+        let request = ImportRequest { file, plan, mapping, duplicate_check };
+        self.stop.set(false);
+        self.progress.set(Progress::default());
+        self.stage.set(Stage::Running);
+        spawn_local(async move {
+            match run_import(state, request, self.progress, self.stop).await {
+                Ok(finished) => {
+                    self.finished.set_value(Some(finished));
+                    self.finished_rev.update(|r| *r += 1);
+                    self.stage.set(Stage::Done);
+                }
+                Err(message) => {
+                    self.error.set(Some(with_stop(&sentence(&message))));
+                    self.stage.set(Stage::Setup);
+                }
+            }
+        });
+    }
+
+    /// "Import another file".
+    pub fn reset(self) {
+        self.file.set_value(None);
+        self.finished.set_value(None);
+        self.finished_rev.update(|r| *r += 1);
+        self.sample.set(Vec::new());
+        self.columns.set(Vec::new());
+        self.error.set(None);
+        self.stage.set(Stage::ChooseFile);
+    }
+}
+
+/// The setting that remembers the mapping of one set of headers.
+fn mapping_setting(headers: &[String]) -> String {
+    format!("import_mapping:{}", header_signature(headers))
+}

@@ -1,0 +1,118 @@
+//! Step 4: what the import did, the report of rows left out (.xlsx), and Undo.
+
+use leptos::prelude::*;
+
+use super::download::download_bytes;
+use super::format::{grouped, plural};
+use super::import_session::ImportSession;
+use super::import_undo::ImportUndoButton;
+use crate::domain::import::{write_report, ImportSummary as Summary};
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// `contacts.csv` → `contacts-import-report.xlsx`.
+fn report_name(file_name: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
+    format!("{stem}-import-report.xlsx")
+}
+
+#[component]
+pub fn ImportSummary(session: ImportSession) -> impl IntoView {
+    let view_of = move || {
+        session.finished_rev.track();
+        session.finished.with_value(|f| {
+            f.as_ref().map(|f| (f.run.summary(f.imported), f.stopped, f.elapsed_ms, f.error.clone(), f.batch))
+        })
+    };
+    let download = move |_| {
+        let name = report_name(&session.file_name.get_untracked());
+        let bytes = session.finished.with_value(|f| {
+            f.as_ref().map(|f| write_report(f.run.headers(), f.run.problems()).map_err(|e| e.to_string()))
+        });
+        let result = match bytes {
+            Some(Ok(bytes)) => download_bytes(&name, XLSX_MIME, &bytes),
+            Some(Err(message)) => Err(message),
+            None => Err("There is no report for this import.".into()),
+        };
+        if let Err(message) = result {
+            session.error.set(Some(message));
+        }
+    };
+    move || {
+        let Some((summary, stopped, elapsed_ms, error, batch)) = view_of() else {
+            return view! { <p>"No import has run yet."</p> }.into_any();
+        };
+        let left_out = summary.duplicates_in_file + summary.duplicates_existing + summary.failed;
+        view! {
+            <section class="card import-summary" id="import-summary" aria-labelledby="import-status">
+                <h2 class="card-title" id="import-status">
+                    {if stopped { "Stopped" } else { "Finished" }}
+                    {format!(" after {:.1} s", elapsed_ms / 1000.0)}
+                </h2>
+                {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <dl class="summary-counts">
+                    {count_row("imported", "Imported", summary.imported)}
+                    {count_row("duplicates-in-file", "Duplicates within the file", summary.duplicates_in_file)}
+                    {count_row("duplicates-existing", "Already in the list", summary.duplicates_existing)}
+                    {count_row("failed", "Failed", summary.failed)}
+                    {(summary.blank > 0).then(|| count_row("blank", "Empty rows skipped", summary.blank))}
+                </dl>
+                <FailureReasons summary=summary.clone() />
+                <div class="form-actions">
+                    <button type="button" class="btn" id="import-again" on:click=move |_| session.reset()>
+                        "Import another file"
+                    </button>
+                    {(left_out > 0)
+                        .then(|| {
+                            view! {
+                                <button type="button" class="btn" id="import-download-report" on:click=download>
+                                    "Download rows not imported (.xlsx)"
+                                </button>
+                            }
+                        })}
+                    <ImportUndoButton batch=batch id="import-undo" />
+                </div>
+                {(summary.problems_not_kept > 0)
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                {format!(
+                                    "The report lists the first {}; {} more were counted but not listed.",
+                                    plural((left_out - summary.problems_not_kept) as usize, "row", "rows"),
+                                    grouped(summary.problems_not_kept as usize)
+                                )}
+                            </p>
+                        }
+                    })}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+fn count_row(key: &'static str, label: &'static str, n: u64) -> impl IntoView {
+    view! {
+        <div class="summary-count">
+            <dt>{label}</dt>
+            <dd data-count=key>{grouped(n as usize)}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn FailureReasons(summary: Summary) -> impl IntoView {
+    (!summary.failed_by_kind.is_empty()).then(|| {
+        view! {
+            <div class="failure-reasons">
+                <h3>"Why rows failed"</h3>
+                <ul id="import-failure-reasons">
+                    {summary
+                        .failed_by_kind
+                        .iter()
+                        .map(|(kind, n)| view! { <li>{format!("{}: {}", super::format::sentence(&kind.to_string()), plural(*n as usize, "row", "rows"))}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
