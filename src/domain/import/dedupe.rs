@@ -99,7 +99,7 @@ fn push_folded(buf: &mut Vec<u8>, value: &str) -> Option<()> {
     Some(())
 }
 
-/// The keys are already uniform hashes: use their low bits as they are.
+/// Passes a key's low half through (see `Halves`).
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -112,8 +112,8 @@ impl Hasher for KeyHasher {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -137,9 +137,24 @@ fn unpack(packed: u64) -> Origin {
 }
 
 /// The keys seen so far and where each was first seen.
+/// A key as two halves: a u128 is 16-byte aligned, which would make each entry 32
+/// bytes instead of 24. Its hash is its low half as it is (already uniform).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Halves(u64, u64);
+
+impl std::hash::Hash for Halves {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+    }
+}
+
+fn halves(key: u128) -> Halves {
+    Halves(key as u64, (key >> 64) as u64)
+}
+
 pub struct DuplicateIndex {
     fields: Vec<DedupField>,
-    seen: HashMap<u128, u64, BuildHasherDefault<KeyHasher>>,
+    seen: HashMap<Halves, u64, BuildHasherDefault<KeyHasher>>,
     buf: Vec<u8>,
 }
 
@@ -150,7 +165,7 @@ impl DuplicateIndex {
         if !index.fields.is_empty() {
             for (id, data) in existing {
                 if let Some(key) = key_with(data, &index.fields, &mut index.buf) {
-                    index.seen.entry(key).or_insert(pack(Origin::Existing(id)));
+                    index.seen.entry(halves(key)).or_insert(pack(Origin::Existing(id)));
                 }
             }
         }
@@ -173,7 +188,7 @@ impl DuplicateIndex {
     /// nothing is remembered, so later rows with its key are its duplicates.
     pub fn check(&mut self, data: &ContactData, row: u64) -> Option<Origin> {
         let key = key_with(data, &self.fields, &mut self.buf)?;
-        match self.seen.entry(key) {
+        match self.seen.entry(halves(key)) {
             std::collections::hash_map::Entry::Occupied(e) => Some(unpack(*e.get())),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(pack(Origin::Row(row)));

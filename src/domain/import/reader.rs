@@ -67,7 +67,9 @@ impl<'a> Record<'a> {
 pub enum ReadProblem {
     /// `header`: the first row is a header (else it is the first data row).
     WrongCount { values: usize, expected: usize, header: bool },
-    UnclosedQuote { line: u64 },
+    /// `lost_lines`: lines after it that were not read again (only in a file with
+    /// more unclosed quotes than `MAX_REPLAY_BYTES` allows re-reading).
+    UnclosedQuote { line: u64, lost_lines: u64 },
     /// `column` (from 0) is the record's longest value.
     TooLong { bytes: u64, column: usize, column_bytes: u64 },
     /// `column` (from 0) holds bytes the encoding does not allow.
@@ -84,8 +86,11 @@ impl ReadProblem {
                 if *values == 1 { "value" } else { "values" },
                 if *header { "header" } else { "first row" }
             ),
-            ReadProblem::UnclosedQuote { line } => format!(
+            ReadProblem::UnclosedQuote { line, lost_lines: 0 } => format!(
                 "the quote opened on line {line} is never closed: reading went on at the next line"
+            ),
+            ReadProblem::UnclosedQuote { line, lost_lines } => format!(
+                "the quote opened on line {line} is never closed, and the {lost_lines} lines after it were not read: this file has too many unclosed quotes"
             ),
             ReadProblem::TooLong { bytes, column, column_bytes } if column_bytes.saturating_mul(2) >= *bytes => format!(
                 "the value in {} is {}; the longest row accepted is {}",
@@ -477,7 +482,7 @@ impl RecordReader {
 
     fn fail_skipped<F: FnMut(Item<'_>)>(&mut self, skip: &Skip, stop: Stop, sink: &mut F) {
         let problem = if matches!(stop, Stop::QuotedBreak(_)) || skip.scan.in_quotes() {
-            ReadProblem::UnclosedQuote { line: skip.line }
+            ReadProblem::UnclosedQuote { line: skip.line, lost_lines: 0 }
         } else {
             let (column, column_bytes) = skip.scan.longest();
             ReadProblem::TooLong { bytes: skip.scan.total(), column, column_bytes }
@@ -503,12 +508,17 @@ impl RecordReader {
         let ended_cr = first_line.last() == Some(&b'\r');
         let shown = first_line.strip_suffix(b"\n").or_else(|| first_line.strip_suffix(b"\r")).unwrap_or(first_line);
         let cells = vec![String::from_utf8_lossy(shown).into_owned()];
-        sink(Item::Failed(FailedRecord { row, line, problem: ReadProblem::UnclosedQuote { line }, cells }));
-        self.header_pending = false;
         let rest = self.raw.get(after_first_line..).unwrap_or_default();
         self.replayed += rest.len() as u64;
-        let replay = (self.replayed <= MAX_REPLAY_BYTES).then(|| rest.to_vec());
-        self.resync(line + u64::from(first_line.last() == Some(&b'\n')), ended_cr);
+        let reread = self.replayed <= MAX_REPLAY_BYTES;
+        let lost_lines = if reread { 0 } else { count_newlines(rest) + u64::from(rest.last().is_some_and(|&b| b != b'\n')) };
+        let problem = ReadProblem::UnclosedQuote { line, lost_lines };
+        sink(Item::Failed(FailedRecord { row, line, problem, cells }));
+        self.header_pending = false;
+        let replay = reread.then(|| rest.to_vec());
+        // Lines not read again still count, so later rows keep their numbers.
+        self.rows_before += lost_lines;
+        self.resync(line + u64::from(first_line.last() == Some(&b'\n')) + lost_lines, ended_cr);
         self.replay = replay;
     }
 

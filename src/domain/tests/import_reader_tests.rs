@@ -173,4 +173,6 @@ fn read_problems_in_words() {
     assert_eq!(p.to_string(), "row has 7 values; the header has 5");
     let p = ReadProblem::TooLong { bytes: 3 << 20, column: 0, column_bytes: 1 << 20 };
     assert_eq!(p.to_string(), "the row is 3.0 MB; the longest accepted is 1.0 MB");
+    let p = ReadProblem::UnclosedQuote { line: 9, lost_lines: 4 };
+    assert_eq!(p.to_string(), "the quote opened on line 9 is never closed, and the 4 lines after it were not read: this file has too many unclosed quotes");
 }
