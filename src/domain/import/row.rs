@@ -26,6 +26,10 @@ pub enum RowOutcome {
 }
 
 /// Builds contacts from records; holds one draft it reuses for every row.
+///
+/// The draft holds an entry for every mapped field from the start, and
+/// `field_columns` / `custom_columns` give the column of each entry in the draft's
+/// (sorted) order: a row is one walk over the entries, no map look-ups.
 pub struct RowBuilder {
     columns: Vec<Target>,
     headers: Vec<String>,
@@ -33,13 +37,33 @@ pub struct RowBuilder {
     /// Tag names, lower-cased.
     tags: HashMap<String, TagId>,
     draft: ContactDraft,
+    field_columns: Vec<usize>,
+    custom_columns: Vec<usize>,
+    /// Columns of tags and additional phones (they may repeat).
+    list_columns: Vec<(usize, Target)>,
 }
 
 impl RowBuilder {
     pub fn new(list: ListId, columns: Vec<Target>, custom_fields: Vec<CustomField>, tags: &[&Tag]) -> Self {
         let tags = tags.iter().map(|t| (t.name.to_lowercase(), t.id)).collect();
-        let draft = ContactDraft { list_id: Some(list), ..ContactDraft::default() };
-        Self { columns, headers: Vec::new(), custom_fields, tags, draft }
+        let mut draft = ContactDraft { list_id: Some(list), ..ContactDraft::default() };
+        let mut list_columns = Vec::new();
+        for (i, target) in columns.iter().enumerate() {
+            match target {
+                Target::Field(f) => {
+                    draft.values.entry(*f).or_default();
+                }
+                Target::Custom(id) => {
+                    draft.custom.entry(*id).or_default();
+                }
+                Target::Tags | Target::AdditionalPhones => list_columns.push((i, *target)),
+                Target::Skip => {}
+            }
+        }
+        let column_of = |target: Target| columns.iter().position(|t| *t == target).unwrap_or(usize::MAX);
+        let field_columns = draft.values.keys().map(|f| column_of(Target::Field(*f))).collect();
+        let custom_columns = draft.custom.keys().map(|id| column_of(Target::Custom(*id))).collect();
+        Self { columns, headers: Vec::new(), custom_fields, tags, draft, field_columns, custom_columns, list_columns }
     }
 
     /// The column names failures are reported with.
@@ -53,37 +77,44 @@ impl RowBuilder {
 
     pub fn build(&mut self, record: &Record<'_>) -> RowOutcome {
         // Reuse the draft's strings: clear values, keep their buffers.
-        self.draft.values.values_mut().for_each(String::clear);
-        self.draft.custom.values_mut().for_each(String::clear);
-        self.draft.additional_phones.clear();
-        self.draft.tags.clear();
         let mut blank = true;
-        let mut failures = Vec::new();
-        for (i, target) in self.columns.iter().enumerate() {
-            let Some(cell) = record.get(i).filter(|c| !c.trim().is_empty()) else { continue };
-            if matches!(target, Target::Field(f) if f.kind() == FieldKind::Date) && is_no_date(cell) {
+        for ((field, value), &column) in self.draft.values.iter_mut().zip(&self.field_columns) {
+            value.clear();
+            let Some(cell) = filled(record, column) else { continue };
+            if field.kind() == FieldKind::Date && is_no_date(cell) {
                 continue;
             }
-            match target {
-                Target::Skip => continue,
-                Target::Field(field) => self.draft.values.entry(*field).or_default().push_str(cell),
-                Target::Custom(id) => self.draft.custom.entry(*id).or_default().push_str(cell),
-                Target::AdditionalPhones => self.draft.additional_phones.extend(parse_phones(cell)),
-                Target::Tags => {
-                    for name in parse_tags(cell) {
-                        match self.tags.get(&name.to_lowercase()) {
-                            Some(id) => self.draft.tags.push(*id),
-                            None => failures.push(Failure {
-                                column: Some(self.column_name(i)),
-                                field: Some("Tags".into()),
-                                kind: FailureKind::UnknownTag,
-                                reason: format!("no tag named “{name}”: create it on the Tags page first"),
-                            }),
-                        }
-                    }
+            value.push_str(cell);
+            blank = false;
+        }
+        for (value, &column) in self.draft.custom.values_mut().zip(&self.custom_columns) {
+            value.clear();
+            if let Some(cell) = filled(record, column) {
+                value.push_str(cell);
+                blank = false;
+            }
+        }
+        self.draft.additional_phones.clear();
+        self.draft.tags.clear();
+        let mut failures = Vec::new();
+        for &(column, target) in &self.list_columns {
+            let Some(cell) = filled(record, column) else { continue };
+            blank = false;
+            if target == Target::AdditionalPhones {
+                self.draft.additional_phones.extend(parse_phones(cell));
+                continue;
+            }
+            for name in parse_tags(cell) {
+                match self.tags.get(&name.to_lowercase()) {
+                    Some(id) => self.draft.tags.push(*id),
+                    None => failures.push(Failure {
+                        column: Some(self.column_name(column)),
+                        field: Some("Tags".into()),
+                        kind: FailureKind::UnknownTag,
+                        reason: format!("no tag named “{name}”: create it on the Tags page first"),
+                    }),
                 }
             }
-            blank = false;
         }
         if blank {
             return RowOutcome::Blank;
@@ -126,6 +157,11 @@ impl RowBuilder {
             })
             .collect()
     }
+}
+
+/// The column's value, unless the row has no such column or it is blank.
+fn filled<'a>(record: &Record<'a>, column: usize) -> Option<&'a str> {
+    record.get(column).filter(|c| !c.trim().is_empty())
 }
 
 /// Outlook writes "0/0/00" for a date it does not have; others write zeros.

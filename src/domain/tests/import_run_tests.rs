@@ -41,7 +41,8 @@ pub fn import(bytes: &[u8], chunk: usize, context: &ImportContext<'_>, dedupe: &
     let columns = propose(&shown.headers, &context.custom_fields);
     let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: dedupe.to_vec() };
     let mut run = ImportRun::new(plan, context, bytes.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));
-    let mut ready = Vec::new();
+    // Room for every row up front: the figures time the import, not a growing Vec.
+    let mut ready = Vec::with_capacity(bytes.len() / 100);
     for piece in bytes.chunks(chunk) {
         run.feed(piece);
         ready.extend(run.take_ready());
