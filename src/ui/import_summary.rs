@@ -6,6 +6,8 @@ use super::download::download_bytes;
 use super::format::{grouped, plural};
 use super::import_session::ImportSession;
 use super::import_undo::ImportUndoButton;
+use super::route::Route;
+use super::state::AppState;
 use crate::domain::import::{write_report, ImportSummary as Summary};
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -18,6 +20,7 @@ fn report_name(file_name: &str) -> String {
 
 #[component]
 pub fn ImportSummary(session: ImportSession) -> impl IntoView {
+    let state = AppState::get();
     let view_of = move || {
         session.finished_rev.track();
         session.finished.with_value(|f| {
@@ -42,6 +45,7 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         let Some((summary, stopped, elapsed_ms, error, batch)) = view_of() else {
             return view! { <p>"No import has run yet."</p> }.into_any();
         };
+        let list = state.read(|ws| ws.import(batch).map(|b| b.list));
         let left_out = summary.duplicates_in_file + summary.duplicates_existing + summary.failed;
         view! {
             <section class="card import-summary" id="import-summary" aria-labelledby="import-status">
@@ -71,6 +75,7 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
                             }
                         })}
                     <ImportUndoButton batch=batch id="import-undo" />
+                    {list.map(|l| view! { <a class="btn btn-primary" id="import-show-contacts" href=Route::Contacts(Some(l)).to_hash()>"Show the contacts"</a> })}
                 </div>
                 {(summary.problems_not_kept > 0)
                     .then(|| {
