@@ -223,7 +223,7 @@ fn check_columns(columns: &[Target], custom_fields: &[&CustomField]) -> Result<(
 
 impl RunState {
     fn take(&mut self, item: Item<'_>) {
-        self.seen_anything = true;
+        let first = !std::mem::replace(&mut self.seen_anything, true);
         match item {
             Item::Header(record) => {
                 let (headers, notes) = unique_headers(record.iter());
@@ -231,7 +231,7 @@ impl RunState {
                 self.header_notes = notes;
             }
             Item::Record(record) => self.row(&record),
-            Item::Failed(failed) => self.unreadable(failed),
+            Item::Failed(failed) => self.unreadable(failed, first),
         }
     }
 
@@ -268,9 +268,10 @@ impl RunState {
         }
     }
 
-    /// A record the reader could not read is a failed row.
-    fn unreadable(&mut self, failed: FailedRecord) {
-        if self.has_header && self.headers.is_empty() && failed.row <= 1 {
+    /// A record the reader could not read is a failed row (`first`: the file's first
+    /// record, the header if it has one).
+    fn unreadable(&mut self, failed: FailedRecord, first: bool) {
+        if self.has_header && first {
             // The header itself: rows will be named by number.
             self.header_notes.push(format!("The header row cannot be read ({}): columns are numbered.", failed.problem));
         }

@@ -198,6 +198,20 @@ fn plans_that_cannot_work_are_refused_in_words() {
 }
 
 #[test]
+fn a_header_that_cannot_be_read_numbers_the_columns() {
+    let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName), Target::Field(F::Email)], duplicate_fields: vec![] };
+    let mut run = ImportRun::new(plan, &ImportContext::default(), 0).unwrap_or_else(|e| panic!("{e}"));
+    run.feed(b"\n\"First Name,Email\nAnn,ann@example.com\n");
+    assert_eq!(run.finish(), Ok(()));
+    assert!(run.header_notes().first().is_some_and(|n| n.starts_with("The header row cannot be read (the quote opened on line 2")), "{:?}", run.header_notes());
+    assert_eq!(run.headers(), ["Column 1", "Column 2"]);
+    let ready = run.take_ready();
+    assert_eq!(ready.first().map(|(row, d)| (*row, d.first_name())), Some((3, "Ann")));
+    let p = run.progress();
+    assert_eq!((p.rows_read, p.failed, p.ready_so_far), (2, 1, 1));
+}
+
+#[test]
 fn generated_file_has_the_promised_share_of_duplicates_and_failures() {
     let bytes = generate_csv(2_000, 9);
     let tags = tags(&CSV_TAGS);
