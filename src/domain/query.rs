@@ -174,21 +174,40 @@ impl IndexBuilder {
 
 impl QueryIndex {
     pub(crate) fn query(&mut self, ws: &Workspace, q: &ContactQuery) -> QueryResult {
+        let page_size = q.page_size.max(1);
+        let first = q.page.saturating_mul(page_size);
+        let mut total = 0;
+        let mut ids = Vec::with_capacity(page_size);
+        self.walk(ws, q, |id| {
+            if total >= first && ids.len() < page_size {
+                ids.push(id);
+            }
+            total += 1;
+        });
+        let rows = ids.into_iter().filter_map(|id| ws.contact(id).cloned()).collect();
+        QueryResult { total, rows }
+    }
+
+    /// Every contact the query matches, in its order (the page is ignored).
+    pub(crate) fn matching_ids(&mut self, ws: &Workspace, q: &ContactQuery) -> Vec<ContactId> {
+        let mut ids = Vec::new();
+        self.walk(ws, q, |id| ids.push(id));
+        ids
+    }
+
+    /// Calls `each` with the id of every matching contact, in the query's order.
+    fn walk(&mut self, ws: &Workspace, q: &ContactQuery, mut each: impl FnMut(ContactId)) {
         if self.built_for != Some(ws.revision()) {
             self.rebuild(ws);
         }
         let matched = self.search(&q.search);
         let tagged = q.tag.map(|tag| self.tagged(ws, tag));
-        let page_size = q.page_size.max(1);
-        let first = q.page.saturating_mul(page_size);
         self.ensure_order(ws, q.sort);
         let (order, empty_from) = match self.orders.get(&q.sort) {
             Some((order, empty_from)) => (order.as_slice(), *empty_from),
             None => (&[][..], 0),
         };
         let (filled, empty) = order.split_at(empty_from.min(order.len()));
-        let mut total = 0;
-        let mut ids = Vec::with_capacity(page_size);
         let mut visit = |r: u32| {
             let r = r as usize;
             if q.list.is_some_and(|l| self.rec.lists[r] != l) {
@@ -203,10 +222,7 @@ impl QueryIndex {
             if matched.as_ref().is_some_and(|m| !m.contains(r)) {
                 return;
             }
-            if total >= first && ids.len() < page_size {
-                ids.push(self.rec.ids[r]);
-            }
-            total += 1;
+            each(self.rec.ids[r]);
         };
         if q.descending {
             filled.iter().rev().for_each(|&r| visit(r));
@@ -214,8 +230,6 @@ impl QueryIndex {
             filled.iter().for_each(|&r| visit(r));
         }
         empty.iter().for_each(|&r| visit(r));
-        let rows = ids.into_iter().filter_map(|id| ws.contact(id).cloned()).collect();
-        QueryResult { total, rows }
     }
 
     fn rebuild(&mut self, ws: &Workspace) {

@@ -11,6 +11,7 @@ use super::problem::{Failure, FailureKind};
 use super::reader::Record;
 use crate::domain::contact::{ContactData, ContactDraft, ContactErrors, DraftPath};
 use crate::domain::custom_field::CustomField;
+use crate::domain::export::unneutralise_cell;
 use crate::domain::field::FieldKind;
 use crate::domain::ids::ListId;
 use crate::domain::tag::{Tag, TagId};
@@ -160,8 +161,9 @@ impl RowBuilder {
 }
 
 /// The column's value, unless the row has no such column or it is blank.
+/// A cell an export protected from spreadsheets ("'=x") holds "=x".
 fn filled<'a>(record: &Record<'a>, column: usize) -> Option<&'a str> {
-    record.get(column).filter(|c| !c.trim().is_empty())
+    record.get(column).map(unneutralise_cell).filter(|c| !c.trim().is_empty())
 }
 
 /// Outlook writes "0/0/00" for a date it does not have; others write zeros.

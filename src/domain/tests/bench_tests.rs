@@ -64,3 +64,19 @@ fn cold_load_figures() {
     let _ = loaded.query(&ContactQuery::default());
     println!("then sort by first name: {:?}", t.elapsed());
 }
+
+#[test]
+#[ignore = "benchmark: prints figures"]
+fn export_figures() {
+    let n = 500_000;
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "Bench");
+    let _ = ws.add_contacts(l, sample::generate_contacts(n, 42), T0);
+    let t = Instant::now();
+    let mut export = crate::domain::export::ContactsExport::of_list(&ws, l, crate::domain::export::CsvOptions::default());
+    let mut bytes = 0;
+    while !export.is_done() || bytes == 0 {
+        bytes += export.next_chunk(&ws, || false).len();
+    }
+    println!("export {n} contacts to CSV: {:?}, {bytes} bytes", t.elapsed());
+}

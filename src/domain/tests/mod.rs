@@ -2,6 +2,7 @@
 
 mod bench_tests;
 mod catalog_tests;
+mod export_tests;
 mod codec_tests;
 mod contact_tests;
 mod import_batch_tests;

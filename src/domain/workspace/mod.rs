@@ -465,6 +465,19 @@ impl Workspace {
         self.index.borrow_mut().query(self, query)
     }
 
+    /// Every contact the query matches, in its order, whatever its page (exports).
+    pub fn query_ids(&self, query: &ContactQuery) -> Vec<ContactId> {
+        self.index.borrow_mut().matching_ids(self, query)
+    }
+
+    /// The ids of a list's contacts, in storage order.
+    pub fn list_contact_ids(&self, list: ListId) -> Vec<ContactId> {
+        let pages = self.pages.range(PageKey { list, page: 0 }..=PageKey { list, page: u32::MAX });
+        let mut ids = Vec::with_capacity(self.contact_count(list));
+        ids.extend(pages.flat_map(|(_, p)| p.iter().map(|c| c.id)));
+        ids
+    }
+
     /// Uses a query index built while the stored pages were read (start-up), instead
     /// of building it on the first query.
     pub fn adopt_index(&self, builder: IndexBuilder) {
