@@ -6,6 +6,7 @@
 
 mod browser;
 mod driver;
+pub mod files;
 mod server;
 
 use std::path::PathBuf;

@@ -1,0 +1,245 @@
+//! Files for the CSV import tests and benchmark: the sample files, generated CSV
+//! files in a temporary folder, the browser's downloads and the xlsx report read
+//! back; and the steps of the import wizard that take a file and give a summary.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use super::{repo_path, unique_suffix, Browser};
+
+/// A sample file of tests/fixtures/import (or `$IMPORT_FIXTURES`, a folder holding them).
+pub fn fixture(name: &str) -> PathBuf {
+    let dir = std::env::var_os("IMPORT_FIXTURES").map(PathBuf::from).unwrap_or_else(|| repo_path("tests/fixtures/import"));
+    let path = dir.join(name);
+    assert!(path.is_file(), "the sample file {} is missing", path.display());
+    path
+}
+
+/// A folder of its own under the system's temp folder, removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(prefix: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("{prefix}-{}", unique_suffix()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `bytes` to `name` in this folder; returns the absolute path.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The domain's generated Outlook-style export (`sample::generate_csv`): per hundred
+/// rows five duplicates (email + phone) and one invalid row; about one row in ten has
+/// a tag from `CSV_TAGS`.
+pub fn generated_csv(rows: usize, seed: u64) -> Vec<u8> {
+    contacts_manager::domain::sample::generate_csv(rows, seed)
+}
+
+/// The tag names the generated file uses (they must exist, or its rows fail).
+pub fn generated_csv_tags() -> Vec<&'static str> {
+    contacts_manager::domain::sample::CSV_TAGS.to_vec()
+}
+
+/// The most rows of `generated_csv` that fit in `max_bytes` (up to `rows`), sized
+/// from a sample of the same generator.
+pub fn generated_rows_within(rows: usize, max_bytes: usize, seed: u64) -> usize {
+    let sample_rows = 20_000;
+    let per_row = generated_csv(sample_rows, seed).len() as f64 / sample_rows as f64;
+    // 1% slack: rows further on have longer row numbers in their emails.
+    rows.min((max_bytes as f64 / per_row * 0.99) as usize)
+}
+
+/// Lets Chromium save downloads into `dir` without asking.
+pub async fn allow_downloads(b: &Browser, dir: &Path) {
+    b.cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": dir.display().to_string() })).await;
+}
+
+/// Waits until `path` is downloaded completely (no .crdownload beside it, size steady).
+pub async fn wait_for_download(path: &Path, limit: Duration) -> Vec<u8> {
+    let deadline = Instant::now() + limit;
+    let partial = PathBuf::from(format!("{}.crdownload", path.display()));
+    let mut last_len = None;
+    loop {
+        let len = std::fs::metadata(path).ok().map(|m| m.len());
+        if len.is_some() && len == last_len && !partial.exists() {
+            return std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        }
+        last_len = len;
+        if Instant::now() > deadline {
+            let seen: Vec<String> = path
+                .parent()
+                .and_then(|d| std::fs::read_dir(d).ok())
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            panic!("no complete download {} within {limit:?}; the folder holds {seen:?}", path.display());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Every row of the sheet `sheet` of the xlsx workbook at `path`, each cell as text
+/// (whole numbers without ".0", empty cells as "").
+pub fn xlsx_rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut workbook: Xlsx<_> = open_workbook(path).unwrap_or_else(|e| panic!("open {} as xlsx: {e}", path.display()));
+    let names = workbook.sheet_names();
+    let range = workbook
+        .worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("sheet {sheet:?} of {} (sheets: {names:?}): {e}", path.display()));
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The digits of a text as a number ("12,345 rows" -> 12345); None without digits.
+pub fn digits(text: &str) -> Option<u64> {
+    let d: String = text.chars().filter(char::is_ascii_digit).collect();
+    d.parse().ok()
+}
+
+/// Polls `script` (a function body that returns a value) until it returns something
+/// other than null or false, for up to `limit`; returns that. On timeout panics with
+/// `what` and the page's text.
+pub async fn poll(b: &Browser, script: &str, limit: Duration, what: &str) -> Value {
+    let deadline = Instant::now() + limit;
+    loop {
+        let v = b.client.execute(script, vec![]).await.unwrap_or(Value::Null);
+        if !v.is_null() && v != Value::Bool(false) {
+            return v;
+        }
+        if Instant::now() > deadline {
+            let shot = b.screenshot(&format!("failure-{}", unique_suffix())).await;
+            let text = b.exec("return document.body ? document.body.innerText : ''").await;
+            let text: String = text.as_str().unwrap_or_default().chars().take(800).collect();
+            panic!("timed out after {limit:?} waiting for {what}\n  screenshot: {}\n  page text: {text:?}", shot.display());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+// ---- The import wizard -------------------------------------------------------------
+
+/// The counts of the summary step, and its status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub imported: u64,
+    pub duplicates_in_file: u64,
+    pub duplicates_existing: u64,
+    pub failed: u64,
+    pub status: String,
+}
+
+/// Opens the import page through the navigation.
+pub async fn open_import_page(b: &Browser) {
+    b.click(".nav a[href='#/import']").await;
+    b.wait_for("#import-file").await;
+}
+
+/// On the import page, before a file is chosen: a new list through the wizard's own
+/// "create a list" (it is selected); returns its id.
+pub async fn create_list_in_wizard(b: &Browser, name: &str) -> String {
+    b.fill("#import-new-list-name", name).await;
+    b.click("#import-create-list").await;
+    let script = format!(
+        "const s = document.querySelector('#import-list');
+         const o = s && s.selectedOptions[0];
+         return o && o.value && o.textContent.includes({name:?}) ? o.value : null;"
+    );
+    let id = poll(b, &script, Duration::from_secs(10), &format!("the new list {name} selected in #import-list")).await;
+    id.as_str().unwrap_or_default().to_string()
+}
+
+/// Chooses `path` in the file input and waits for the preview (step 2).
+pub async fn choose_file(b: &Browser, path: &Path) {
+    let input = b.wait_for("#import-file").await;
+    input.send_keys(&path.display().to_string()).await.unwrap_or_else(|e| panic!("choose {}: {e}", path.display()));
+    poll(b, "return !!document.querySelector('#import-preview tbody tr')", Duration::from_secs(30), "the preview table").await;
+}
+
+/// Ticks exactly the duplicate-check boxes in `fields` ("email", "phone", ...).
+pub async fn set_duplicate_check(b: &Browser, fields: &[&str]) {
+    let script = format!(
+        "const want = {};
+         const boxes = [...document.querySelectorAll('input.import-dedupe')];
+         for (const el of boxes) if (el.checked !== want.includes(el.value)) el.click();
+         return boxes.filter(el => el.checked).map(el => el.value);",
+        json!(fields)
+    );
+    let mut ticked: Vec<String> = serde_json::from_value(b.exec(&script).await).unwrap_or_default();
+    ticked.sort();
+    let mut want: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+    want.sort();
+    assert_eq!(ticked, want, "the duplicate check boxes ticked");
+}
+
+/// The target chosen for CSV column `column` (0-based).
+pub async fn target_of(b: &Browser, column: usize) -> String {
+    let css = format!("select.import-target[data-column='{column}']");
+    b.wait_for(&css).await;
+    b.exec(&format!("return document.querySelector({css:?}).value")).await.as_str().unwrap_or_default().to_string()
+}
+
+/// The counts and status of the summary step (waits up to `limit` for it).
+pub async fn read_summary(b: &Browser, limit: Duration) -> Summary {
+    let script = "const s = document.querySelector('#import-summary');
+         const st = document.querySelector('#import-status');
+         if (!s || !st) return null;
+         const n = k => { const el = s.querySelector(`[data-count='${k}']`); return el ? el.textContent : null; };
+         return { imported: n('imported'), file: n('duplicates-in-file'), existing: n('duplicates-existing'),
+                  failed: n('failed'), status: st.textContent };";
+    let v = poll(b, script, limit, "the import summary (#import-summary, #import-status)").await;
+    let count = |k: &str| {
+        let text = v[k].as_str().unwrap_or_else(|| panic!("no [data-count] for {k} in #import-summary: {v}"));
+        digits(text).unwrap_or_else(|| panic!("no number in the {k} count {text:?}"))
+    };
+    Summary {
+        imported: count("imported"),
+        duplicates_in_file: count("file"),
+        duplicates_existing: count("existing"),
+        failed: count("failed"),
+        status: v["status"].as_str().unwrap_or_default().to_string(),
+    }
+}
+
+/// Clicks Upload and waits for the summary.
+pub async fn upload(b: &Browser, limit: Duration) -> Summary {
+    b.click("#import-start").await;
+    read_summary(b, limit).await
+}
+
+/// How many contacts the contacts page counts in `list` (its heading's count).
+pub async fn contacts_in_list(b: &Browser, list: &str) -> u64 {
+    b.exec(&format!("location.hash = '#/contacts?list={list}'")).await;
+    b.wait_for("#add-contact").await;
+    let text = b.text(".page-head .page-sub").await;
+    digits(&text).unwrap_or(0)
+}
