@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::import_error::ImportError;
 use super::import_file_step::ImportFileStep;
 use super::import_history::ImportHistory;
 use super::import_progress::ImportProgress;
@@ -19,12 +20,8 @@ pub fn ImportPage(list: Option<ListId>) -> impl IntoView {
             <header class="page-head">
                 <h1 id="import-title">"Import contacts"</h1>
             </header>
-            {move || {
-                session
-                    .error
-                    .get()
-                    .map(|message| view! { <p class="form-error" id="import-error" role="alert">{message}</p> })
-            }}
+            // In setup the message shows beside Upload, where the user is looking.
+            {move || (session.stage.get() != Stage::Setup).then(|| view! { <ImportError session=session /> })}
             {move || match session.stage.get() {
                 Stage::ChooseFile => view! { <ImportFileStep session=session /> }.into_any(),
                 Stage::Opening => view! { <p class="muted" role="status">"Reading the file…"</p> }.into_any(),

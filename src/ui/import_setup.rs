@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::import_dedupe::ImportDedupe;
+use super::import_error::ImportError;
 use super::import_format::ImportFormat;
 use super::import_mapping::ImportMapping;
 use super::import_preview::ImportPreview;
@@ -41,6 +42,7 @@ pub fn ImportSetup(session: ImportSession) -> impl IntoView {
                 <h2 class="card-title" id="import-dedupe-title">"3. Check duplicates"</h2>
                 <ImportDedupe session=session />
             </section>
+            <ImportError session=session />
             <div class="form-actions">
                 <button type="button" class="btn" on:click=move |_| session.reset()>"Choose another file"</button>
                 <button type="button" class="btn btn-primary" id="import-start" on:click=move |_| session.start(state)>
