@@ -112,6 +112,7 @@ impl ImportSession {
             self.format.set(format);
             self.propose_mapping(state).await;
             self.stage.set(Stage::Setup);
+            warm_up_validation().await;
         });
     }
 
@@ -211,6 +212,17 @@ impl ImportSession {
         self.stage.set(Stage::ChooseFile);
     }
 }
+
+/// The phone library builds its metadata on first use (~100 ms in wasm). Pay that while
+/// the user looks at the mapping, not in the first slice of the import, where it would
+/// freeze the progress bar.
+async fn warm_up_validation() {
+    gloo_timers::future::TimeoutFuture::new(WARM_UP_AFTER_MS).await;
+    let _ = crate::domain::PhoneNumber::parse("+39 333 123 4567");
+}
+
+/// Long enough for the setup step to paint first.
+const WARM_UP_AFTER_MS: u32 = 200;
 
 /// The setting that remembers the mapping of one set of headers.
 fn mapping_setting(headers: &[String]) -> String {

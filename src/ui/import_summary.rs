@@ -8,7 +8,7 @@ use super::import_session::ImportSession;
 use super::import_undo::ImportUndoButton;
 use super::route::Route;
 use super::state::AppState;
-use crate::domain::import::{write_report, ImportSummary as Summary};
+use crate::domain::import::{write_report, ImportSummary as Summary, Progress};
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,7 +24,10 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
     let view_of = move || {
         session.finished_rev.track();
         session.finished.with_value(|f| {
-            f.as_ref().map(|f| (f.run.summary(f.imported), f.stopped, f.elapsed_ms, f.error.clone(), f.batch))
+            f.as_ref().map(|f| {
+                let where_ = f.stopped.then(|| stopped_at(&f.run.progress()));
+                (f.run.summary(f.imported), where_, f.elapsed_ms, f.error.clone(), f.batch)
+            })
         })
     };
     let download = move |_| {
@@ -50,8 +53,8 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         view! {
             <section class="card import-summary" id="import-summary" aria-labelledby="import-status">
                 <h2 class="card-title" id="import-status">
-                    {if stopped { "Stopped" } else { "Finished" }}
-                    {format!(" after {:.1} s", elapsed_ms / 1000.0)}
+                    {format!("{} after {:.1} s", if stopped.is_some() { "Stopped" } else { "Finished" }, elapsed_ms / 1000.0)}
+                    {stopped.map(|at| format!(", {at}"))}
                 </h2>
                 {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <dl class="summary-counts">
@@ -93,6 +96,11 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// Where a stopped import stopped: "after 12,345 rows (34% of the file)".
+fn stopped_at(p: &Progress) -> String {
+    format!("after {} ({:.0}% of the file)", plural(p.rows_read as usize, "row", "rows"), p.fraction() * 100.0)
 }
 
 fn count_row(key: &'static str, label: &'static str, n: u64) -> impl IntoView {
