@@ -248,11 +248,18 @@ impl ContactDraft {
         let mut mobile = None;
         let mut email = None;
         let mut details = Vec::new();
-        for field in ContactField::all() {
-            let raw = self.value(field).trim();
+        // The fields present, in field order (the order of `ContactField::all()`, which is
+        // the map's); a required field that is absent is reported where it would come.
+        let mut required = ContactField::all().filter(|f| f.required()).peekable();
+        for (&field, value) in &self.values {
+            while let Some(missing) = required.next_if(|r| *r < field) {
+                errors.push(required_error(missing));
+            }
+            required.next_if_eq(&field);
+            let raw = value.trim();
             if raw.is_empty() {
                 if field.required() {
-                    errors.push((DraftPath::Field(field), format!("{} is required", field.label())));
+                    errors.push(required_error(field));
                 }
                 continue;
             }
@@ -268,6 +275,7 @@ impl ContactDraft {
                 },
             }
         }
+        errors.extend(required.map(required_error));
         let mut additional_phones = Vec::new();
         let filled = self
             .additional_phones
@@ -329,6 +337,11 @@ impl ContactDraft {
     }
 }
 
+/// The error for a required field left empty.
+fn required_error(field: ContactField) -> (DraftPath, String) {
+    (DraftPath::Field(field), format!("{} is required", field.label()))
+}
+
 /// A field's value after its checks passed.
 enum Checked {
     Text(Box<str>),
@@ -350,7 +363,8 @@ impl Checked {
 /// sentence for the user.
 fn check_field(field: ContactField, raw: &str) -> Result<Checked, String> {
     let max = if field.kind() == FieldKind::LongText { MAX_LONG_TEXT_LEN } else { MAX_TEXT_LEN };
-    if raw.chars().count() > max {
+    // Bytes are at least as many as characters: count characters only when it can matter.
+    if raw.len() > max && raw.chars().count() > max {
         return Err(format!("{} can be at most {max} characters", field.label()));
     }
     match field.kind() {
@@ -361,14 +375,52 @@ fn check_field(field: ContactField, raw: &str) -> Result<Checked, String> {
             .map(|u| Checked::Text(u.as_str().into()))
             .map_err(|e| e.to_string()),
         FieldKind::Date => parse_date(raw)
-            .map(|d| Checked::Text(d.format("%Y-%m-%d").to_string().into()))
+            .map(|d| Checked::Text(iso_date(d).into()))
             .ok_or_else(|| format!("{} must be a date like 1990-04-25 (year-month-day)", field.label())),
     }
 }
 
 /// Accepts ISO dates (what date inputs send) and the day/month/year form people type.
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    // "yyyy-mm-dd" and "dd/mm/yyyy" with every digit written: what chrono makes of them
+    // is the calendar check alone (the ISO format cannot read a "dd/" start, the
+    // day/month/year one cannot read a "yyyy-" start), so skip its parser.
+    if let Some((year, month, day)) = padded_date_parts(raw.as_bytes()) {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
     NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
         .ok()
+}
+
+/// Year, month and day of exactly "dddd-dd-dd" or "dd/dd/dddd" (ASCII digits), else `None`.
+fn padded_date_parts(b: &[u8]) -> Option<(i32, u32, u32)> {
+    let number = |digits: &[u8]| -> Option<u32> {
+        digits.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    match b {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+            Some((i32::try_from(number(y)?).ok()?, number(&[*m1, *m2])?, number(&[*d1, *d2])?))
+        }
+        [d1, d2, b'/', m1, m2, b'/', y @ ..] if y.len() == 4 => {
+            Some((i32::try_from(number(y)?).ok()?, number(&[*m1, *m2])?, number(&[*d1, *d2])?))
+        }
+        _ => None,
+    }
+}
+
+/// `date.format("%Y-%m-%d")`, written directly for years 0 to 9999.
+fn iso_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return date.format("%Y-%m-%d").to_string();
+    }
+    let (year, month, day) = (year as u32, date.month(), date.day());
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut out = String::with_capacity(10);
+    for c in [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10), digit(month), '-', digit(day / 10), digit(day)] {
+        out.push(c);
+    }
+    out
 }

@@ -43,16 +43,28 @@ impl PhoneNumber {
         if trimmed.is_empty() {
             return Err(PhoneError::Empty);
         }
-        let mut digits = String::with_capacity(trimmed.len());
+        // The digits, on the stack: more than "00" and 17 digits is too long whatever
+        // they are (but a bad character anywhere still says so first).
+        let mut buffer = [0u8; 19];
+        let mut count = 0usize;
         for (i, c) in trimmed.chars().enumerate() {
             match c {
-                '0'..='9' => digits.push(c),
+                '0'..='9' => {
+                    if let Some(slot) = buffer.get_mut(count) {
+                        *slot = c as u8;
+                    }
+                    count += 1;
+                }
                 '+' if i == 0 => {}
                 c if is_separator(c) => {}
                 c => return Err(PhoneError::BadCharacter(c)),
             }
         }
-        let international = digits.strip_prefix("00").unwrap_or(&digits);
+        if count > buffer.len() {
+            return Err(PhoneError::TooLong);
+        }
+        let digits = buffer.get(..count).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("");
+        let international = digits.strip_prefix("00").unwrap_or(digits);
         if international.is_empty() {
             return Err(PhoneError::TooShort);
         }
@@ -60,13 +72,19 @@ impl PhoneNumber {
         if international.len() > 17 {
             return Err(PhoneError::TooLong);
         }
-        let parsed = rlibphonenumber::PhoneNumber::parse(format!("+{international}"), None)
-            .map_err(|e| match e {
+        let mut e164_is_input = false;
+        let parsed = match parse_digits_directly(international) {
+            Some((parsed, same)) => {
+                e164_is_input = same;
+                parsed
+            }
+            None => rlibphonenumber::PhoneNumber::parse(format!("+{international}"), None).map_err(|e| match e {
                 ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
                 ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
                 ParseError::TooLongNsn => PhoneError::TooLong,
                 ParseError::NotANumber(_) => PhoneError::NotValid,
-            })?;
+            })?,
+        };
         if !parsed.is_valid() {
             return Err(match parsed.is_possible_with_reason() {
                 Err(ValidationError::InvalidCountryCode) => PhoneError::UnknownCountryCode,
@@ -75,6 +93,9 @@ impl PhoneNumber {
                 Err(ValidationError::InvalidLength) => PhoneError::InvalidLength,
                 Ok(_) => PhoneError::NotValid,
             });
+        }
+        if e164_is_input {
+            return Ok(Self(international.into()));
         }
         let e164 = parsed.format_as(PhoneNumberFormat::E164);
         Ok(Self(e164.trim_start_matches('+').into()))
@@ -101,6 +122,97 @@ impl std::fmt::Display for PhoneNumber {
         f.write_str(&self.0)
     }
 }
+
+
+/// What `rlibphonenumber::PhoneNumber::parse("+" + digits, None)` returns, built
+/// without its text parser, for the inputs where that is provably the same number;
+/// `None` where the parser has to decide (then the caller runs it). With it, whether its
+/// E164 form is "+" and `digits`: the country code, then the national number with its
+/// leading zeros, which E164 writes as they are up to 10 of them.
+///
+/// For "+" followed by ASCII digits only, the parser (rlibphonenumber 2.2.15,
+/// `parse_helper`) finds no extension, phone-context or second number, strips the "+",
+/// takes the shortest known 1–3 digit country code (none if the digits start with 0),
+/// then may strip a national prefix (`maybe_strip_national_prefix_and_carrier_code`,
+/// a regex anchored at the start of the national number), sets the leading-zero flags
+/// and reads the rest as an integer. The fast path is taken only when:
+/// - there are at least 3 digits (fewer: the parser says "not a number" or "too short");
+/// - the country code is known and followed by at least 2 digits (else "too short");
+/// - the country's national prefix for parsing is absent or literal digits the national
+///   number does not start with, so the anchored regex cannot match and the stripping is
+///   a no-op (any other pattern, or a number starting with the prefix, goes to the parser).
+fn parse_digits_directly(digits: &str) -> Option<(rlibphonenumber::PhoneNumber, bool)> {
+    if digits.len() < 3 || digits.len() > 17 || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        return None;
+    }
+    let util = &*rlibphonenumber::PHONE_NUMBER_UTIL;
+    // The parser's `extract_country_code`: the first (shortest) known prefix.
+    let (country_code, national) = (1..=3).find_map(|i| {
+        let code: i32 = digits.get(..i)?.parse().ok()?;
+        util.get_region_for_country_code(code).map(|_| (code, digits.get(i..).unwrap_or("")))
+    })?;
+    if national.len() < 2 {
+        return None;
+    }
+    let prefixes = NATIONAL_PREFIXES_FOR_PARSING
+        .binary_search_by_key(&country_code, |(code, _)| *code)
+        .ok()
+        .and_then(|i| NATIONAL_PREFIXES_FOR_PARSING.get(i))
+        .map(|(_, prefixes)| *prefixes)?;
+    if prefixes.iter().any(|p| national.starts_with(p)) {
+        return None;
+    }
+    let mut number = rlibphonenumber::PhoneNumber { country_code, national_number: national.parse().ok()?, ..Default::default() };
+    // The parser's `get_italian_leading_zeros_for_phone_number` and what it sets.
+    let zeros = national.bytes().take_while(|b| *b == b'0').count();
+    let mut stored_zeros = 0;
+    if zeros > 0 {
+        stored_zeros = if zeros == national.len() { zeros - 1 } else { zeros };
+        number.italian_leading_zero = Some(true);
+        if stored_zeros > 1 {
+            number.number_of_leading_zeros = Some(stored_zeros as i32);
+        }
+    }
+    Some((number, stored_zeros <= 10))
+}
+
+/// Per country calling code, the national prefix for parsing of its main region in the
+/// metadata rlibphonenumber 2.2.15 bundles, where it is absent (`&[]`) or a plain
+/// alternation of digit strings ("0", "0|180020"); codes with any other pattern are
+/// left out and always go through the parser. Sorted by code. Generated from the
+/// bundled metadata.bin; `phone_equivalence_tests` check every entry against the parser
+/// (a stale entry makes the parser strip a prefix the fast path keeps).
+pub(crate) const NATIONAL_PREFIXES_FOR_PARSING: &[(i32, &[&str])] = &[
+    (1, &["1"]), (7, &["8"]), (20, &["0"]), (27, &["0"]), (30, &[]), (31, &["0"]), (32, &["0"]),
+    (33, &["0"]), (34, &[]), (36, &["06"]), (39, &[]), (40, &["0"]), (41, &["0"]), (43, &["0"]),
+    (44, &["0", "180020"]), (45, &[]), (46, &["0"]), (47, &[]), (48, &[]), (49, &["0"]),
+    (51, &["0"]), (52, &[]), (53, &["0"]), (56, &[]), (58, &["0"]), (60, &["0"]), (62, &["0"]),
+    (63, &["0"]), (64, &["0"]), (65, &[]), (66, &["0"]), (84, &["0"]), (90, &["0"]), (91, &["0"]),
+    (92, &["0"]), (93, &["0"]), (94, &["0"]), (95, &["0"]), (98, &["0"]), (211, &["0"]),
+    (212, &["0"]), (213, &["0"]), (216, &[]), (218, &["0"]), (220, &[]), (221, &[]), (222, &[]),
+    (223, &[]), (224, &[]), (225, &[]), (226, &[]), (227, &[]), (228, &[]), (229, &[]), (230, &[]),
+    (231, &["0"]), (232, &["0"]), (233, &["0"]), (234, &["0"]), (235, &[]), (236, &[]), (237, &[]),
+    (238, &[]), (239, &[]), (240, &[]), (242, &[]), (243, &["0"]), (244, &[]), (245, &[]),
+    (246, &[]), (247, &[]), (248, &[]), (249, &["0"]), (250, &["0"]), (251, &["0"]), (252, &["0"]),
+    (253, &[]), (254, &["0"]), (255, &["0"]), (256, &["0"]), (257, &[]), (258, &[]), (260, &["0"]),
+    (262, &["0"]), (263, &["0"]), (264, &["0"]), (265, &["0"]), (266, &[]), (267, &[]), (268, &[]),
+    (269, &[]), (290, &[]), (291, &["0"]), (297, &[]), (299, &[]), (350, &[]), (351, &[]),
+    (353, &["0"]), (354, &[]), (355, &["0"]), (356, &[]), (357, &[]), (358, &["0"]), (359, &["0"]),
+    (371, &[]), (372, &[]), (373, &["0"]), (374, &["0"]), (376, &[]), (377, &["0"]), (380, &["0"]),
+    (381, &["0"]), (382, &["0"]), (383, &["0"]), (385, &["0"]), (386, &["0"]), (387, &["0"]),
+    (389, &["0"]), (420, &[]), (421, &["0"]), (500, &[]), (501, &[]), (502, &[]), (503, &[]),
+    (504, &[]), (505, &[]), (507, &[]), (508, &["0"]), (509, &[]), (590, &["0"]), (592, &[]),
+    (593, &["0"]), (594, &["0"]), (595, &["0"]), (596, &["0"]), (597, &[]), (598, &["0"]),
+    (599, &[]), (670, &[]), (673, &[]), (674, &[]), (675, &[]), (676, &[]), (677, &[]), (678, &[]),
+    (679, &[]), (680, &[]), (681, &[]), (682, &[]), (683, &[]), (685, &[]), (686, &["0"]),
+    (687, &[]), (688, &[]), (689, &[]), (690, &[]), (691, &[]), (692, &["1"]), (800, &[]),
+    (808, &[]), (850, &["0"]), (852, &[]), (853, &[]), (855, &["0"]), (856, &["0"]), (870, &[]),
+    (878, &[]), (880, &["0"]), (881, &[]), (882, &[]), (883, &[]), (886, &["0"]), (888, &[]),
+    (960, &[]), (961, &["0"]), (962, &["0"]), (963, &["0"]), (964, &["0"]), (965, &[]),
+    (966, &["0"]), (967, &["0"]), (968, &[]), (970, &["0"]), (971, &["0"]), (972, &["0"]),
+    (973, &[]), (974, &[]), (975, &[]), (976, &["0"]), (977, &["0"]), (979, &[]), (992, &[]),
+    (993, &["8"]), (994, &["0"]), (995, &["0"]), (996, &["0"]), (998, &[]),
+];
 
 #[cfg(test)]
 mod tests {

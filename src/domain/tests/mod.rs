@@ -15,3 +15,4 @@ mod import_reader_tests;
 mod import_report_tests;
 mod import_run_tests;
 mod import_sniff_tests;
+mod phone_equivalence_tests;
