@@ -1,4 +1,5 @@
-//! Contacts: filter by list, search as you type, sort, page, select and delete, add.
+//! Contacts: filter by list, search as you type, sort, page, select and delete, add;
+//! export to CSV what the table shows (every page of it) or the selected rows.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,8 @@ use super::add_contact_dialog::AddContactDialog;
 use super::confirm_dialog::ConfirmDialog;
 use super::contacts_table::ContactsTable;
 use super::contacts_view::{ContactsView, PAGE_SIZE_SETTING};
+use super::export_dialog::ExportDialog;
+use super::export_runner::ExportRequest;
 use super::format::{grouped, plural};
 use super::column_chooser::ColumnChooser;
 use super::list_filter::ListFilter;
@@ -14,6 +17,7 @@ use super::pager::Pager;
 use super::route::{Route, Router};
 use super::state::AppState;
 use crate::domain::workspace::GlobalFilter;
+use crate::domain::export::csv_file_name;
 use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
 
 /// The rows on screen and the page they are really from (the query clamps a page
@@ -43,18 +47,20 @@ pub fn ContactsPage() -> impl IntoView {
 
     Effect::new(move |_| view.follow_list(list.get()));
 
+    // The table's query (list and tag filters, search, sort, page).
+    let query = move || ContactQuery {
+        list: list.get(),
+        search: view.search.get(),
+        sort: view.sort.get(),
+        descending: view.descending.get(),
+        page: view.page.get(),
+        page_size: view.page_size.get(),
+        tag: view.tag.get(),
+        visible_lists: state.visible.get(),
+    };
     let shown = Memo::new(move |_| {
         state.contacts_rev.track();
-        let mut query = ContactQuery {
-            list: list.get(),
-            search: view.search.get(),
-            sort: view.sort.get(),
-            descending: view.descending.get(),
-            page: view.page.get(),
-            page_size: view.page_size.get(),
-            tag: view.tag.get(),
-            visible_lists: state.visible.get(),
-        };
+        let mut query = query();
         state.read(|ws| {
             crate::perf::mark("cm:query");
             let mut result = ws.query(&query);
@@ -124,6 +130,27 @@ pub fn ContactsPage() -> impl IntoView {
             }
         });
     });
+
+    let exporting = RwSignal::new(None::<ExportRequest>);
+    // Every contact the table shows, on every page, in its order; or the selected
+    // ones (in the table's order, then any selected rows the filters now hide).
+    let export = move |only_selected: bool| {
+        let q = untrack(query);
+        let name = list.get_untracked().and_then(|id| state.lists.with_untracked(|ls| ls.iter().find(|l| l.id == id).map(|l| l.name.to_string())));
+        let mut ids = state.read(|ws| ws.query_ids(&q));
+        let (file_name, what) = if only_selected {
+            let sel = view.selected.get_untracked();
+            ids.retain(|id| sel.contains(id));
+            let mut hidden: Vec<ContactId> = sel.into_iter().filter(|id| !ids.contains(id)).collect();
+            hidden.sort();
+            ids.extend(hidden);
+            ("selected-contacts.csv".to_owned(), "the selected contacts".to_owned())
+        } else {
+            let file = name.as_deref().map_or_else(|| "contacts.csv".to_owned(), csv_file_name);
+            (file, "the contacts the table shows".to_owned())
+        };
+        exporting.set(Some(ExportRequest::Contacts { ids, file_name, what }));
+    };
 
     // `change` too: some ways of clearing the box (WebDriver's clear) fire no `input`.
     let set_search = move |text: String| {
@@ -218,6 +245,12 @@ pub fn ContactsPage() -> impl IntoView {
                         <Show when=move || { selected_count() > 0 }>
                             <span class="selection-count">{move || format!("{} selected", grouped(selected_count()))}</span>
                         </Show>
+                        <button type="button" class="btn" id="export-contacts" disabled=move || total.get() == 0 on:click=move |_| export(false)>
+                            "Export"
+                        </button>
+                        <button type="button" class="btn" id="export-selected" disabled=move || selected_count() == 0 on:click=move |_| export(true)>
+                            "Export selected"
+                        </button>
                         <button
                             type="button"
                             class="btn btn-danger-outline"
@@ -247,6 +280,9 @@ pub fn ContactsPage() -> impl IntoView {
                 <Pager total=total page=page on_page_size=on_page_size />
             </Show>
 
+            {move || exporting.get().map(|request| view! {
+                <ExportDialog request=request on_close=Callback::new(move |()| exporting.set(None)) />
+            })}
             <Show when=move || adding.get()>
                 <AddContactDialog
                     preselected=list.get_untracked()

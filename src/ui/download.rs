@@ -5,11 +5,16 @@ use wasm_bindgen::JsCast;
 
 /// Offers `bytes` as a file named `name`. Errs with a sentence for the user.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_parts(name, mime, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
+}
+
+/// Offers the file made of `parts` (byte arrays written piece by piece, already on
+/// the JavaScript side, so a big export never sits whole in wasm memory).
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let fail = |what: &str| format!("The file could not be offered for download ({what}).");
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("address"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no page"))?;
     let anchor = document

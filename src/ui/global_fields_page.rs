@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::confirm_dialog::ConfirmDialog;
 use super::download::download_bytes;
+use super::export_options::EXPORT_OPTIONS_SETTING;
 use super::field_dialog::FieldDialog;
 use super::field_table_head::FieldTableHead;
 use super::format::plural;
@@ -134,16 +135,18 @@ pub fn GlobalFieldsPage() -> impl IntoView {
             format!("Delete {what}? It disappears from every contact form; its values are kept and the field can be restored from the Deleted filter.")
         }
     };
+    // With the CSV options the last export dialog chose (separator, BOM).
     let export = move |_| {
         let sel = selected.get_untracked();
-        let bytes = rows.with_untracked(|r| {
-            let chosen: Vec<&CustomField> = r.iter().filter(|f| sel.contains(&f.id)).collect();
-            fields_csv(CsvOptions::default(), &chosen)
+        let chosen: Vec<CustomField> = rows.with_untracked(|r| r.iter().filter(|f| sel.contains(&f.id)).cloned().collect());
+        leptos::task::spawn_local(async move {
+            let options = state.load_setting(EXPORT_OPTIONS_SETTING).await.map(|s| CsvOptions::from_setting(&s)).unwrap_or_default();
+            let bytes = fields_csv(options, &chosen.iter().collect::<Vec<_>>());
+            match download_bytes("global-custom-fields.csv", "text/csv;charset=utf-8", &bytes) {
+                Ok(()) => state.info(format!("Exported {}.", plural(chosen.len(), "custom field", "custom fields"))),
+                Err(message) => state.error(message),
+            }
         });
-        match download_bytes("global-custom-fields.csv", "text/csv;charset=utf-8", &bytes) {
-            Ok(()) => state.info(format!("Exported {}.", plural(sel.len(), "custom field", "custom fields"))),
-            Err(message) => state.error(message),
-        }
     };
 
     view! {

@@ -17,6 +17,8 @@ pub fn ListRow(
     on_delete: Callback<ListId>,
     /// Opens "Add Agents to List".
     on_agents: Callback<ListId>,
+    /// Opens "Export to CSV" for the list's contacts.
+    on_export: Callback<ListId>,
 ) -> impl IntoView {
     let id = list.id;
     let name = list.name.to_string();
@@ -63,6 +65,15 @@ pub fn ListRow(
                     >
                         // Short, so the row's actions fit beside the columns at 1280px.
                         "Add Agents"
+                    </button>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label=format!("Export the contacts of {name} to CSV")
+                        title="Export to CSV"
+                        on:click=move |_| on_export.run(id)
+                    >
+                        "Export"
                     </button>
                     <button
                         type="button"

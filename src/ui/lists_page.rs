@@ -1,5 +1,6 @@
-//! Lists: a table with New List, Edit, Show Contacts and Delete (one or many, with a
-//! confirmation that counts the contacts that go with them).
+//! Lists: a table with New List, Edit, Show Contacts, Export (a list's contacts, or
+//! the selected lists' rows) and Delete (one or many, with a confirmation that counts
+//! the contacts that go with them).
 
 use std::collections::HashSet;
 
@@ -7,6 +8,8 @@ use leptos::prelude::*;
 
 use super::agent_picker_dialog::AgentPickerDialog;
 use super::confirm_dialog::ConfirmDialog;
+use super::export_dialog::ExportDialog;
+use super::export_runner::ExportRequest;
 use super::format::plural;
 use super::list_row::ListRow;
 use super::new_list_dialog::NewListDialog;
@@ -35,6 +38,12 @@ pub fn ListsPage() -> impl IntoView {
     // The lists a pending confirmation would delete.
     let to_delete = RwSignal::new(None::<Vec<ListId>>);
     let deleting = RwSignal::new(false);
+    let exporting = RwSignal::new(None::<ExportRequest>);
+    let export_list = Callback::new(move |id: ListId| exporting.set(ExportRequest::list(state, id)));
+    let export_selected = move |_| {
+        let ids: Vec<ListId> = selected.get_untracked().into_iter().collect();
+        exporting.set(Some(ExportRequest::Lists(ids)));
+    };
 
     let all_checked = move || {
         let n = rows.with(Vec::len);
@@ -112,6 +121,9 @@ pub fn ListsPage() -> impl IntoView {
                         <Show when=move || selected.with(|s| !s.is_empty())>
                             <span class="selection-count">{move || format!("{} selected", selected.with(|s| s.len()))}</span>
                         </Show>
+                        <button type="button" class="btn" id="export-lists" disabled=move || selected.with(|s| s.is_empty()) on:click=export_selected>
+                            "Export"
+                        </button>
                         <button
                             type="button"
                             class="btn btn-danger-outline"
@@ -148,7 +160,7 @@ pub fn ListsPage() -> impl IntoView {
                                 each=move || rows.get()
                                 key=|(l, n)| (l.id, l.updated, *n)
                                 children=move |(l, n)| view! {
-                                    <ListRow list=l count=n selected=selected on_delete=Callback::new(move |id| to_delete.set(Some(vec![id]))) on_agents=Callback::new(move |id| picking.set(Some(id))) />
+                                    <ListRow list=l count=n selected=selected on_delete=Callback::new(move |id| to_delete.set(Some(vec![id]))) on_agents=Callback::new(move |id| picking.set(Some(id))) on_export=export_list />
                                 }
                             />
                         </tbody>
@@ -158,6 +170,9 @@ pub fn ListsPage() -> impl IntoView {
             <Show when=move || creating.get()>
                 <NewListDialog on_close=Callback::new(move |()| creating.set(false)) />
             </Show>
+            {move || exporting.get().map(|request| view! {
+                <ExportDialog request=request on_close=Callback::new(move |()| exporting.set(None)) />
+            })}
             {move || picking.get().map(|id| view! {
                 <AgentPickerDialog list=id on_close=Callback::new(move |()| picking.set(None)) />
             })}
