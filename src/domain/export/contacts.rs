@@ -9,10 +9,11 @@ use std::collections::HashMap;
 
 use super::{finish, neutralise_cell, CsvOptions};
 use crate::domain::contact::Contact;
-use crate::domain::custom_field::FieldId;
+use crate::domain::custom_field::{CustomField, FieldId};
 use crate::domain::field::ContactField;
 use crate::domain::ids::{ContactId, ListId};
 use crate::domain::import::cells::{format_phones, format_tags};
+use crate::domain::import::mapping::{names_for, Target};
 use crate::domain::workspace::Workspace;
 use crate::domain::PageKey;
 
@@ -64,12 +65,12 @@ impl ContactsExport {
             columns.push(Column::List);
             headers.push("List".to_owned());
         }
-        for field in ContactField::all() {
-            columns.push(Column::Field(field));
-            headers.push(field.label().to_owned());
-        }
+        // The import's own names for the fields, clear of the custom fields' aliases.
+        let targets: Vec<Target> = ContactField::all().map(Target::Field).chain([Target::AdditionalPhones, Target::Tags]).collect();
+        let all_custom: Vec<&CustomField> = lists.iter().flat_map(|l| ws.fields_for(*l)).collect();
+        headers.extend(names_for(&targets, &all_custom));
+        columns.extend(ContactField::all().map(Column::Field));
         columns.extend([Column::AdditionalPhones, Column::Tags]);
-        headers.extend(["Additional phones".to_owned(), "Tags".to_owned()]);
         // Lists in the lists table's order; global fields once, before any list's.
         let order: Vec<ListId> = ws.lists().into_iter().map(|l| l.id).filter(|id| lists.contains(id)).collect();
         let mut custom: Vec<(FieldId, String, Option<ListId>)> = Vec::new();

@@ -201,6 +201,28 @@ fn vocabulary(custom_fields: &[&CustomField]) -> HashMap<String, (Target, Streng
     words
 }
 
+/// Column names that `propose` maps back to each target, given these custom fields:
+/// the target's label, unless a custom field's alias takes it ("City" as an alias),
+/// then the first of its other names (key, synonyms) that no alias takes. Exports
+/// write these, so their files import back without touching the mapping.
+pub fn names_for(targets: &[Target], custom_fields: &[&CustomField]) -> Vec<String> {
+    let words = vocabulary(custom_fields);
+    targets
+        .iter()
+        .map(|target| {
+            let label = target.label(custom_fields);
+            let key = match target {
+                Target::Field(f) => Some(f.key()),
+                _ => None,
+            };
+            let synonyms = SYNONYMS.iter().filter(|(t, strength, _)| t == target && *strength == Strong).flat_map(|(_, _, names)| names.iter().copied());
+            let mut others = key.into_iter().chain(synonyms);
+            let claims = |name: &str| words.get(&normalise(name)) == Some(&(*target, Strong));
+            if claims(&label) { label } else { others.find(|n| claims(n)).map_or(label, str::to_owned) }
+        })
+        .collect()
+}
+
 /// Whether a header is a name some program gives a contact field (for telling a
 /// header row from a data row).
 pub fn is_known_header(header: &str) -> bool {

@@ -194,3 +194,26 @@ fn lists_export_names_agents_and_counts() {
     assert_eq!(lines[2], format!("{},Clienti,,40,\"Mario Rossi, Lucia\",2023-11-14 23:13", l.get()));
     assert_eq!(lines.len(), 3);
 }
+
+#[test]
+fn custom_fields_named_like_default_fields_still_round_trip() {
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "Clienti");
+    let city = field(&mut ws, FieldScope::Global, "City", FieldTypeName::Text, &[]);
+    let tags = field(&mut ws, FieldScope::List(l), "Tags", FieldTypeName::Text, &[]);
+    let vip = tag(&mut ws, "VIP");
+    let mut d = ContactDraft { list_id: Some(l), ..ContactDraft::default() };
+    d.set(F::FirstName, "Anna");
+    d.set(F::City, "Roma");
+    d.custom = [(city, "Milano".to_owned()), (tags, "free text".to_owned())].into_iter().collect();
+    d.tags = vec![vip];
+    ws.create_contact(&d, T0).unwrap_or_else(|e| panic!("{e}"));
+    let export = ContactsExport::of_list(&ws, l, CsvOptions::default());
+    let headers = export.headers().to_vec();
+    assert!(headers.contains(&"Town".to_owned()) && headers.contains(&"Tag".to_owned()), "{headers:?}");
+    let bytes = export.to_bytes(&ws);
+    let context = ImportContext { custom_fields: ws.fields_for(l), tags: ws.tags(), existing: Vec::new() };
+    let out = import(&bytes, bytes.len(), &context, &[]);
+    let before: Vec<_> = ws.contacts().map(|c| c.data.clone()).collect();
+    assert_eq!(out.ready.into_iter().map(|(_, d)| d).collect::<Vec<_>>(), before);
+}
