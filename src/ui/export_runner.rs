@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::download::{download_bytes, download_parts};
+use super::format::local_offset;
 use super::import_runner::performance_now;
 use super::state::AppState;
 use crate::domain::export::{csv_file_name, lists_csv, ContactsExport, CsvOptions};
@@ -57,8 +58,7 @@ pub async fn run_export(
 ) -> Result<Option<String>, String> {
     match request {
         ExportRequest::Lists(ids) => {
-            let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-            let bytes = state.read(|ws| lists_csv(options, ws, &ids, offset));
+            let bytes = state.read(|ws| lists_csv(options, ws, &ids, local_offset));
             download_bytes("lists.csv", CSV_MIME, &bytes)?;
             Ok(Some("lists.csv".to_owned()))
         }

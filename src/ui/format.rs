@@ -9,9 +9,14 @@ pub fn now() -> Timestamp {
 
 /// A time as the user reads it: in the browser's time zone at that moment.
 pub fn local_time(t: Timestamp) -> String {
+    t.display_at_offset(local_offset(t))
+}
+
+/// The browser's time zone at `t`, in minutes east of UTC.
+pub fn local_offset(t: Timestamp) -> i32 {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.millis() as f64));
     // getTimezoneOffset is minutes *behind* UTC.
-    t.display_at_offset(-(date.get_timezone_offset() as i32))
+    -(date.get_timezone_offset() as i32)
 }
 
 /// 1234567 -> "1,234,567", so counts in the pager and dialogs are easy to read.

@@ -187,7 +187,7 @@ fn lists_export_names_agents_and_counts() {
     let (a, _) = ws.create_agent(&agent("Mario Rossi", "mario")).unwrap_or_else(|e| panic!("{e}"));
     let (b, _) = ws.create_agent(&agent("Lucia", "lucia")).unwrap_or_else(|e| panic!("{e}"));
     ws.assign_agents(l, &[a, b]).unwrap_or_else(|e| panic!("{e}"));
-    let text = String::from_utf8(lists_csv(CsvOptions::default(), &ws, &[l, leads], 60)).expect("utf-8");
+    let text = String::from_utf8(lists_csv(CsvOptions::default(), &ws, &[l, leads], |_| 60)).expect("utf-8");
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines[0], "List ID,Name,Description,Contacts,Agents,Created");
     assert_eq!(lines[1], format!("{},'@Leads,\"Autunno, città\",0,,2023-11-14 23:13", leads.get()));
