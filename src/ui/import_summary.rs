@@ -53,7 +53,7 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         view! {
             <section class="card import-summary" id="import-summary" aria-labelledby="import-status">
                 <h2 class="card-title" id="import-status">
-                    {format!("{} after {:.1} s", if stopped.is_some() { "Stopped" } else { "Finished" }, elapsed_ms / 1000.0)}
+                    {format!("{} {}", if stopped.is_some() { "Stopped" } else { "Finished" }, took(elapsed_ms))}
                     {stopped.map(|at| format!(", {at}"))}
                 </h2>
                 {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
@@ -96,6 +96,11 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// "after 2.5 s"; a small file says "in under 0.1 s" rather than "after 0.0 s".
+fn took(ms: f64) -> String {
+    if ms < 100.0 { "in under 0.1 s".into() } else { format!("after {:.1} s", ms / 1000.0) }
 }
 
 /// Where a stopped import stopped: "after 12,345 rows (34% of the file)".
