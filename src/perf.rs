@@ -7,3 +7,9 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
+
+/// Milliseconds on the page's clock (0 where the Performance API is missing), for
+/// durations and rates shown to the user.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}

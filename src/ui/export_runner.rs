@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::download::{download_bytes, download_parts};
 use super::format::local_offset;
-use super::import_runner::performance_now;
+use crate::perf::now_ms;
 use super::state::AppState;
 use crate::domain::export::{csv_file_name, lists_csv, ContactsExport, CsvOptions};
 use crate::domain::{ContactId, ListId};
@@ -67,8 +67,8 @@ pub async fn run_export(
             let mut export = state.read(|ws| ContactsExport::new(ws, ids, options));
             let parts = js_sys::Array::new();
             loop {
-                let deadline = performance_now() + SLICE_MS;
-                let chunk = state.read(|ws| export.next_chunk(ws, || performance_now() >= deadline));
+                let deadline = now_ms() + SLICE_MS;
+                let chunk = state.read(|ws| export.next_chunk(ws, || now_ms() >= deadline));
                 parts.push(&js_sys::Uint8Array::from(chunk.as_slice()));
                 let _ = progress.try_set((export.written(), export.total()));
                 if export.is_done() {

@@ -3,16 +3,16 @@
 use leptos::prelude::*;
 
 use super::format::grouped;
-use super::import_runner::performance_now;
+use crate::perf::now_ms;
 use super::import_session::ImportSession;
 
 #[component]
 pub fn ImportProgress(session: ImportSession) -> impl IntoView {
-    let started = performance_now();
+    let started = now_ms();
     let progress = session.progress;
     let text = move || {
         let p = progress.get();
-        let seconds = ((performance_now() - started) / 1000.0).max(0.001);
+        let seconds = ((now_ms() - started) / 1000.0).max(0.001);
         let fraction = p.fraction();
         let rate = p.rows_read as f64 / seconds;
         let left = if fraction > 0.02 { Some(seconds * (1.0 - fraction) / fraction) } else { None };

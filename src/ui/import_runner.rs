@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::file_slices::read_slice;
+use crate::perf::now_ms;
 use super::format::{sentence, with_stop};
 use super::state::AppState;
 use crate::domain::import::{ImportContext, ImportPlan, ImportRun, Progress};
@@ -46,7 +47,7 @@ pub async fn run_import(
     progress: RwSignal<Progress>,
     stop: RwSignal<bool>,
 ) -> Result<Finished, String> {
-    let started = performance_now();
+    let started = now_ms();
     let ImportRequest { file, plan, mapping, duplicate_check } = request;
     let list = plan.list;
     let size = file.size();
@@ -90,7 +91,7 @@ pub async fn run_import(
         }
         pending.extend(run.take_ready().into_iter().map(|(_, data)| data));
         progress.set(run.progress());
-        if pending.len() >= COMMIT_ROWS || at_end {
+        if pending.len() >= COMMIT_ROWS {
             match store(state, batch, std::mem::take(&mut pending), run.progress()).await {
                 Ok(n) => imported += n,
                 Err(message) => {
@@ -103,7 +104,7 @@ pub async fn run_import(
             break;
         }
     }
-    // Rows read before Stop are kept: store what is waiting.
+    // The rest of the file, or the rows read before Stop (they are kept).
     if error.is_none() && !pending.is_empty() {
         match store(state, batch, std::mem::take(&mut pending), run.progress()).await {
             Ok(n) => imported += n,
@@ -116,7 +117,7 @@ pub async fn run_import(
         error.get_or_insert_with(|| e.to_string());
     }
     progress.set(run.progress());
-    Ok(Finished { batch, run, imported, stopped, elapsed_ms: performance_now() - started, error })
+    Ok(Finished { batch, run, imported, stopped, elapsed_ms: now_ms() - started, error })
 }
 
 /// Stores one slice of ready contacts with the batch's counts; how many were stored.
@@ -140,9 +141,3 @@ fn batch_progress(p: Progress) -> BatchProgress {
         failed: p.failed,
     }
 }
-
-/// Milliseconds on the page's clock (0 when the Performance API is missing).
-pub fn performance_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
