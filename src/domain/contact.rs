@@ -11,9 +11,10 @@ use super::tag::TagId;
 use super::ids::{ContactId, ListId, Timestamp};
 use super::email::Email;
 use super::field::FieldKind;
-use super::phone::PhoneNumber;
-use super::url::HttpsUrl;
-use chrono::NaiveDate;
+use super::country::Country;
+use super::phone::{PhoneNumber, PhoneReading};
+use super::url::WebAddress;
+pub use super::date_text::{iso_date, parse_date};
 
 /// One extra phone number with the user's label for it ("Office", "Home").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,6 +141,15 @@ impl ContactData {
         }
     }
 
+    /// Gives the contact these tags too (an import creating tags it names).
+    pub(crate) fn add_tags(&mut self, ids: &[TagId]) {
+        let mut tags = self.tags.to_vec();
+        tags.extend_from_slice(ids);
+        tags.sort();
+        tags.dedup();
+        self.tags = tags.into_boxed_slice();
+    }
+
     /// Removes a tag; true if the contact had it.
     pub(crate) fn remove_tag(&mut self, tag: TagId) -> bool {
         if !self.has_tag(tag) {
@@ -199,6 +209,51 @@ impl ContactErrors {
     }
 }
 
+/// How a draft's phone numbers written without a country code are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PhoneRules {
+    /// The list's default country; `None`: every number must carry its country code.
+    pub country: Option<Country>,
+    /// Digits valid both as a national and as an international number: a form asks
+    /// which is meant (an error that names both), an import keeps the national reading
+    /// and notes it.
+    pub ask_when_ambiguous: bool,
+}
+
+impl PhoneRules {
+    /// A form's rules: ask when a number could mean two.
+    pub fn asking(country: Option<Country>) -> Self {
+        Self { country, ask_when_ambiguous: true }
+    }
+
+    /// Reads one number; `Ok((number, note))`, the note saying how an ambiguous number
+    /// was read.
+    pub fn read(self, raw: &str) -> Result<(PhoneNumber, Option<String>), String> {
+        let PhoneReading { number, alternative } = PhoneNumber::parse_in(raw, self.country).map_err(|e| e.to_string())?;
+        match alternative {
+            None => Ok((number, None)),
+            Some(other) if self.ask_when_ambiguous => Err(format!(
+                "“{}” can be {} or {}: write it with + and its country code",
+                raw.trim(),
+                number.described(),
+                other.described()
+            )),
+            Some(other) => Ok((
+                number.clone(),
+                Some(format!("“{}” read as {}; it could also be {}", raw.trim(), number.described(), other.described())),
+            )),
+        }
+    }
+}
+
+/// A draft that passed its checks, with notes on values read one of two ways.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Validated {
+    pub list: ListId,
+    pub data: ContactData,
+    pub notes: Vec<(DraftPath, String)>,
+}
+
 /// Longest text a single-line field takes; longer text is refused, not cut.
 pub const MAX_TEXT_LEN: usize = 1_000;
 /// Longest description.
@@ -233,11 +288,18 @@ impl ContactDraft {
         self.validate_with(&[])
     }
 
+    /// Checks every field, numbers needing their country code (see `validate_in`).
+    pub fn validate_with(&self, fields: &[&CustomField]) -> Result<(ListId, ContactData), ContactErrors> {
+        self.validate_in(fields, PhoneRules::asking(None)).map(|v| (v.list, v.data))
+    }
+
     /// Checks every field (trimmed), collecting all errors, not only the first.
     /// `fields` are the custom fields that apply to the contact's list; values for
-    /// other fields are left out of the result.
-    pub fn validate_with(&self, fields: &[&CustomField]) -> Result<(ListId, ContactData), ContactErrors> {
+    /// other fields are left out of the result. `phones` says how numbers without a
+    /// country code are read.
+    pub fn validate_in(&self, fields: &[&CustomField], phones: PhoneRules) -> Result<Validated, ContactErrors> {
         let mut errors = Vec::new();
+        let mut notes = Vec::new();
         let list = self.list_id;
         if list.is_none() {
             errors.push((DraftPath::List, "choose the list this contact belongs to".to_owned()));
@@ -263,16 +325,21 @@ impl ContactDraft {
                 }
                 continue;
             }
-            match check_field(field, raw) {
+            match check_field(field, raw, phones) {
                 Err(message) => errors.push((DraftPath::Field(field), message)),
-                Ok(value) => match (field, value) {
-                    (ContactField::FirstName, Checked::Text(t)) => first_name = Some(t),
-                    (ContactField::LastName, Checked::Text(t)) => last_name = Some(t),
-                    (ContactField::Phone, Checked::Phone(p)) => phone = Some(p),
-                    (ContactField::Mobile, Checked::Phone(p)) => mobile = Some(p),
-                    (ContactField::Email, Checked::Email(e)) => email = Some(e),
-                    (other, value) => details.push((other, value.into_text())),
-                },
+                Ok((value, note)) => {
+                    if let Some(note) = note {
+                        notes.push((DraftPath::Field(field), note));
+                    }
+                    match (field, value) {
+                        (ContactField::FirstName, Checked::Text(t)) => first_name = Some(t),
+                        (ContactField::LastName, Checked::Text(t)) => last_name = Some(t),
+                        (ContactField::Phone, Checked::Phone(p)) => phone = Some(p),
+                        (ContactField::Mobile, Checked::Phone(p)) => mobile = Some(p),
+                        (ContactField::Email, Checked::Email(e)) => email = Some(e),
+                        (other, value) => details.push((other, value.into_text())),
+                    }
+                }
             }
         }
         errors.extend(required.map(required_error));
@@ -292,12 +359,15 @@ impl ContactDraft {
                 errors.push((DraftPath::AdditionalPhone(i), format!("the label can be at most {MAX_TEXT_LEN} characters")));
                 continue;
             }
-            match PhoneNumber::parse(&draft.number) {
-                Ok(number) => {
+            match phones.read(&draft.number) {
+                Ok((number, note)) => {
                     let label = if label.is_empty() { "Other" } else { label };
                     additional_phones.push(LabeledPhone { label: label.into(), number });
+                    if let Some(note) = note {
+                        notes.push((DraftPath::AdditionalPhone(i), note));
+                    }
                 }
-                Err(e) => errors.push((DraftPath::AdditionalPhone(i), e.to_string())),
+                Err(message) => errors.push((DraftPath::AdditionalPhone(i), message)),
             }
         }
         let mut custom = Vec::new();
@@ -317,9 +387,9 @@ impl ContactDraft {
         match (list, first_name) {
             (Some(list), Some(first_name)) if errors.is_empty() => {
                 details.sort_by_key(|d| d.0);
-                Ok((
+                Ok(Validated {
                     list,
-                    ContactData {
+                    data: ContactData {
                         first_name,
                         last_name,
                         phone,
@@ -330,7 +400,8 @@ impl ContactDraft {
                         custom: custom.into_boxed_slice(),
                         tags: tags.into_boxed_slice(),
                     },
-                ))
+                    notes,
+                })
             }
             _ => Err(ContactErrors(errors)),
         }
@@ -360,67 +431,24 @@ impl Checked {
 }
 
 /// Checks one non-empty, trimmed value against its field's kind; the error is a
-/// sentence for the user.
-fn check_field(field: ContactField, raw: &str) -> Result<Checked, String> {
+/// sentence for the user, the note says how an ambiguous phone number was read.
+fn check_field(field: ContactField, raw: &str, phones: PhoneRules) -> Result<(Checked, Option<String>), String> {
     let max = if field.kind() == FieldKind::LongText { MAX_LONG_TEXT_LEN } else { MAX_TEXT_LEN };
     // Bytes are at least as many as characters: count characters only when it can matter.
     if raw.len() > max && raw.chars().count() > max {
         return Err(format!("{} can be at most {max} characters", field.label()));
     }
-    match field.kind() {
-        FieldKind::Text | FieldKind::LongText => Ok(Checked::Text(raw.into())),
-        FieldKind::Phone => PhoneNumber::parse(raw).map(Checked::Phone).map_err(|e| e.to_string()),
-        FieldKind::Email => Email::parse(raw).map(Checked::Email).map_err(|e| e.to_string()),
-        FieldKind::Url => HttpsUrl::parse(raw)
-            .map(|u| Checked::Text(u.as_str().into()))
-            .map_err(|e| e.to_string()),
+    let checked = match field.kind() {
+        FieldKind::Text | FieldKind::LongText => Checked::Text(raw.into()),
+        FieldKind::Phone => {
+            let (number, note) = phones.read(raw)?;
+            return Ok((Checked::Phone(number), note));
+        }
+        FieldKind::Email => Email::parse(raw).map(Checked::Email).map_err(|e| e.to_string())?,
+        FieldKind::Url => WebAddress::parse(raw).map(|u| Checked::Text(u.as_str().into())).map_err(|e| e.to_string())?,
         FieldKind::Date => parse_date(raw)
             .map(|d| Checked::Text(iso_date(d).into()))
-            .ok_or_else(|| format!("{} must be a date like 1990-04-25 (year-month-day)", field.label())),
-    }
-}
-
-/// Accepts ISO dates (what date inputs send) and the day/month/year form people type.
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    // "yyyy-mm-dd" and "dd/mm/yyyy" with every digit written: what chrono makes of them
-    // is the calendar check alone (the ISO format cannot read a "dd/" start, the
-    // day/month/year one cannot read a "yyyy-" start), so skip its parser.
-    if let Some((year, month, day)) = padded_date_parts(raw.as_bytes()) {
-        return NaiveDate::from_ymd_opt(year, month, day);
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
-        .ok()
-}
-
-/// Year, month and day of exactly "dddd-dd-dd" or "dd/dd/dddd" (ASCII digits), else `None`.
-fn padded_date_parts(b: &[u8]) -> Option<(i32, u32, u32)> {
-    let number = |digits: &[u8]| -> Option<u32> {
-        digits.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+            .ok_or_else(|| format!("{} must be a date like 1990-04-25 (year-month-day)", field.label()))?,
     };
-    match b {
-        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
-            Some((i32::try_from(number(y)?).ok()?, number(&[*m1, *m2])?, number(&[*d1, *d2])?))
-        }
-        [d1, d2, b'/', m1, m2, b'/', y @ ..] if y.len() == 4 => {
-            Some((i32::try_from(number(y)?).ok()?, number(&[*m1, *m2])?, number(&[*d1, *d2])?))
-        }
-        _ => None,
-    }
-}
-
-/// `date.format("%Y-%m-%d")`, written directly for years 0 to 9999.
-fn iso_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    let year = date.year();
-    if !(0..=9999).contains(&year) {
-        return date.format("%Y-%m-%d").to_string();
-    }
-    let (year, month, day) = (year as u32, date.month(), date.day());
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    let mut out = String::with_capacity(10);
-    for c in [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10), digit(month), '-', digit(day / 10), digit(day)] {
-        out.push(c);
-    }
-    out
+    Ok((checked, None))
 }

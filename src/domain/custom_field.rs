@@ -187,16 +187,85 @@ impl CustomField {
 }
 
 /// Numbers as people type them: "42", "-3.5", "1e3"; a comma as decimal separator
-/// ("3,5") when there is no dot.
+/// ("3,5", "1000,00") when there is no dot; and thousands grouped where the reading is
+/// unambiguous ("1.000,50", "1,000.50", "1 000,50", "1'000.50", "1.000.000"): with
+/// both a dot and a comma, the last one is the decimal separator; a separator used
+/// twice, or a space or apostrophe, groups thousands. Groups must be three digits
+/// (after a first one of one to three), so "1,2.3" or "12 34" are refused, not guessed.
+/// A single dot or comma stays a decimal separator: "1.000" is one, "1,000" is one.
 fn parse_number(s: &str) -> Option<Number> {
-    let normalised = if s.contains(',') && !s.contains('.') { s.replace(',', ".") } else { s.to_owned() };
-    normalised.parse::<f64>().ok().filter(|n| n.is_finite()).map(Number)
+    let plain = |t: &str| t.parse::<f64>().ok().filter(|n| n.is_finite()).map(Number);
+    let is_group_only = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’');
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let grouped = s.contains(is_group_only);
+    if !grouped && commas == 0 && dots <= 1 {
+        return plain(s);
+    }
+    if !grouped && commas == 1 && dots == 0 {
+        return plain(&s.replacen(',', ".", 1));
+    }
+    parse_grouped(s).and_then(|n| plain(&n))
 }
 
+/// A number with thousands separators as plain text ("-1.000,50" → "-1000.50"), or
+/// `None` when the separators do not read one way only.
+fn parse_grouped(s: &str) -> Option<String> {
+    let (sign, body) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (last_dot, last_comma) = (body.rfind('.'), body.rfind(','));
+    // The decimal separator: the later of a dot and a comma when both are there; the one
+    // present, if it appears once, when the groups are made with spaces or apostrophes.
+    let decimal = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(d.max(c)),
+        (Some(i), None) | (None, Some(i)) => {
+            let mark = if last_dot.is_some() { '.' } else { ',' };
+            (body.matches(mark).count() == 1 && body.contains(|c: char| !c.is_ascii_digit() && c != mark)).then_some(i)
+        }
+        (None, None) => None,
+    };
+    let (integer, fraction) = match decimal {
+        Some(i) => (body.get(..i)?, Some(body.get(i + 1..)?)),
+        None => (body, None),
+    };
+    // One kind of group separator in the integer part, every group three digits.
+    let mut separators = integer.chars().filter(|c| !c.is_ascii_digit());
+    let separator = separators.next()?;
+    if separators.any(|c| c != separator) {
+        return None;
+    }
+    let mut groups = integer.split(separator);
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = format!("{sign}{first}");
+    for group in groups {
+        if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    if let Some(fraction) = fraction {
+        if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    Some(digits)
+}
+
+/// Switch values as sheets and people write them, in English, Italian, German and
+/// French, any case: yes/no, true/false, 1/0, on/off, y/n, sì/si/no, vero/falso,
+/// ja/nein, wahr/falsch (German Excel), oui/non, vrai/faux, and "x" for a ticked box
+/// (an empty cell is off, see `CustomField::parse_value`).
 fn parse_switch(s: &str) -> Option<bool> {
     match s.to_lowercase().as_str() {
-        "true" | "yes" | "1" | "on" | "y" | "si" | "sì" => Some(true),
-        "false" | "no" | "0" | "off" | "n" => Some(false),
+        "true" | "yes" | "1" | "on" | "y" | "si" | "sì" | "vero" | "ja" | "j" | "wahr" | "oui" | "vrai" | "x" => Some(true),
+        "false" | "no" | "0" | "off" | "n" | "falso" | "nein" | "falsch" | "non" | "faux" => Some(false),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::agent::AgentId;
+use super::country::Country;
 use super::ids::{ListId, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +16,9 @@ pub struct ContactList {
     pub dial_prefix: Option<Box<str>>,
     /// Agents who may work this list, sorted.
     pub agents: Vec<AgentId>,
+    /// Where numbers written without a country code are from (`02 1000000` in an
+    /// Italian list is +39 02 1000000). `None`: numbers must carry their country code.
+    pub country: Option<Country>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -35,6 +39,7 @@ pub struct ListDraft {
     pub name: String,
     pub description: String,
     pub dial_prefix: String,
+    pub country: Option<Country>,
 }
 
 impl ListDraft {
@@ -44,6 +49,7 @@ impl ListDraft {
             name: list.name.to_string(),
             description: list.description.as_deref().unwrap_or("").to_owned(),
             dial_prefix: list.dial_prefix.as_deref().unwrap_or("").to_owned(),
+            country: list.country,
         }
     }
 }

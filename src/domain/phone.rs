@@ -4,8 +4,12 @@
 use rlibphonenumber::{ParseError, PhoneNumberFormat, ValidationError};
 use serde::{Deserialize, Serialize};
 
+use super::country::Country;
+
 /// A phone number that is valid as an international number, held in WhatsApp form.
-/// It can only be made by `PhoneNumber::parse` (or read back from storage).
+/// It can only be made by `PhoneNumber::parse` (digits read as international),
+/// `PhoneNumber::parse_in` (bare digits read as national to a default country), or
+/// read back from storage.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PhoneNumber(Box<str>);
@@ -28,6 +32,16 @@ pub enum PhoneError {
     NotValid,
 }
 
+/// A number read from what someone typed, with the other number it could also mean
+/// (digits without "+" that are valid both as a national number of the default
+/// country and as an international one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhoneReading {
+    pub number: PhoneNumber,
+    /// The international reading, when it is valid too and differs.
+    pub alternative: Option<PhoneNumber>,
+}
+
 /// Characters people put inside phone numbers that carry no meaning.
 fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}' | '\t')
@@ -37,7 +51,8 @@ impl PhoneNumber {
     /// Parses "+39 333 123 4567", "0039 333-1234567" or "393331234567" into
     /// "393331234567". Rejects what cannot be a valid international number, saying why.
     /// Digits without "+" or "00" are read as already carrying the country code, which
-    /// is the WhatsApp form.
+    /// is the WhatsApp form; `parse_in` reads them as a national number of a default
+    /// country instead.
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
@@ -101,6 +116,64 @@ impl PhoneNumber {
         Ok(Self(e164.trim_start_matches('+').into()))
     }
 
+    /// Reads what someone typed, with `country` as the default for numbers written
+    /// without their country code. With no country, or with "+" or "00" in front, it is
+    /// `parse` (and as fast). Otherwise bare digits are read both as a national number
+    /// of `country` ("328 123 4567", "0151 23456789") and as international: the
+    /// national reading wins when valid, with the international one as `alternative`
+    /// if that is valid too and differs; when neither is valid the error is the
+    /// national reading's, as that is what was most likely meant.
+    pub fn parse_in(input: &str, country: Option<Country>) -> Result<PhoneReading, PhoneError> {
+        let international = Self::parse(input);
+        let region = match country.and_then(Country::region) {
+            Some(region) if !has_international_prefix(input) => region,
+            _ => return international.map(|number| PhoneReading { number, alternative: None }),
+        };
+        // Those would be the national reading's errors too (and letters must not turn
+        // into digits the way the library reads vanity numbers).
+        if let Err(e @ (PhoneError::Empty | PhoneError::BadCharacter(_))) = international {
+            return Err(e);
+        }
+        match (parse_national(input, region), international) {
+            (Ok(number), Ok(other)) => {
+                let alternative = (other != number).then_some(other);
+                Ok(PhoneReading { number, alternative })
+            }
+            (Ok(number), Err(_)) => Ok(PhoneReading { number, alternative: None }),
+            (Err(_), Ok(number)) => Ok(PhoneReading { number, alternative: None }),
+            (Err(e), Err(_)) => Err(e),
+        }
+    }
+
+    /// "+39 328 123 4567": the library's international format.
+    pub fn international(&self) -> String {
+        match self.to_library() {
+            Some(parsed) => parsed.format_as(PhoneNumberFormat::International).into_owned(),
+            None => format!("+{}", self.0),
+        }
+    }
+
+    /// The country the number belongs to; `None` for non-geographic numbers (+800...).
+    pub fn country(&self) -> Option<Country> {
+        self.to_library().and_then(|parsed| parsed.get_region_code()).and_then(Country::from_region)
+    }
+
+    /// "+39 328 123 4567 · Italy", or just the international form without a country.
+    pub fn described(&self) -> String {
+        match self.country() {
+            Some(country) => format!("{} · {}", self.international(), country.name()),
+            None => self.international(),
+        }
+    }
+
+    /// The library's number for the stored digits (on `parse`'s fast path when it can).
+    fn to_library(&self) -> Option<rlibphonenumber::PhoneNumber> {
+        match parse_digits_directly(&self.0) {
+            Some((parsed, _)) => Some(parsed),
+            None => rlibphonenumber::PhoneNumber::parse(format!("+{}", self.0), None).ok(),
+        }
+    }
+
     /// The WhatsApp form: digits only, country code first.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -123,6 +196,59 @@ impl std::fmt::Display for PhoneNumber {
     }
 }
 
+
+/// Whether the text starts, after spaces and separators, with "+" or the "00"
+/// international prefix: then it carries its country code.
+fn has_international_prefix(input: &str) -> bool {
+    let mut zeros = 0;
+    for c in input.chars() {
+        match c {
+            '+' if zeros == 0 => return true,
+            '0' => {
+                zeros += 1;
+                if zeros == 2 {
+                    return true;
+                }
+            }
+            c if c.is_whitespace() || is_separator(c) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `input` (digits and separators only) read as a national number of `region`, with
+/// its trunk prefix ("0151...", "1 212...") as the library knows it. Only the digits go
+/// to the library: the separators mean nothing and a tab is not one it skips.
+fn parse_national(input: &str, region: rlibphonenumber::Region) -> Result<PhoneNumber, PhoneError> {
+    let digits: String = input.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return Err(PhoneError::TooShort);
+    }
+    // Longer than any national number with its prefix: spare the parser a huge string.
+    if digits.len() > 24 {
+        return Err(PhoneError::TooLong);
+    }
+    let parsed = rlibphonenumber::PhoneNumber::parse(&digits, Some(region)).map_err(|e| match e {
+        ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
+        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
+        ParseError::TooLongNsn => PhoneError::TooLong,
+        // A single digit is "not a number" to the library.
+        ParseError::NotANumber(_) if digits.len() < 2 => PhoneError::TooShort,
+        ParseError::NotANumber(_) => PhoneError::NotValid,
+    })?;
+    if !parsed.is_valid() {
+        return Err(match parsed.is_possible_with_reason() {
+            Err(ValidationError::InvalidCountryCode) => PhoneError::UnknownCountryCode,
+            Err(ValidationError::TooShort) => PhoneError::TooShort,
+            Err(ValidationError::TooLong) => PhoneError::TooLong,
+            Err(ValidationError::InvalidLength) => PhoneError::InvalidLength,
+            Ok(_) => PhoneError::NotValid,
+        });
+    }
+    let e164 = parsed.format_as(PhoneNumberFormat::E164);
+    Ok(PhoneNumber(e164.trim_start_matches('+').into()))
+}
 
 /// What `rlibphonenumber::PhoneNumber::parse("+" + digits, None)` returns, built
 /// without its text parser, for the inputs where that is provably the same number;

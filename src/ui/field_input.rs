@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::phone_links::PhoneLinks;
+use super::phone_reading::PhoneReadingHint;
 use super::format::sentence;
 use crate::domain::contact::DraftPath;
 use crate::domain::{ContactDraft, ContactErrors, ContactField, FieldKind, PhoneNumber};
@@ -32,6 +33,8 @@ pub fn FieldInput(
         move || error.with(Option::is_some).then(|| error_id.clone())
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
+    let country = Signal::derive(move || state.list_country(draft.with(|d| d.list_id)));
+    let reading_id = input_id.clone();
 
     let control = match field.kind() {
         FieldKind::LongText => view! {
@@ -78,7 +81,8 @@ pub fn FieldInput(
     let phone_links = (links && matches!(field, ContactField::Phone | ContactField::Mobile)).then(|| {
         move || {
             let list = draft.with(|d| d.list_id);
-            value.with(|v| PhoneNumber::parse(v).ok()).map(|n| {
+            value.with(|v| PhoneNumber::parse_in(v, country.get()).ok()).map(|reading| {
+                let n = reading.number;
                 // Dialled through the chosen list's prefix.
                 let tel = list.and_then(|id| state.lists.with(|ls| ls.iter().find(|l| l.id == id).map(|l| l.tel_href(n.as_str()))));
                 view! { <PhoneLinks tel=tel.unwrap_or_else(|| n.tel_href()) number=n /> }
@@ -94,6 +98,16 @@ pub fn FieldInput(
                 {field.required().then(|| view! { <span class="visually-hidden">" (required)"</span> })}
             </label>
             {control}
+            {(field.kind() == FieldKind::Phone).then(|| {
+                view! {
+                    <PhoneReadingHint
+                        input_id=reading_id
+                        text=value
+                        country=country
+                        on_pick=Callback::new(move |text: String| draft.update(|d| d.set(field, text)))
+                    />
+                }
+            })}
             {phone_links.map(|l| view! { <div class="field-links">{l}</div> })}
             {move || {
                 error.get().map(|message| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&message)}</p> })

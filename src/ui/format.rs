@@ -21,15 +21,7 @@ pub fn local_offset(t: Timestamp) -> i32 {
 
 /// 1234567 -> "1,234,567", so counts in the pager and dialogs are easy to read.
 pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::domain::import::grouped(n as u64)
 }
 
 /// "1 contact" / "3 contacts".

@@ -10,8 +10,8 @@ use super::file_slices::read_slice;
 use crate::perf::now_ms;
 use super::format::{sentence, with_stop};
 use super::state::AppState;
-use crate::domain::import::{ImportContext, ImportPlan, ImportRun, Progress};
-use crate::domain::{BatchId, BatchProgress, ContactData, ImportBatchDraft};
+use crate::domain::import::{ImportContext, ImportPlan, ImportRun, Progress, ReadyContact};
+use crate::domain::{BatchId, BatchProgress, ImportBatchDraft, TagColour};
 
 /// Bytes read per chunk: ~2,000 rows of a typical export, a few ms of work in wasm.
 const CHUNK_BYTES: f64 = 256.0 * 1024.0;
@@ -26,6 +26,8 @@ pub struct ImportRequest {
     /// (CSV column, app field) in words, for the history.
     pub mapping: Vec<(String, String)>,
     pub duplicate_check: Vec<String>,
+    /// The colour of tags the import creates.
+    pub new_tag_colour: TagColour,
 }
 
 /// How a run ended.
@@ -48,7 +50,7 @@ pub async fn run_import(
     stop: RwSignal<bool>,
 ) -> Result<Finished, String> {
     let started = now_ms();
-    let ImportRequest { file, plan, mapping, duplicate_check } = request;
+    let ImportRequest { file, plan, mapping, duplicate_check, new_tag_colour } = request;
     let list = plan.list;
     let size = file.size();
     let mut run = state
@@ -65,7 +67,7 @@ pub async fn run_import(
     let batch = state.apply(|ws, now| ws.begin_import(draft, now)).await.map_err(|e| e.to_string())?;
 
     let mut imported = 0u64;
-    let mut pending: Vec<ContactData> = Vec::new();
+    let mut pending: Vec<ReadyContact> = Vec::new();
     let mut offset = 0.0;
     let mut error = None;
     let mut stopped = false;
@@ -89,10 +91,10 @@ pub async fn run_import(
                 error = Some(with_stop(&sentence(&e.to_string())));
             }
         }
-        pending.extend(run.take_ready().into_iter().map(|(_, data)| data));
+        pending.extend(run.take_ready());
         progress.set(run.progress());
         if pending.len() >= COMMIT_ROWS {
-            match store(state, batch, std::mem::take(&mut pending), run.progress()).await {
+            match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, run.progress()).await {
                 Ok(n) => imported += n,
                 Err(message) => {
                     error = Some(message);
@@ -106,7 +108,7 @@ pub async fn run_import(
     }
     // The rest of the file, or the rows read before Stop (they are kept).
     if error.is_none() && !pending.is_empty() {
-        match store(state, batch, std::mem::take(&mut pending), run.progress()).await {
+        match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, run.progress()).await {
             Ok(n) => imported += n,
             Err(message) => error = Some(message),
         }
@@ -120,14 +122,15 @@ pub async fn run_import(
     Ok(Finished { batch, run, imported, stopped, elapsed_ms: now_ms() - started, error })
 }
 
-/// Stores one slice of ready contacts with the batch's counts; how many were stored.
-async fn store(state: AppState, batch: BatchId, data: Vec<ContactData>, progress: Progress) -> Result<u64, String> {
-    if data.is_empty() {
+/// Stores one slice of ready contacts (and the tags they bring) with the batch's
+/// counts; how many were stored.
+async fn store(state: AppState, batch: BatchId, ready: Vec<ReadyContact>, new_tag_colour: &TagColour, progress: Progress) -> Result<u64, String> {
+    if ready.is_empty() {
         return Ok(0);
     }
     let counts = batch_progress(progress);
     let ids = state
-        .apply(|ws, now| ws.import_contacts(batch, data, counts, now))
+        .apply(|ws, now| ws.import_slice(batch, ready, new_tag_colour, counts, now))
         .await
         .map_err(|e| e.to_string())?;
     Ok(ids.len() as u64)

@@ -9,15 +9,20 @@ use super::format::{sentence, with_stop};
 use super::import_runner::{run_import, Finished, ImportRequest};
 use super::state::AppState;
 use crate::domain::import::{
-    decode_mapping, encode_mapping, header_signature, preview, propose, sniff, DedupField, FileFormat, ImportPlan,
-    Preview, Progress, Target, SAMPLE_BYTES,
+    decode_mapping, encode_mapping, header_signature, preview, propose, sniff, DedupField, FileFormat, ImportContext,
+    ImportOptions, ImportPlan, ImportRun, InvalidValues, Preview, Progress, Target, UnknownTags, SAMPLE_BYTES,
 };
-use crate::domain::{ContactField, CustomField, ListId};
+use crate::domain::{ContactField, Country, CustomField, ListId, TagColour};
 
 /// Biggest file the wizard takes (the product's limit; the pipeline has none).
 pub const MAX_FILE_BYTES: f64 = 60.0 * 1024.0 * 1024.0;
 /// Rows the preview shows.
 const PREVIEW_ROWS: usize = 5;
+/// Bytes the check before Upload reads: the first few thousand rows of a big file,
+/// the whole of a small one; a few ms of work.
+const CHECK_BYTES: f64 = 1024.0 * 1024.0;
+/// The colour new tags get unless the user picks another.
+pub const DEFAULT_NEW_TAG_COLOUR: &str = "#5b6b8c";
 /// Fields checked for duplicates unless the user says otherwise.
 const DEFAULT_DEDUPE: [ContactField; 2] = [ContactField::Email, ContactField::Phone];
 
@@ -39,11 +44,19 @@ pub struct ImportSession {
     file: StoredValue<Option<web_sys::File>, LocalStorage>,
     pub file_name: RwSignal<String>,
     sample: RwSignal<Vec<u8>>,
+    /// The file's first `CHECK_BYTES`, and whether that is all of it.
+    head: StoredValue<(Vec<u8>, bool), LocalStorage>,
     pub format: RwSignal<FileFormat>,
     pub preview: Memo<Preview>,
     pub list: RwSignal<Option<ListId>>,
     pub columns: RwSignal<Vec<Target>>,
     pub dedupe: RwSignal<Vec<DedupField>>,
+    /// Where numbers without a country code are from (the list's country by default).
+    pub country: RwSignal<Option<Country>>,
+    pub invalid_values: RwSignal<InvalidValues>,
+    pub unknown_tags: RwSignal<UnknownTags>,
+    /// "#rrggbb" for tags the import creates.
+    pub tag_colour: RwSignal<String>,
     pub progress: RwSignal<Progress>,
     pub stop: RwSignal<bool>,
     pub finished: StoredValue<Option<Finished>, LocalStorage>,
@@ -62,11 +75,16 @@ impl ImportSession {
             file: StoredValue::new_local(None),
             file_name: RwSignal::new(String::new()),
             sample,
+            head: StoredValue::new_local((Vec::new(), false)),
             format,
             preview,
             list: RwSignal::new(list),
             columns: RwSignal::new(Vec::new()),
             dedupe: RwSignal::new(DEFAULT_DEDUPE.into_iter().map(DedupField::Field).collect()),
+            country: RwSignal::new(None),
+            invalid_values: RwSignal::new(InvalidValues::default()),
+            unknown_tags: RwSignal::new(UnknownTags::default()),
+            tag_colour: RwSignal::new(DEFAULT_NEW_TAG_COLOUR.to_owned()),
             progress: RwSignal::new(Progress::default()),
             stop: RwSignal::new(false),
             finished: StoredValue::new_local(None),
@@ -98,16 +116,19 @@ impl ImportSession {
         }
         self.stage.set(Stage::Opening);
         spawn_local(async move {
-            let sample = match read_slice(&file, 0.0, SAMPLE_BYTES as f64).await {
-                Ok(sample) => sample,
+            let head = match read_slice(&file, 0.0, CHECK_BYTES).await {
+                Ok(head) => head,
                 Err(message) => return self.back_to_start(message),
             };
+            let sample = head.get(..SAMPLE_BYTES).unwrap_or(&head).to_vec();
+            let whole = head.len() as f64 >= file.size();
             let format = match sniff(&sample) {
                 Ok(format) => format,
                 Err(e) => return self.back_to_start(format!("“{}” cannot be imported: {}", file.name(), with_stop(&e.to_string()))),
             };
             self.file_name.set(file.name());
             self.file.set_value(Some(file));
+            self.head.set_value((head, whole));
             self.sample.set(sample);
             self.format.set(format);
             self.propose_mapping(state).await;
@@ -161,6 +182,47 @@ impl ImportSession {
         });
     }
 
+    /// The list's country, or the browser's when the list has none (new lists and
+    /// lists from before countries).
+    pub fn country_for_list(self, state: AppState) -> Option<Country> {
+        state.list_country(self.list.get()).or_else(super::locale::browser_country)
+    }
+
+    /// The wizard's choices beyond the mapping (tracked).
+    pub fn options(self) -> ImportOptions {
+        ImportOptions { country: self.country.get(), invalid_values: self.invalid_values.get(), unknown_tags: self.unknown_tags.get() }
+    }
+
+    /// The plan the wizard shows (tracked), or why there is none yet.
+    fn plan(self) -> Result<ImportPlan, String> {
+        let list = self.list.get().ok_or_else(|| "Choose the list the contacts go to (or create one).".to_string())?;
+        let mut columns = self.columns.get();
+        columns.resize(self.preview.with(|p| p.headers.len()), Target::Skip);
+        Ok(ImportPlan { list, format: self.format.get(), columns, duplicate_fields: self.dedupe.get(), options: self.options() })
+    }
+
+    /// The check before Upload (tracked): the whole pipeline over the file's first
+    /// rows, nothing stored. `Err` says why it cannot run yet.
+    pub fn check(self, state: AppState) -> Result<(ImportRun, bool), String> {
+        let plan = self.plan()?;
+        state.lists_rev.track();
+        state.contacts_rev.track();
+        let list = plan.list;
+        self.head.with_value(|(head, whole)| {
+            state
+                .read(|ws| {
+                    let context = ImportContext {
+                        custom_fields: ws.fields_for(list),
+                        tags: ws.tags(),
+                        existing: ws.contacts().filter(|c| c.list_id == list).map(|c| (c.id, &c.data)).collect(),
+                    };
+                    ImportRun::dry_run(plan, &context, head, *whole)
+                })
+                .map(|run| (run, *whole))
+                .map_err(|e| with_stop(&sentence(&e.to_string())))
+        })
+    }
+
     /// Upload: checks the choices, remembers the mapping, runs the import.
     pub fn start(self, state: AppState) {
         self.error.set(None);
@@ -181,8 +243,19 @@ impl ImportSession {
         let dedupe = self.dedupe.get_untracked();
         let duplicate_check = dedupe.iter().map(|f| f.label(&refs)).collect();
         state.save_setting(mapping_setting(&headers), encode_mapping(&headers, &columns));
-        let plan = ImportPlan { list, format: self.format.get_untracked(), columns, duplicate_fields: dedupe };
-        let request = ImportRequest { file, plan, mapping, duplicate_check };
+        let options = untrack(|| self.options());
+        let plan = ImportPlan { list, format: self.format.get_untracked(), columns, duplicate_fields: dedupe, options };
+        let new_tag_colour = TagColour::parse(&self.tag_colour.get_untracked())
+            .or_else(|| TagColour::parse(DEFAULT_NEW_TAG_COLOUR))
+            .ok_or_else(|| "Choose a colour for the new tags.".to_string());
+        let new_tag_colour = match new_tag_colour {
+            Ok(colour) => colour,
+            Err(message) => {
+                self.error.set(Some(message));
+                return;
+            }
+        };
+        let request = ImportRequest { file, plan, mapping, duplicate_check, new_tag_colour };
         self.stop.set(false);
         self.progress.set(Progress::default());
         self.stage.set(Stage::Running);
@@ -204,6 +277,7 @@ impl ImportSession {
     /// "Import another file".
     pub fn reset(self) {
         self.file.set_value(None);
+        self.head.set_value((Vec::new(), false));
         self.finished.set_value(None);
         self.finished_rev.update(|r| *r += 1);
         self.sample.set(Vec::new());

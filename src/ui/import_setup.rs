@@ -1,9 +1,11 @@
 //! Step 2: how the file is read (with a preview), the target list, where each column
-//! goes, and which fields mark a duplicate. Upload starts the run.
+//! goes, which fields mark a duplicate, how values are read, and what all that would
+//! do to the file's first rows. Upload starts the run.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::import_check::ImportCheck;
 use super::import_dedupe::ImportDedupe;
 use super::import_error::ImportError;
 use super::import_format::ImportFormat;
@@ -11,13 +13,17 @@ use super::import_mapping::ImportMapping;
 use super::import_preview::ImportPreview;
 use super::import_session::ImportSession;
 use super::import_target_list::ImportTargetList;
+use super::import_values::ImportValues;
 use super::state::AppState;
+use crate::domain::import::CheckReport;
 
 #[component]
 pub fn ImportSetup(session: ImportSession) -> impl IntoView {
     let state = AppState::get();
     // A new reading of the file (format changed) means new columns: map them again.
     let format = session.format;
+    let check = Memo::new(move |_| session.check(state).map(|(run, whole)| CheckReport::of(&run, whole)));
+    let imports_nothing = move || check.with(|c| c.as_ref().is_ok_and(CheckReport::imports_nothing));
     Effect::new(move |previous: Option<()>| {
         format.track();
         if previous.is_some() {
@@ -42,7 +48,20 @@ pub fn ImportSetup(session: ImportSession) -> impl IntoView {
                 <h2 class="card-title" id="import-dedupe-title">"3. Check duplicates"</h2>
                 <ImportDedupe session=session />
             </section>
+            <section class="card" aria-labelledby="import-values-title">
+                <h2 class="card-title" id="import-values-title">"4. Reading the values"</h2>
+                <ImportValues session=session check=check />
+            </section>
+            <section class="card" aria-labelledby="import-check-title">
+                <h2 class="card-title" id="import-check-title">"5. What would happen"</h2>
+                <ImportCheck check=check />
+            </section>
             <ImportError session=session />
+            <Show when=imports_nothing>
+                <p class="form-error" id="import-nothing" role="alert">
+                    "With these choices no row would be imported: check the columns chosen above (see “What would happen”)."
+                </p>
+            </Show>
             <div class="form-actions">
                 <button type="button" class="btn" on:click=move |_| session.reset()>"Choose another file"</button>
                 <button type="button" class="btn btn-primary" id="import-start" on:click=move |_| session.start(state)>

@@ -8,7 +8,7 @@ use super::import_session::ImportSession;
 use super::import_undo::ImportUndoButton;
 use super::route::Route;
 use super::state::AppState;
-use crate::domain::import::{write_report, ImportSummary as Summary, Progress};
+use crate::domain::import::{write_report, FailureKind, Progress};
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -33,7 +33,7 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
     let download = move |_| {
         let name = report_name(&session.file_name.get_untracked());
         let bytes = session.finished.with_value(|f| {
-            f.as_ref().map(|f| write_report(f.run.headers(), f.run.problems()).map_err(|e| e.to_string()))
+            f.as_ref().map(|f| write_report(f.run.headers(), f.run.problems(), f.run.warnings()).map_err(|e| e.to_string()))
         });
         let result = match bytes {
             Some(Ok(bytes)) => download_bytes(&name, XLSX_MIME, &bytes),
@@ -59,21 +59,23 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
                 {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <dl class="summary-counts">
                     {count_row("imported", "Imported", summary.imported)}
+                    {count_row("warned", "Imported with warnings", summary.warned)}
                     {count_row("duplicates-in-file", "Duplicates within the file", summary.duplicates_in_file)}
                     {count_row("duplicates-existing", "Already in the list", summary.duplicates_existing)}
                     {count_row("failed", "Failed", summary.failed)}
                     {(summary.blank > 0).then(|| count_row("blank", "Empty rows skipped", summary.blank))}
                 </dl>
-                <FailureReasons summary=summary.clone() />
+                <Reasons id="import-failure-reasons" title="Why rows failed" counts=summary.failed_by_kind.clone() />
+                <Reasons id="import-warning-reasons" title="Warnings: values left out or read one of two ways" counts=summary.warned_by_kind.clone() />
                 <div class="form-actions">
                     <button type="button" class="btn" id="import-again" on:click=move |_| session.reset()>
                         "Import another file"
                     </button>
-                    {(left_out > 0)
+                    {(left_out > 0 || summary.warned > 0)
                         .then(|| {
                             view! {
                                 <button type="button" class="btn" id="import-download-report" on:click=download>
-                                    "Download rows not imported (.xlsx)"
+                                    "Download the report (.xlsx)"
                                 </button>
                             }
                         })}
@@ -117,15 +119,15 @@ fn count_row(key: &'static str, label: &'static str, n: u64) -> impl IntoView {
     }
 }
 
+/// Rows by reason ("Phone not valid: 9 rows"); a row with two reasons counts under each.
 #[component]
-fn FailureReasons(summary: Summary) -> impl IntoView {
-    (!summary.failed_by_kind.is_empty()).then(|| {
+fn Reasons(id: &'static str, title: &'static str, counts: Vec<(FailureKind, u64)>) -> impl IntoView {
+    (!counts.is_empty()).then(|| {
         view! {
             <div class="failure-reasons">
-                <h3>"Why rows failed"</h3>
-                <ul id="import-failure-reasons">
-                    {summary
-                        .failed_by_kind
+                <h3>{title}</h3>
+                <ul id=id>
+                    {counts
                         .iter()
                         .map(|(kind, n)| view! { <li>{format!("{}: {}", super::format::sentence(&kind.to_string()), plural(*n as usize, "row", "rows"))}</li> })
                         .collect_view()}

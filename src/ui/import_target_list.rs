@@ -23,7 +23,8 @@ pub fn ImportTargetList(session: ImportSession) -> impl IntoView {
         }
     });
     let create = move || {
-        let draft = ListDraft { name: new_name.get_untracked(), ..ListDraft::default() };
+        // The new list keeps the country the wizard reads numbers with.
+        let draft = ListDraft { name: new_name.get_untracked(), country: session.country.get_untracked(), ..ListDraft::default() };
         busy.set(true);
         spawn_local(async move {
             let result = state.apply(move |ws, now| ws.create_list(&draft, now)).await;

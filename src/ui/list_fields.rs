@@ -1,8 +1,10 @@
-//! Name and description of a list, shared by New List and the Settings tab.
+//! Name, description and default country of a list, shared by New List and the
+//! Settings tab.
 
 use leptos::prelude::*;
 
 use super::format::sentence;
+use super::list_country_field::ListCountryField;
 
 use crate::domain::ListDraft;
 
@@ -38,5 +40,6 @@ pub fn ListFields(draft: RwSignal<ListDraft>, name_error: RwSignal<Option<String
                 on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))
             ></textarea>
         </div>
+        <ListCountryField draft=draft />
     }
 }

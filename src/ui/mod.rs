@@ -41,6 +41,7 @@ mod focus;
 mod format;
 mod global_field_row;
 mod global_fields_page;
+mod import_check;
 mod import_dedupe;
 mod import_error;
 mod import_file_step;
@@ -56,6 +57,7 @@ mod import_setup;
 mod import_summary;
 mod import_target_list;
 mod import_undo;
+mod import_values;
 mod list_custom_fields;
 mod list_editor_page;
 mod list_fields;
@@ -85,6 +87,10 @@ mod tag_picker;
 mod tags_page;
 mod toggle_switch;
 mod viewing_as_switch;
+mod phone_reading;
+mod locale;
+mod list_country_field;
+mod country_select;
 
 /// Mounts the app into `<body>`.
 pub fn start() {

@@ -1,4 +1,4 @@
-//! New List: name (required) and description, "Add List".
+//! New List: name (required), description and default country, "Add List".
 
 use leptos::prelude::*;
 
@@ -11,7 +11,8 @@ use crate::domain::ListDraft;
 #[component]
 pub fn NewListDialog(on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
-    let draft = RwSignal::new(ListDraft::default());
+    // Numbers without a country code most likely come from where the browser is.
+    let draft = RwSignal::new(ListDraft { country: super::locale::browser_country(), ..ListDraft::default() });
     let name_error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::format::sentence;
+use super::phone_reading::PhoneReadingHint;
 use crate::domain::contact::{DraftPath, PhoneDraft};
 use crate::domain::{ContactDraft, ContactErrors};
 
@@ -21,6 +22,9 @@ pub fn PhoneRow(
     let label = Memo::new(move |_| draft.with(|d| d.additional_phones.get(index).map(|p| p.label.clone()).unwrap_or_default()));
     let number = Memo::new(move |_| draft.with(|d| d.additional_phones.get(index).map(|p| p.number.clone()).unwrap_or_default()));
     let error = Memo::new(move |_| errors.with(|e| e.message_for(DraftPath::AdditionalPhone(index)).map(str::to_string)));
+    let state = super::state::AppState::get();
+    let country = Signal::derive(move || state.list_country(draft.with(|d| d.list_id)));
+    let reading_id = number_id.clone();
     let edit = move |f: fn(&mut PhoneDraft, String), text: String| {
         draft.update(|d| {
             if let Some(p) = d.additional_phones.get_mut(index) {
@@ -50,6 +54,12 @@ pub fn PhoneRow(
                     aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
                     prop:value=move || number.get()
                     on:input=move |ev| edit(|p, t| p.number = t, event_target_value(&ev))
+                />
+                <PhoneReadingHint
+                    input_id=reading_id
+                    text=number
+                    country=country
+                    on_pick=Callback::new(move |text: String| edit(|p, t| p.number = t, text))
                 />
             </div>
             {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&m)}</p> })}

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::format::{now, with_stop};
-use crate::domain::{AgentId, Change, ContactList, ListId, Role, Timestamp, Workspace, WorkspaceError};
+use crate::domain::{AgentId, Change, ContactList, Country, ListId, Role, Timestamp, Workspace, WorkspaceError};
 use crate::store::{Store, StoreError};
 
 /// A message for the user, shown in the notice area.
@@ -154,6 +154,13 @@ impl AppState {
     }
 
     /// Reads the workspace. Views call this inside Memos that track a revision.
+    /// The default country of a list (tracked): how its numbers without a country
+    /// code are read.
+    pub fn list_country(self, list: Option<ListId>) -> Option<Country> {
+        let list = list?;
+        self.lists.with(|ls| ls.iter().find(|l| l.id == list).and_then(|l| l.country))
+    }
+
     pub fn read<R>(self, f: impl FnOnce(&Workspace) -> R) -> R {
         self.workspace.with_value(|ws| f(&ws.borrow()))
     }

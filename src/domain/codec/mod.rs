@@ -6,9 +6,11 @@
 //! Formats: 1 = lists, contacts and meta of the first release; 2 = contacts gain custom
 //! values and tags, lists a dial prefix and agents, meta more id counters, and custom
 //! fields, tags, agents and dispositions are stored. Import batches came later, as
-//! format-2 records of a new kind (no older shape of them exists).
+//! format-2 records of a new kind (no older shape of them exists). 3 = lists gain a
+//! default country (every other record kept its format-2 shape).
 
 mod v1;
+mod v2;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -23,7 +25,7 @@ use super::tag::Tag;
 use super::workspace::WorkspaceMeta;
 
 /// The format written today.
-pub const CURRENT_FORMAT: u8 = 2;
+pub const CURRENT_FORMAT: u8 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CodecError {
@@ -45,14 +47,21 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     out
 }
 
-/// Decodes a record of the current format, or of format 1 through `Old` (the record's
-/// format-1 shape) and its conversion.
-fn decode<T: DeserializeOwned, Old: DeserializeOwned + Into<T>>(bytes: &[u8]) -> Result<T, CodecError> {
+/// Decodes a record of the current format, of format 2 through `Old2` and of format 1
+/// through `Old1` (the record's shapes then) and their conversions. A record whose
+/// shape did not change in format 3 passes itself as `Old2`.
+fn decode<T, Old1, Old2>(bytes: &[u8]) -> Result<T, CodecError>
+where
+    T: DeserializeOwned,
+    Old1: DeserializeOwned + Into<T>,
+    Old2: DeserializeOwned + Into<T>,
+{
     let (&format, body) = bytes.split_first().ok_or(CodecError::Empty)?;
     let damaged = |e: postcard::Error| CodecError::Damaged(e.to_string());
     match format {
         CURRENT_FORMAT => postcard::from_bytes(body).map_err(damaged),
-        1 => postcard::from_bytes::<Old>(body).map(Into::into).map_err(damaged),
+        2 => postcard::from_bytes::<Old2>(body).map(Into::into).map_err(damaged),
+        1 => postcard::from_bytes::<Old1>(body).map(Into::into).map_err(damaged),
         newer if newer > CURRENT_FORMAT => Err(CodecError::NewerFormat(newer)),
         unknown => Err(CodecError::Damaged(format!("unknown format {unknown}"))),
     }
@@ -77,47 +86,47 @@ pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)
 }
 pub fn decode_page(bytes: &[u8]) -> Result<Vec<Contact>, CodecError> {
-    decode::<_, v1::Page>(bytes)
+    decode::<_, v1::Page, Vec<Contact>>(bytes)
 }
 pub fn encode_list(list: &ContactList) -> Vec<u8> {
     encode(list)
 }
 pub fn decode_list(bytes: &[u8]) -> Result<ContactList, CodecError> {
-    decode::<_, v1::List>(bytes)
+    decode::<_, v1::List, v2::List>(bytes)
 }
 pub fn encode_meta(meta: &WorkspaceMeta) -> Vec<u8> {
     encode(meta)
 }
 pub fn decode_meta(bytes: &[u8]) -> Result<WorkspaceMeta, CodecError> {
-    decode::<_, v1::Meta>(bytes)
+    decode::<_, v1::Meta, WorkspaceMeta>(bytes)
 }
 pub fn encode_field(field: &CustomField) -> Vec<u8> {
     encode(field)
 }
 pub fn decode_field(bytes: &[u8]) -> Result<CustomField, CodecError> {
-    decode::<_, NeverStored>(bytes)
+    decode::<_, NeverStored, CustomField>(bytes)
 }
 pub fn encode_tag(tag: &Tag) -> Vec<u8> {
     encode(tag)
 }
 pub fn decode_tag(bytes: &[u8]) -> Result<Tag, CodecError> {
-    decode::<_, NeverStored>(bytes)
+    decode::<_, NeverStored, Tag>(bytes)
 }
 pub fn encode_agent(agent: &Agent) -> Vec<u8> {
     encode(agent)
 }
 pub fn decode_agent(bytes: &[u8]) -> Result<Agent, CodecError> {
-    decode::<_, NeverStored>(bytes)
+    decode::<_, NeverStored, Agent>(bytes)
 }
 pub fn encode_disposition(disposition: &Disposition) -> Vec<u8> {
     encode(disposition)
 }
 pub fn decode_disposition(bytes: &[u8]) -> Result<Disposition, CodecError> {
-    decode::<_, NeverStored>(bytes)
+    decode::<_, NeverStored, Disposition>(bytes)
 }
 pub fn encode_import(batch: &ImportBatch) -> Vec<u8> {
     encode(batch)
 }
 pub fn decode_import(bytes: &[u8]) -> Result<ImportBatch, CodecError> {
-    decode::<_, NeverStored>(bytes)
+    decode::<_, NeverStored, ImportBatch>(bytes)
 }

@@ -35,6 +35,7 @@ impl From<List> for ContactList {
             description: l.description,
             dial_prefix: None,
             agents: Vec::new(),
+            country: None,
             created: l.created,
             updated: l.updated,
         }

@@ -17,12 +17,14 @@ pub fn format_tags<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// The tag names in a cell, trimmed, empty ones left out. Also reads Google
-/// Contacts' " ::: " separator, and leaves out its system groups ("* myContacts").
+/// Contacts' labels ("* myContacts ::: * starred ::: VIP"): split on " ::: ", the
+/// star marking a system label dropped (it is not part of the name), and
+/// "myContacts" left out, as Google gives it to every contact.
 pub fn parse_tags(cell: &str) -> impl Iterator<Item = &str> {
     cell.split([',', ';'])
         .flat_map(|part| part.split(":::"))
-        .map(str::trim)
-        .filter(|name| !name.is_empty() && !name.starts_with('*'))
+        .map(|name| name.trim().trim_start_matches(['*', ' ']).trim())
+        .filter(|name| !name.is_empty() && !name.eq_ignore_ascii_case("myContacts"))
 }
 
 /// "Work: 393331234567; Home: 390612345678".
@@ -51,7 +53,10 @@ mod tests {
         assert_eq!(cell, "VIP, Rome");
         assert_eq!(parse_tags(&cell).collect::<Vec<_>>(), ["VIP", "Rome"]);
         assert_eq!(parse_tags(" * myContacts ::: Friends ::: Work ").collect::<Vec<_>>(), ["Friends", "Work"]);
+        assert_eq!(parse_tags("* myContacts ::: * starred ::: Customers ::: VIP").collect::<Vec<_>>(), ["starred", "Customers", "VIP"]);
+        assert_eq!(parse_tags("*MYCONTACTS:::*Starred:::mycontacts; Rome").collect::<Vec<_>>(), ["Starred", "Rome"]);
         assert_eq!(parse_tags(" , ;").count(), 0);
+        assert_eq!(parse_tags(" * ::: ** ").count(), 0);
     }
 
     #[test]

@@ -1,7 +1,14 @@
 //! Which app field each CSV column goes to: a proposal from the column names (the
-//! exports of Google Contacts, Outlook, Excel sheets in English or Italian, and the
-//! app's own export), a key for "the same set of columns" and a compact text form
-//! so the wizard can remember the user's last mapping for such a file.
+//! exports of Google Contacts, Outlook, Apple contacts through a spreadsheet, HubSpot,
+//! Salesforce, Zoho CRM, Excel sheets in English, Italian or German, and the app's own
+//! export), a key for "the same set of columns" and a compact text form so the wizard
+//! can remember the user's last mapping for such a file.
+//!
+//! Labelled variants follow one rule: the work one claims the field, the home or other
+//! one only when no column does ("Business Phone" / "Phone (work)" before "Home Phone" /
+//! "Phone (home)"; "Email (work)" before "Email (home)"). Columns nobody's field fits
+//! (record ids, owners, lifecycle stages, salutations, job titles, middle names, the
+//! "… - Label" columns of Google, states and provinces) are left out.
 
 use std::collections::HashMap;
 
@@ -117,59 +124,109 @@ const SYNONYMS: &[(Target, Strength, &[&str])] = &[
     (
         Target::Field(F::Email),
         Strong,
-        &["E-mail", "E-mail Address", "Email Address", "E-mail 1 - Value", "Email 1", "Mail", "Primary Email", "Work Email", "Posta elettronica", "Indirizzo email", "Courriel", "Correo electrónico"],
+        &[
+            "E-mail", "E-mail Address", "Email Address", "E-mail 1 - Value", "Email 1", "Mail", "Primary Email", "Work Email", "Posta elettronica",
+            "Indirizzo email", "Courriel", "Correo electrónico", "Email (work)", "E-Mail-Adresse",
+        ],
     ),
-    (Target::Field(F::Email), Weak, &["E-mail 2 Address", "E-mail 2 - Value", "Personal Email", "Home Email", "Other Email"]),
+    (
+        Target::Field(F::Email),
+        Weak,
+        &["E-mail 2 Address", "E-mail 2 - Value", "Personal Email", "Home Email", "Other Email", "Email (home)", "Email (other)", "Secondary Email", "E-mail 3 Address"],
+    ),
     (
         Target::Field(F::Mobile),
         Strong,
-        &["Mobile Phone", "Mobile Number", "Cell", "Cell Phone", "Cellphone", "Cellulare", "Telefono cellulare", "Numero di cellulare", "Handy", "Móvil", "Portable", "Téléphone mobile"],
+        &[
+            "Mobile Phone", "Mobile Number", "Cell", "Cell Phone", "Cellphone", "Cellulare", "Telefono cellulare", "Numero di cellulare", "Handy", "Móvil",
+            "Portable", "Téléphone mobile", "Mobile Phone Number", "Phone (mobile)", "Mobil", "Mobiltelefon", "Mobilnummer", "Handynummer",
+        ],
     ),
+    (Target::Field(F::Mobile), Weak, &["Phone (iPhone)"]),
     (
         Target::Field(F::Phone),
         Strong,
-        &["Telephone", "Telefono", "Phone Number", "Business Phone", "Work Phone", "Primary Phone", "Phone 1 - Value", "Main Phone", "Company Main Phone", "Numero di telefono", "Tel", "Telefon", "Telefone", "Téléphone"],
+        &[
+            "Telephone", "Telefono", "Phone Number", "Business Phone", "Work Phone", "Primary Phone", "Phone 1 - Value", "Main Phone", "Company Main Phone",
+            "Numero di telefono", "Tel", "Telefon", "Telefone", "Téléphone", "Phone (work)", "Telefonnummer", "Telefon geschäftlich", "Telefono fisso", "Festnetz",
+        ],
     ),
-    (Target::Field(F::Phone), Weak, &["Home Phone", "Other Phone", "Business Phone 2", "Telefono casa", "Telefono ufficio"]),
+    (
+        Target::Field(F::Phone),
+        Weak,
+        &["Home Phone", "Other Phone", "Business Phone 2", "Telefono casa", "Telefono ufficio", "Phone (home)", "Phone (main)", "Phone (other)", "Telefon privat"],
+    ),
     (Target::AdditionalPhones, Strong, &["Additional phones", "Additional phone numbers", "Other phones", "Phone 2 - Value", "Altri telefoni"]),
-    (Target::Field(F::Fax), Strong, &["Business Fax", "Fax Number", "Home Fax", "Other Fax", "Numero di fax"]),
+    (Target::Field(F::Fax), Strong, &["Business Fax", "Fax Number", "Home Fax", "Other Fax", "Numero di fax", "Phone (work fax)", "Telefax", "Faxnummer"]),
     (
         Target::Field(F::Company),
         Strong,
-        &["Company Name", "Organization", "Organisation", "Organization 1 - Name", "Organization Name", "Account Name", "Azienda", "Società", "Ditta", "Ragione sociale", "Empresa", "Entreprise", "Société", "Firma"],
+        &[
+            "Company Name", "Organization", "Organisation", "Organization 1 - Name", "Organization Name", "Account Name", "Azienda", "Società", "Ditta",
+            "Ragione sociale", "Empresa", "Entreprise", "Société", "Firma", "Unternehmen", "Firmenname",
+        ],
     ),
     (
         Target::Field(F::Street),
         Strong,
-        &["Address", "Street Address", "Business Street", "Address 1 - Street", "Address Line 1", "Mailing Street", "Indirizzo", "Via", "Adresse", "Dirección", "Straße"],
+        &[
+            "Address", "Street Address", "Business Street", "Address 1 - Street", "Address Line 1", "Mailing Street", "Indirizzo", "Via", "Adresse",
+            "Dirección", "Straße", "Street (work)", "Anschrift",
+        ],
     ),
-    (Target::Field(F::Street), Weak, &["Home Street", "Other Street", "Address 1 - Formatted"]),
-    (Target::Field(F::City), Strong, &["Town", "Business City", "Address 1 - City", "Mailing City", "Città", "Comune", "Località", "Ville", "Ciudad", "Stadt", "Ort"]),
-    (Target::Field(F::City), Weak, &["Home City", "Other City"]),
+    (Target::Field(F::Street), Weak, &["Home Street", "Other Street", "Address 1 - Formatted", "Street (home)", "Street (other)"]),
+    (
+        Target::Field(F::City),
+        Strong,
+        &["Town", "Business City", "Address 1 - City", "Mailing City", "Città", "Comune", "Località", "Ville", "Ciudad", "Stadt", "Ort", "City (work)"],
+    ),
+    (Target::Field(F::City), Weak, &["Home City", "Other City", "City (home)", "City (other)"]),
     (
         Target::Field(F::PostalCode),
         Strong,
-        &["ZIP", "ZIP Code", "Postcode", "Post Code", "Business Postal Code", "Address 1 - Postal Code", "Mailing Zip", "CAP", "Codice postale", "Code postal", "Código postal", "PLZ", "Postleitzahl"],
+        &[
+            "ZIP", "ZIP Code", "Postcode", "Post Code", "Business Postal Code", "Address 1 - Postal Code", "Mailing Zip", "CAP", "Codice postale",
+            "Code postal", "Código postal", "PLZ", "Postleitzahl", "Mailing Zip/Postal Code", "Mailing Postal Code", "Zip/Postal Code", "ZIP (work)",
+            "Postal code (work)",
+        ],
     ),
-    (Target::Field(F::PostalCode), Weak, &["Home Postal Code", "Other Postal Code"]),
+    (Target::Field(F::PostalCode), Weak, &["Home Postal Code", "Other Postal Code", "ZIP (home)", "ZIP (other)", "Postal code (home)"]),
     (
         Target::Field(F::Country),
         Strong,
-        &["Country/Region", "Business Country/Region", "Business Country", "Address 1 - Country", "Mailing Country", "Paese", "Nazione", "Stato", "Pays", "País", "Land"],
+        &[
+            "Country/Region", "Business Country/Region", "Business Country", "Address 1 - Country", "Mailing Country", "Paese", "Nazione", "Stato", "Pays",
+            "País", "Land", "Country (work)",
+        ],
     ),
-    (Target::Field(F::Country), Weak, &["Home Country/Region", "Other Country/Region"]),
+    (Target::Field(F::Country), Weak, &["Home Country/Region", "Other Country/Region", "Country (home)", "Country (other)"]),
     (
         Target::Field(F::DateOfBirth),
         Strong,
         &["Birthday", "Birth Date", "Birthdate", "DOB", "Data di nascita", "Compleanno", "Date de naissance", "Fecha de nacimiento", "Geburtsdatum", "Geburtstag"],
     ),
-    (Target::Field(F::Description), Strong, &["Notes", "Note", "Comments", "Comment", "Remarks", "Memo", "Descrizione", "Commenti", "Bemerkungen", "Notas"]),
+    (
+        Target::Field(F::Description),
+        Strong,
+        &[
+            "Notes", "Note", "Comments", "Comment", "Remarks", "Memo", "Descrizione", "Commenti", "Bemerkungen", "Notas", "Notiz", "Notizen", "Bemerkung",
+            "Anmerkung", "Anmerkungen",
+        ],
+    ),
     (
         Target::Field(F::Url),
         Strong,
-        &["Web Site", "Web Page", "Webpage", "URL", "Homepage", "Home Page", "Website 1 - Value", "Business Web Page", "Sito", "Sito web", "Sito internet", "Site web", "Sitio web"],
+        &[
+            "Web Site", "Web Page", "Webpage", "URL", "Homepage", "Home Page", "Website 1 - Value", "Business Web Page", "Sito", "Sito web", "Sito internet",
+            "Site web", "Sitio web", "Website URL", "Webseite", "Internetseite", "URL (homepage)", "URL (work)",
+        ],
     ),
-    (Target::Tags, Strong, &["Tags", "Tag", "Labels", "Label", "Group Membership", "Groups", "Categories", "Category", "Etichette", "Etichetta", "Gruppi", "Categorie"]),
+    (Target::Field(F::Url), Weak, &["URL (home)", "URL (other)"]),
+    (
+        Target::Tags,
+        Strong,
+        &["Tags", "Tag", "Labels", "Label", "Group Membership", "Groups", "Categories", "Category", "Etichette", "Etichetta", "Gruppi", "Categorie", "Kategorien", "Gruppen"],
+    ),
     (Target::Field(F::Social(SocialNetwork::Twitter)), Strong, &["X", "Twitter handle", "X (Twitter)"]),
     (Target::Field(F::Social(SocialNetwork::LinkedIn)), Strong, &["LinkedIn URL", "LinkedIn profile"]),
     (Target::Field(F::Social(SocialNetwork::Facebook)), Strong, &["Facebook URL", "Facebook profile"]),
@@ -299,4 +356,22 @@ pub fn decode_mapping<S: AsRef<str>>(saved: &str, headers: &[S], custom_fields: 
         targets.push(if target != Target::Skip && targets.contains(&target) { Target::Skip } else { target });
     }
     targets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every synonym reaches its own target: none is shadowed by an earlier name that
+    /// normalises the same (a label, a key or another synonym).
+    #[test]
+    fn every_synonym_proposes_its_target() {
+        let words = vocabulary(&[]);
+        for (target, strength, names) in SYNONYMS {
+            for name in *names {
+                assert_eq!(words.get(&normalise(name)), Some(&(*target, *strength)), "{name}");
+                assert_eq!(propose(&[*name], &[]), [*target], "{name}");
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@
 //! `ImportRun` and stores what `take_ready` hands back.
 
 pub mod cells;
+pub mod check;
 pub mod dedupe;
 pub mod format;
 pub mod mapping;
@@ -19,14 +20,16 @@ pub mod run;
 mod scan;
 pub mod sniff;
 
+pub use check::{grouped, CheckReport};
 pub use dedupe::{dedupe_key, DedupField, DuplicateIndex, Origin};
 pub use format::{encoding_label, EncodingChoice, FileFormat, DELIMITERS, ENCODINGS};
 pub use mapping::{decode_mapping, encode_mapping, header_signature, propose, Target};
 pub use preview::{preview, Preview, SAMPLE_BYTES};
-pub use problem::{Failure, FailureKind, Problem, ProblemRow};
+pub use problem::{Failure, FailureKind, Problem, ProblemRow, WarningRow};
 pub use reader::{FailedRecord, Item, ReadProblem, Record, RecordReader, MAX_RECORD_BYTES};
 pub use report::{write_report, ReportError};
-pub use run::{ImportContext, ImportPlan, ImportRun, ImportSummary, Progress};
+pub use row::{ImportOptions, InvalidValues, UnknownTags};
+pub use run::{ImportContext, ImportPlan, ImportRun, ImportSummary, Progress, ReadyContact};
 pub use sniff::sniff;
 
 /// Why a file cannot be imported at all, in words for the user.

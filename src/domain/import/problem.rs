@@ -1,6 +1,6 @@
-//! The rows an import left out and why, in words, with their original values; kept
-//! up to a cap so a file of bad rows cannot exhaust memory (what is not kept is
-//! still counted).
+//! The rows an import left out and why, and the values it left out of rows it did
+//! import (warnings), in words, with their original text; kept up to a cap so a file
+//! of bad rows cannot exhaust memory (what is not kept is still counted).
 
 use std::collections::HashMap;
 
@@ -13,10 +13,12 @@ pub const MAX_PROBLEM_BYTES: usize = 64 << 20;
 /// Longest text a spreadsheet cell holds (Excel's limit); longer values are cut.
 pub const MAX_CELL_CHARS: usize = 32_767;
 
-/// What kind of failure, for counting ("Email not valid: 1,204 rows").
+/// What kind of problem, for counting ("Email not valid: 1,204 rows").
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FailureKind {
     WrongValueCount,
+    /// Fewer values than columns: the missing cells were read as empty.
+    ShortRow,
     UnclosedQuote,
     TooLong,
     NotText,
@@ -25,23 +27,28 @@ pub enum FailureKind {
     /// A field's value is not valid (its label).
     Invalid(Box<str>),
     UnknownTag,
+    /// Digits valid both as a national and an international number (its field's label).
+    AmbiguousPhone(Box<str>),
 }
 
 impl std::fmt::Display for FailureKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FailureKind::WrongValueCount => f.write_str("wrong number of values"),
+            FailureKind::WrongValueCount => f.write_str("more values than columns"),
+            FailureKind::ShortRow => f.write_str("fewer values than columns"),
             FailureKind::UnclosedQuote => f.write_str("quote never closed"),
             FailureKind::TooLong => f.write_str("row too long"),
             FailureKind::NotText => f.write_str("text not valid in the chosen encoding"),
             FailureKind::Required(field) => write!(f, "{field} missing"),
             FailureKind::Invalid(field) => write!(f, "{field} not valid"),
             FailureKind::UnknownTag => f.write_str("unknown tag"),
+            FailureKind::AmbiguousPhone(field) => write!(f, "{field} read as a national number"),
         }
     }
 }
 
-/// One reason a row failed.
+/// One reason a row failed, or one value left out of (or read differently in) a row
+/// that was imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     /// The CSV column's header, when one column is at fault.
@@ -50,6 +57,8 @@ pub struct Failure {
     pub field: Option<Box<str>>,
     pub kind: FailureKind,
     pub reason: String,
+    /// The text the file held for that field (empty when no single value is at fault).
+    pub value: Box<str>,
 }
 
 impl std::fmt::Display for Failure {
@@ -111,22 +120,36 @@ pub fn cap_cell(value: &str) -> Box<str> {
     }
 }
 
-/// The problem rows kept so far, and counts of all.
+/// A row that was imported without some of its values (or with a value read one of
+/// two possible ways): every such value, with its column, text and reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WarningRow {
+    pub row: u64,
+    pub line: u64,
+    /// Never empty.
+    pub warnings: Vec<Failure>,
+}
+
+/// The problem and warning rows kept so far, and counts of all.
 #[derive(Debug, Default)]
 pub struct ProblemLog {
     rows: Vec<ProblemRow>,
     bytes: usize,
     not_kept: u64,
+    /// Failed rows per reason: a row with two reasons counts under both.
     kinds: HashMap<FailureKind, u64>,
+    warnings: Vec<WarningRow>,
+    warning_rows: u64,
+    warnings_not_kept: u64,
+    /// Imported rows per warning reason: a row counts once under each of its reasons.
+    warning_kinds: HashMap<FailureKind, u64>,
 }
 
 impl ProblemLog {
     /// Notes a problem row; its cells are kept while the caps allow.
     pub fn push<'a>(&mut self, row: u64, line: u64, cells: impl IntoIterator<Item = &'a str>, problem: Problem) {
         if let Problem::Failed(failures) = &problem {
-            if let Some(first) = failures.first() {
-                *self.kinds.entry(first.kind.clone()).or_insert(0) += 1;
-            }
+            count_kinds(&mut self.kinds, failures);
         }
         if self.rows.len() >= MAX_PROBLEM_ROWS || self.bytes >= MAX_PROBLEM_BYTES {
             self.not_kept += 1;
@@ -137,8 +160,29 @@ impl ProblemLog {
         self.rows.push(ProblemRow { row, line, cells, problem });
     }
 
+    /// Notes the warnings of a row that was imported (`warnings` not empty).
+    pub fn warn(&mut self, row: u64, line: u64, warnings: Vec<Failure>) {
+        if warnings.is_empty() {
+            return;
+        }
+        self.warning_rows += 1;
+        count_kinds(&mut self.warning_kinds, &warnings);
+        if self.warnings.len() >= MAX_PROBLEM_ROWS || self.bytes >= MAX_PROBLEM_BYTES {
+            self.warnings_not_kept += 1;
+            return;
+        }
+        let warnings: Vec<Failure> = warnings.into_iter().map(|w| Failure { value: cap_cell(&w.value), ..w }).collect();
+        self.bytes += warnings.iter().map(|w| w.value.len() + w.reason.len() + 64).sum::<usize>();
+        self.warnings.push(WarningRow { row, line, warnings });
+    }
+
     pub fn rows(&self) -> &[ProblemRow] {
         &self.rows
+    }
+
+    /// Imported rows with warnings, in file order (up to the caps).
+    pub fn warnings(&self) -> &[WarningRow] {
+        &self.warnings
     }
 
     /// Problem rows counted but not kept (past the caps).
@@ -146,10 +190,38 @@ impl ProblemLog {
         self.not_kept
     }
 
-    /// Failed rows by the kind of their first failure, most frequent first.
-    pub fn failed_by_kind(&self) -> Vec<(FailureKind, u64)> {
-        let mut kinds: Vec<(FailureKind, u64)> = self.kinds.iter().map(|(k, n)| (k.clone(), *n)).collect();
-        kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        kinds
+    /// Warning rows counted but not kept (past the caps).
+    pub fn warnings_not_kept(&self) -> u64 {
+        self.warnings_not_kept
     }
+
+    /// Imported rows that have at least one warning.
+    pub fn warning_rows(&self) -> u64 {
+        self.warning_rows
+    }
+
+    /// Failed rows by reason, most frequent first (a row counts under each reason).
+    pub fn failed_by_kind(&self) -> Vec<(FailureKind, u64)> {
+        sorted_counts(&self.kinds)
+    }
+
+    /// Rows imported with warnings by reason, most frequent first.
+    pub fn warned_by_kind(&self) -> Vec<(FailureKind, u64)> {
+        sorted_counts(&self.warning_kinds)
+    }
+}
+
+/// Adds one to each distinct kind among `problems` (one row's).
+fn count_kinds(counts: &mut HashMap<FailureKind, u64>, problems: &[Failure]) {
+    for (i, p) in problems.iter().enumerate() {
+        if !problems[..i].iter().any(|q| q.kind == p.kind) {
+            *counts.entry(p.kind.clone()).or_insert(0) += 1;
+        }
+    }
+}
+
+fn sorted_counts(counts: &HashMap<FailureKind, u64>) -> Vec<(FailureKind, u64)> {
+    let mut kinds: Vec<(FailureKind, u64)> = counts.iter().map(|(k, n)| (k.clone(), *n)).collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    kinds
 }

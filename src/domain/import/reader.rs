@@ -7,7 +7,8 @@
 //! `Failed` item for that row, never a panic and never a silent loss:
 //! - text that is not valid in the chosen encoding fails its row (the message says to
 //!   choose another encoding);
-//! - a row with more or fewer values than the first row fails;
+//! - a row with more values than the first row fails; one with fewer (spreadsheets
+//!   drop empty trailing cells) is read, and says how many it lacks;
 //! - a quote that is never closed would make csv-core swallow the rest of the file
 //!   into one field: when such a record reaches the end of the file or the size cap,
 //!   or when the lines it swallowed look like records of their own, the row fails
@@ -39,6 +40,7 @@ pub struct Record<'a> {
     pub line: u64,
     text: &'a str,
     ends: &'a [usize],
+    missing: usize,
 }
 
 impl<'a> Record<'a> {
@@ -60,12 +62,18 @@ impl<'a> Record<'a> {
     pub fn to_strings(&self) -> Vec<String> {
         self.iter().map(str::to_owned).collect()
     }
+    /// How many values the record lacks to be as wide as the header (or the first
+    /// row): 0 for a complete record. The missing ones read as absent (`get` gives None).
+    pub fn missing_values(&self) -> usize {
+        self.missing
+    }
 }
 
 /// Why a record could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadProblem {
-    /// `header`: the first row is a header (else it is the first data row).
+    /// More values than the header (or first row) has; `header`: the first row is
+    /// a header (else it is the first data row).
     WrongCount { values: usize, expected: usize, header: bool },
     /// `lost_lines`: lines after it that were not read again (only in a file with
     /// more unclosed quotes than `MAX_REPLAY_BYTES` allows re-reading).
@@ -414,7 +422,7 @@ impl RecordReader {
                 }
                 self.header_pending = false;
                 self.width = Some(lossy_ends.len());
-                sink(Item::Header(Record { row, line, text: &text, ends: &lossy_ends }));
+                sink(Item::Header(Record { row, line, text: &text, ends: &lossy_ends, missing: 0 }));
                 return;
             }
             Err(column) => {
@@ -428,7 +436,7 @@ impl RecordReader {
         let header = std::mem::take(&mut self.header_pending);
         let Some(width) = self.width else {
             self.width = Some(ends.len());
-            let record = Record { row, line, text, ends };
+            let record = Record { row, line, text, ends, missing: 0 };
             sink(if header { Item::Header(record) } else { Item::Record(record) });
             return;
         };
@@ -436,8 +444,8 @@ impl RecordReader {
         if width > 0 && ends.len() > width && ends.get(width - 1) == ends.last() {
             ends = ends.get(..width).unwrap_or(ends);
         }
-        let record = Record { row, line, text, ends };
-        if ends.len() != width {
+        let record = Record { row, line, text, ends, missing: width.saturating_sub(ends.len()) };
+        if ends.len() > width {
             let problem = ReadProblem::WrongCount { values: ends.len(), expected: width, header: self.format.has_header };
             sink(Item::Failed(FailedRecord { row, line, problem, cells: record.to_strings() }));
             return;

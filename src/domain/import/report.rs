@@ -7,7 +7,7 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::problem::{cap_cell, ProblemRow};
+use super::problem::{cap_cell, ProblemRow, WarningRow};
 
 /// Why the report could not be written (a workbook limit, in practice).
 #[derive(Debug, thiserror::Error)]
@@ -25,9 +25,11 @@ const MAX_SHEET_ROWS: usize = 1_048_576;
 /// Columns a worksheet holds (Excel's limit).
 const MAX_SHEET_COLUMNS: usize = 16_384;
 
-/// A workbook with two sheets, "Failed rows" and "Duplicates": columns "Row",
-/// "Reason", then the file's own columns.
-pub fn write_report(headers: &[String], problems: &[ProblemRow]) -> Result<Vec<u8>, ReportError> {
+/// A workbook with three sheets: "Failed rows" and "Duplicates" (columns "Row",
+/// "Reason", then the file's own columns), and "Warnings": one line per value an
+/// imported row was imported without or read one of two ways ("Row", "Column",
+/// "Field", "Value", "Problem").
+pub fn write_report(headers: &[String], problems: &[ProblemRow], warnings: &[WarningRow]) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     for (name, duplicates) in [("Failed rows", false), ("Duplicates", true)] {
@@ -36,7 +38,30 @@ pub fn write_report(headers: &[String], problems: &[ProblemRow]) -> Result<Vec<u
         let rows = problems.iter().filter(|p| p.problem.is_duplicate() == duplicates);
         write_sheet(sheet, &bold, headers, rows)?;
     }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Warnings")?;
+    write_warnings(sheet, &bold, warnings)?;
     Ok(workbook.save_to_buffer()?)
+}
+
+fn write_warnings(sheet: &mut Worksheet, bold: &Format, rows: &[WarningRow]) -> Result<(), XlsxError> {
+    for (c, (title, width)) in [("Row", 8.0), ("Column", 24.0), ("Field", 20.0), ("Value", 30.0), ("Problem", 70.0)].into_iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), title, bold)?;
+        sheet.set_column_width(col(c), width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let lines = rows.iter().flat_map(|r| r.warnings.iter().map(move |w| (r.row, w)));
+    for (r, (row, warning)) in lines.take(MAX_SHEET_ROWS - 1).enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        sheet.write_number(r, 0, row as f64)?;
+        let cells = [warning.column.as_deref().unwrap_or(""), warning.field.as_deref().unwrap_or(""), &warning.value, &warning.reason];
+        for (c, text) in cells.into_iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r, col(c + 1), &*cap_cell(text))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_sheet<'a>(

@@ -2,19 +2,24 @@
 //! row by row, and hands out the contacts ready to store, in file order. Storing
 //! them is the caller's job (in batches, between yields to the browser).
 
+use std::collections::HashSet;
+
 use super::dedupe::{DedupField, DuplicateIndex};
 use super::format::FileFormat;
 use super::mapping::Target;
 use super::preview::{numbered_headers, unique_headers};
-use super::problem::{Failure, FailureKind, Problem, ProblemLog, ProblemRow};
+use super::problem::{Failure, FailureKind, Problem, ProblemLog, ProblemRow, WarningRow};
 use super::reader::{FailedRecord, Item, ReadProblem, Record, RecordReader};
-use super::row::{RowBuilder, RowOutcome};
+use super::row::{ImportOptions, RowBuilder, RowOutcome};
 use super::ImportError;
 use crate::domain::contact::ContactData;
 use crate::domain::custom_field::{CustomField, FieldType};
 use crate::domain::field::ContactField;
 use crate::domain::ids::{ContactId, ListId};
 use crate::domain::tag::Tag;
+
+/// Most new tag names a run lists for the wizard (all are still created).
+const MAX_LISTED_NEW_TAGS: usize = 1_000;
 
 /// Most keys reserved up front for a duplicate check (a wrong file size must not
 /// reserve gigabytes).
@@ -29,6 +34,17 @@ pub struct ImportPlan {
     pub columns: Vec<Target>,
     /// Empty: no duplicate check.
     pub duplicate_fields: Vec<DedupField>,
+    pub options: ImportOptions,
+}
+
+/// A row ready to store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadyContact {
+    /// The spreadsheet row it came from.
+    pub row: u64,
+    pub data: ContactData,
+    /// Tags the contact gets that do not exist yet: the store creates them with it.
+    pub new_tags: Vec<Box<str>>,
 }
 
 /// What the workspace knows that the import needs.
@@ -50,6 +66,9 @@ pub struct Progress {
     pub total_bytes: u64,
     /// Valid, non-duplicate rows handed out or waiting in `take_ready`.
     pub ready_so_far: u64,
+    /// Of those, rows with at least one warning (a value left out or read one of two
+    /// ways, a short row, an unknown tag ignored).
+    pub warned: u64,
     pub duplicates_in_file: u64,
     pub duplicates_existing: u64,
     pub failed: u64,
@@ -78,10 +97,16 @@ pub struct ImportSummary {
     pub duplicates_existing: u64,
     pub failed: u64,
     pub blank: u64,
-    /// Failed rows by the kind of their first failure, most frequent first.
+    /// Rows ready to store that had warnings.
+    pub warned: u64,
+    /// Failed rows by reason, most frequent first (a row counts under each reason).
     pub failed_by_kind: Vec<(FailureKind, u64)>,
+    /// Rows with warnings by reason, most frequent first.
+    pub warned_by_kind: Vec<(FailureKind, u64)>,
     /// Problem rows counted but left out of `problems()` (past its caps).
     pub problems_not_kept: u64,
+    /// Warning rows counted but left out of `warnings()`.
+    pub warnings_not_kept: u64,
 }
 
 /// An import in progress.
@@ -96,7 +121,11 @@ struct RunState {
     header_notes: Vec<String>,
     builder: RowBuilder,
     index: DuplicateIndex,
-    ready: Vec<(u64, ContactData)>,
+    ready: Vec<ReadyContact>,
+    /// Distinct new tag names seen, in file order (up to `MAX_LISTED_NEW_TAGS`), and
+    /// their lower-cased forms.
+    new_tags: Vec<Box<str>>,
+    new_tag_keys: HashSet<String>,
     progress: Progress,
     problems: ProblemLog,
     seen_anything: bool,
@@ -116,7 +145,7 @@ impl ImportRun {
             }
         }
         let custom_fields: Vec<CustomField> = context.custom_fields.iter().map(|f| (*f).clone()).collect();
-        let builder = RowBuilder::new(plan.list, plan.columns, custom_fields, &context.tags);
+        let builder = RowBuilder::new(plan.list, plan.columns, custom_fields, &context.tags, plan.options);
         let mut index = DuplicateIndex::new(plan.duplicate_fields, context.existing.iter().map(|(id, data)| (*id, *data)));
         // Contact rows take ~100 bytes or more: room for the file's keys up front.
         index.reserve(usize::try_from(total_bytes / 100).unwrap_or(0).min(MAX_RESERVED_KEYS));
@@ -127,11 +156,27 @@ impl ImportRun {
             builder,
             index,
             ready: Vec::new(),
+            new_tags: Vec::new(),
+            new_tag_keys: HashSet::new(),
             progress: Progress { total_bytes, ..Progress::default() },
             problems: ProblemLog::default(),
             seen_anything: false,
         };
         Ok(Self { reader: RecordReader::new(plan.format), state })
+    }
+
+    /// What the plan would do with `head`, the file's first bytes (the whole file when
+    /// `whole`): a run over them that stores nothing, for the check before Upload. A
+    /// row cut at the end of `head` is not read.
+    pub fn dry_run(plan: ImportPlan, context: &ImportContext<'_>, head: &[u8], whole: bool) -> Result<Self, ImportError> {
+        let mut run = Self::new(plan, context, head.len() as u64)?;
+        run.feed(head);
+        if whole {
+            run.finish()?;
+        }
+        // Only the counts and the problems are looked at.
+        run.state.ready = Vec::new();
+        Ok(run)
     }
 
     /// Reads the next chunk of the file (any size, cut anywhere).
@@ -152,9 +197,8 @@ impl ImportRun {
         }
     }
 
-    /// The valid, non-duplicate rows read since the last call, in file order, with
-    /// their row numbers.
-    pub fn take_ready(&mut self) -> Vec<(u64, ContactData)> {
+    /// The valid, non-duplicate rows read since the last call, in file order.
+    pub fn take_ready(&mut self) -> Vec<ReadyContact> {
         // The next batch is likely as big as this one: no regrowing from empty.
         let room = self.state.ready.len();
         std::mem::replace(&mut self.state.ready, Vec::with_capacity(room))
@@ -179,6 +223,17 @@ impl ImportRun {
         self.state.problems.rows()
     }
 
+    /// Rows with warnings, in file order (up to the caps).
+    pub fn warnings(&self) -> &[WarningRow] {
+        self.state.problems.warnings()
+    }
+
+    /// Tag names the file holds that the workspace lacks (the first
+    /// `MAX_LISTED_NEW_TAGS`), in file order.
+    pub fn new_tags(&self) -> &[Box<str>] {
+        &self.state.new_tags
+    }
+
     /// The result; `imported` is how many contacts the caller stored.
     pub fn summary(&self, imported: u64) -> ImportSummary {
         let p = &self.state.progress;
@@ -189,8 +244,11 @@ impl ImportRun {
             duplicates_existing: p.duplicates_existing,
             failed: p.failed,
             blank: p.blank,
+            warned: p.warned,
             failed_by_kind: self.state.problems.failed_by_kind(),
+            warned_by_kind: self.state.problems.warned_by_kind(),
             problems_not_kept: self.state.problems.not_kept(),
+            warnings_not_kept: self.state.problems.warnings_not_kept(),
         }
     }
 }
@@ -247,10 +305,19 @@ impl RunState {
         }
         self.progress.rows_read += 1;
         match self.builder.build(record) {
-            RowOutcome::Valid(data) => match self.index.check(&data, record.row) {
+            RowOutcome::Valid { data, warnings, new_tags } => match self.index.check(&data, record.row) {
                 None => {
                     self.progress.ready_so_far += 1;
-                    self.ready.push((record.row, data));
+                    if !warnings.is_empty() {
+                        self.progress.warned += 1;
+                        self.problems.warn(record.row, record.line, warnings);
+                    }
+                    for name in &new_tags {
+                        if self.new_tags.len() < MAX_LISTED_NEW_TAGS && self.new_tag_keys.insert(name.to_lowercase()) {
+                            self.new_tags.push(name.clone());
+                        }
+                    }
+                    self.ready.push(ReadyContact { row: record.row, data, new_tags });
                 }
                 Some(of) => {
                     match of {
@@ -287,7 +354,7 @@ impl RunState {
             ReadProblem::TooLong { .. } => FailureKind::TooLong,
             ReadProblem::NotText { .. } => FailureKind::NotText,
         };
-        let failure = Failure { column: None, field: None, kind, reason: failed.problem.describe(column_name) };
+        let failure = Failure { column: None, field: None, kind, reason: failed.problem.describe(column_name), value: "".into() };
         self.problems.push(failed.row, failed.line, failed.cells.iter().map(String::as_str), Problem::Failed(vec![failure]));
     }
 }

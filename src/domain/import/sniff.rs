@@ -2,6 +2,8 @@
 //! header row; and refusing what is not a CSV file at all (a workbook, a PDF, an
 //! image) with a message that says what it looks like.
 
+use std::cmp::Reverse;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
 
@@ -145,50 +147,70 @@ fn sample_records(text: &str) -> Vec<&str> {
     records
 }
 
-/// Counts of `delimiter` outside double quotes in a record.
-fn count_outside_quotes(record: &str, delimiter: u8) -> usize {
-    let mut in_quotes = false;
-    let mut n = 0;
+/// How a record splits on a separator (outside double quotes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Split {
+    /// Values in the record.
+    values: usize,
+    /// Values up to the last non-empty one (at least 1): the reader drops empty
+    /// values past the header's width, so only these can make a row too long.
+    kept: usize,
+}
+
+/// Quote-aware, as the reader splits (a quoted separator is text).
+fn split(record: &str, delimiter: u8) -> Split {
+    let (mut in_quotes, mut values, mut kept, mut filled) = (false, 1usize, 1usize, false);
     for b in record.bytes() {
         if b == b'"' {
             in_quotes = !in_quotes;
-        } else if b == delimiter && !in_quotes {
-            n += 1;
+        }
+        if b == delimiter && !in_quotes {
+            values += 1;
+            filled = false;
+        } else if !filled {
+            filled = true;
+            kept = values;
         }
     }
-    n
+    Split { values, kept }
 }
 
-/// The candidate whose count per record is most often the same non-zero number;
-/// ties go to the larger count, then to the order of `DELIMITERS`. A file with no
-/// candidate at all is one column: comma.
+/// Separators from the one ties go to last to the one they go to first: a comma is
+/// the likeliest to sit inside a value (a decimal, an address, "Acme, Inc."), a tab
+/// the least.
+const TIE_ORDER: [u8; 4] = [b',', b'|', b';', b'\t'];
+
+/// The separator that splits the first record (the header, or the first row) into
+/// two or more values and the most later records into as many; ties go to fewer
+/// records that would be too long, then to more columns, then by `TIE_ORDER`. A
+/// separator merely common in the rows (decimal commas) does not count unless the
+/// header has it too. When none splits the first record the file has one column:
+/// the separator that cuts the fewest records, comma when none cuts any.
 fn detect_delimiter(records: &[&str]) -> u8 {
-    let mut best = (b',', 0usize, 0usize);
+    let Some((first, rest)) = records.split_first() else { return b',' };
+    let mut best = None;
+    let mut one_column = (usize::MAX, b',');
     for &(delimiter, _) in DELIMITERS {
-        let counts: Vec<usize> = records.iter().map(|r| count_outside_quotes(r, delimiter)).collect();
-        let Some((mode, agree)) = mode(&counts) else { continue };
-        if mode == 0 {
+        let width = split(first, delimiter).values;
+        let (mut same_width, mut too_long) = (0usize, 0usize);
+        for s in rest.iter().map(|r| split(r, delimiter)) {
+            same_width += usize::from(s.values >= width && s.kept <= width);
+            too_long += usize::from(s.kept > width);
+        }
+        if width < 2 {
+            // Strictly fewer: ties keep the first seen, comma.
+            if too_long < one_column.0 {
+                one_column = (too_long, delimiter);
+            }
             continue;
         }
-        if (agree, mode) > (best.1, best.2) {
-            best = (delimiter, agree, mode);
+        let rank = TIE_ORDER.iter().position(|&d| d == delimiter);
+        let key = (same_width, Reverse(too_long), width, rank);
+        if best.as_ref().is_none_or(|(k, _)| key > *k) {
+            best = Some((key, delimiter));
         }
     }
-    best.0
-}
-
-/// The most frequent value and how often it occurs (larger value on ties).
-fn mode(values: &[usize]) -> Option<(usize, usize)> {
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable();
-    let mut best: Option<(usize, usize)> = None;
-    for run in sorted.chunk_by(|a, b| a == b) {
-        let (value, n) = (run.first().copied().unwrap_or(0), run.len());
-        if best.is_none_or(|(_, m)| n >= m) {
-            best = Some((value, n));
-        }
-    }
-    best
+    best.map_or(one_column.1, |(_, delimiter)| delimiter)
 }
 
 /// `'` when values are wrapped in single quotes and never in double ones.

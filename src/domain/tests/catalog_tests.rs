@@ -191,3 +191,93 @@ fn agents_are_assigned_and_see_only_their_lists() {
     assert_eq!(change.lists_put, vec![a]);
     assert!(ws.list(a).is_some_and(|l| l.agents.is_empty()));
 }
+
+// ---------------------------------------------------------------- custom field values as sheets write them
+
+fn typed(field_type: crate::domain::custom_field::FieldType) -> crate::domain::custom_field::CustomField {
+    use crate::domain::custom_field::{CustomField, FieldId};
+    CustomField {
+        id: FieldId::new(1),
+        scope: FieldScope::Global,
+        alias: "Umsatz".into(),
+        field_type,
+        required: false,
+        click_to_action: false,
+        deleted: None,
+        created: T0,
+        updated: T0,
+    }
+}
+
+#[test]
+fn number_values_read_decimal_commas_and_thousands() {
+    use crate::domain::custom_field::{FieldType, ValueError};
+    let number = typed(FieldType::Number);
+    let read = |raw: &str| number.parse_value(raw).map(|v| v.map(|v| v.to_text()));
+    for (raw, want) in [
+        ("42", "42"),
+        ("-3.5", "-3.5"),
+        ("1e3", "1000"),
+        ("3,5", "3.5"),
+        ("1000,00", "1000"),
+        ("1.000,50", "1000.5"),
+        ("1,000.50", "1000.5"),
+        ("1 000,50", "1000.5"),
+        ("1\u{a0}000,50", "1000.5"),
+        ("1\u{202f}000", "1000"),
+        ("1 000", "1000"),
+        ("1 000.25", "1000.25"),
+        ("1'000.50", "1000.5"),
+        ("1.000.000", "1000000"),
+        ("1,000,000", "1000000"),
+        ("12.500,50", "12500.5"),
+        ("-1.250,75", "-1250.75"),
+        ("+1.250,75", "1250.75"),
+        (" 1.000,50 ", "1000.5"),
+        // A single separator is a decimal one: no guess at thousands.
+        ("1.000", "1"),
+        ("1,000", "1"),
+    ] {
+        assert_eq!(read(raw), Ok(Some(want.to_owned())), "{raw:?}");
+    }
+    for raw in [
+        "1,2.3", "12 34", "1.000.50", "1.2.3", "1,000,00", "1.000,", "1..000", "1.000 000", "1.000,50 €", "1000.000,5", "--5", "- 5", "abc", "12abc",
+        "NaN", "inf", "1,5 0", "1.5,3",
+    ] {
+        assert!(matches!(read(raw), Err(ValueError::NotANumber { .. })), "{raw:?}: {:?}", read(raw));
+    }
+}
+
+#[test]
+fn switch_values_in_several_languages() {
+    use crate::domain::custom_field::{FieldType, FieldValue, ValueError};
+    let switch = typed(FieldType::Switch);
+    for raw in ["yes", "Yes", "TRUE", "1", "sì", "SÌ", "si", "ja", "JA", "oui", "x", "X", "on", "wahr", "vero", "vrai"] {
+        assert_eq!(switch.parse_value(raw), Ok(Some(FieldValue::Switch(true))), "{raw:?}");
+    }
+    for raw in ["no", "NO", "false", "False", "0", "nein", "Nein", "non", "off", "falsch", "falso", "faux", "", "   "] {
+        assert_eq!(switch.parse_value(raw), Ok(Some(FieldValue::Switch(false))), "{raw:?}");
+    }
+    for raw in ["maybe", "2", "-1", "yes please", "jein", "xx", "nope", "✓"] {
+        assert!(matches!(switch.parse_value(raw), Err(ValueError::NotASwitch { .. })), "{raw:?}");
+    }
+}
+
+#[test]
+fn german_sheet_values_fill_number_and_switch_fields() {
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "Kunden");
+    let (revenue, _) = ws.create_field(FieldScope::List(l), &field("Umsatz", FieldTypeName::Number), T0).expect("number");
+    let (regular, _) = ws.create_field(FieldScope::List(l), &field("Stammkunde", FieldTypeName::Switch), T0).expect("switch");
+    let mut d = draft(l, "Jürgen", "", "", "");
+    d.custom.insert(revenue, "12.500,50".into());
+    d.custom.insert(regular, "Ja".into());
+    let (id, _) = ws.create_contact(&d, T0).expect("valid");
+    let data = &ws.contact(id).expect("saved").data;
+    assert_eq!(data.custom_value(revenue).map(FieldValue::to_text).as_deref(), Some("12500.5"));
+    assert_eq!(data.custom_value(regular), Some(&FieldValue::Switch(true)));
+    d.custom.insert(revenue, "12.50,50".into());
+    let err = ws.create_contact(&d, T0).expect_err("bad grouping");
+    let WorkspaceError::Contact(errors) = err else { panic!("{err:?}") };
+    assert_eq!(errors.message_for(DraftPath::Custom(revenue)), Some("Umsatz must be a number, like 42 or 3.5"));
+}

@@ -31,7 +31,7 @@ fn every_error_is_reported_next_to_its_field() {
     d.set(ContactField::FirstName, "   ");
     d.set(ContactField::Phone, "+39 12");
     d.set(ContactField::Email, "not-an-email");
-    d.set(ContactField::Url, "http://example.com");
+    d.set(ContactField::Url, "javascript:alert(1)");
     d.set(ContactField::DateOfBirth, "31/02/1990");
     d.set(ContactField::City, "x".repeat(1_001));
     d.additional_phones.push(PhoneDraft { label: "Home".into(), number: "abc".into() });
@@ -50,6 +50,46 @@ fn every_error_is_reported_next_to_its_field() {
     }
     assert_eq!(errors.message_for(DraftPath::Field(ContactField::FirstName)), Some("First name is required"));
     assert_eq!(errors.message_for(DraftPath::Field(ContactField::LastName)), None);
+    assert_eq!(
+        errors.message_for(DraftPath::Field(ContactField::Url)),
+        Some("only web addresses (http:// or https://) can be saved, not “javascript:”")
+    );
+}
+
+#[test]
+fn websites_are_repaired_and_http_is_kept() {
+    for (typed, saved) in [("www.example.com", "https://www.example.com"), ("example.com/path", "https://example.com/path"), ("http://example.com", "http://example.com")] {
+        let mut d = ContactDraft { list_id: Some(crate::domain::ListId::new(1)), ..ContactDraft::default() };
+        d.set(ContactField::FirstName, "Ann");
+        d.set(ContactField::Url, typed);
+        let data = d.validate().map(|(_, data)| data);
+        assert_eq!(data.as_ref().ok().and_then(|c| c.get(ContactField::Url)), Some(saved), "{typed}: {data:?}");
+    }
+}
+
+/// A form asks which number is meant when the digits are valid two ways; typed with
+/// its country code, the number is taken as it is.
+#[test]
+fn a_form_asks_when_a_number_could_mean_two() {
+    use crate::domain::contact::PhoneRules;
+    let italy = crate::domain::Country::from_code("IT");
+    let mut d = ContactDraft { list_id: Some(crate::domain::ListId::new(1)), ..ContactDraft::default() };
+    d.set(ContactField::FirstName, "Ann");
+    d.set(ContactField::Mobile, "333 1234567");
+    let saved = d.validate_in(&[], PhoneRules::asking(italy)).map(|v| v.data.get(ContactField::Mobile).map(str::to_owned));
+    assert_eq!(saved, Ok(Some("393331234567".to_owned())));
+    d.set(ContactField::Mobile, "3281234567");
+    let errors = d.validate_in(&[], PhoneRules::asking(italy)).err().unwrap_or_default();
+    assert_eq!(
+        errors.message_for(DraftPath::Field(ContactField::Mobile)),
+        Some("“3281234567” can be +39 328 123 4567 · Italy or +32 81 23 45 67 · Belgium: write it with + and its country code")
+    );
+    d.set(ContactField::Mobile, "+39 328 123 4567");
+    let saved = d.validate_in(&[], PhoneRules::asking(italy)).map(|v| v.data.get(ContactField::Mobile).map(str::to_owned));
+    assert_eq!(saved, Ok(Some("393281234567".to_owned())));
+    // Without a country, digits are read as international, as before.
+    d.set(ContactField::Mobile, "333 1234567");
+    assert!(d.validate_in(&[], PhoneRules::asking(None)).is_err());
 }
 
 #[test]

@@ -127,7 +127,7 @@ fn an_exported_list_imports_back_into_an_empty_list_unchanged() {
             let out = import(&bytes, chunk, &context, &[]);
             let p = out.run.progress();
             assert_eq!((p.failed, p.blank, p.rows_read), (0, 0, 40), "{:?}", out.run.problems());
-            let after: Vec<_> = out.ready.into_iter().map(|(_, d)| d).collect();
+            let after: Vec<_> = out.ready.into_iter().map(|r| r.data).collect();
             assert_eq!(after, before, "separator {:?}", options.separator as char);
         }
     }
@@ -215,5 +215,5 @@ fn custom_fields_named_like_default_fields_still_round_trip() {
     let context = ImportContext { custom_fields: ws.fields_for(l), tags: ws.tags(), existing: Vec::new() };
     let out = import(&bytes, bytes.len(), &context, &[]);
     let before: Vec<_> = ws.contacts().map(|c| c.data.clone()).collect();
-    assert_eq!(out.ready.into_iter().map(|(_, d)| d).collect::<Vec<_>>(), before);
+    assert_eq!(out.ready.into_iter().map(|r| r.data).collect::<Vec<_>>(), before);
 }

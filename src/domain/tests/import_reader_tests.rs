@@ -1,15 +1,17 @@
 //! The streaming record reader: chunk boundaries, quoting, line endings, blank lines,
-//! ragged rows, unclosed quotes, oversized values and bad encodings.
+//! short and long rows, unclosed quotes, oversized values and bad encodings.
 
 use crate::domain::import::{FileFormat, Item, ReadProblem, RecordReader, MAX_RECORD_BYTES};
 
 /// What the reader handed out, in a form tests compare: "H1@1 a|b" for a header,
-/// "R2@2 x|y" for a record (row@line), "F3@3 <problem>" for a failure.
+/// "R2@2 x|y" for a record (row@line), "R2@2 x (-1)" for one missing a value,
+/// "F3@3 <problem>" for a failure.
 pub fn read_with(bytes: &[u8], format: FileFormat, chunk: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut sink = |item: Item<'_>| {
         out.push(match item {
             Item::Header(r) => format!("H{}@{} {}", r.row, r.line, r.to_strings().join("|")),
+            Item::Record(r) if r.missing_values() > 0 => format!("R{}@{} {} (-{})", r.row, r.line, r.to_strings().join("|"), r.missing_values()),
             Item::Record(r) => format!("R{}@{} {}", r.row, r.line, r.to_strings().join("|")),
             Item::Failed(f) => format!("F{}@{} {}", f.row, f.line, f.problem),
         })
@@ -59,12 +61,54 @@ fn utf8_bom_is_dropped_even_when_split() {
 }
 
 #[test]
-fn ragged_rows_fail_and_trailing_empty_values_do_not() {
+fn long_rows_fail_short_rows_and_trailing_empty_values_do_not() {
     let items = same_at_every_chunking(b"a,b,c\n1,2\n1,2,3,4\n1,2,3,,\n5,6,7\n", FileFormat::default());
+    assert_eq!(items, ["H1@1 a|b|c", "R2@2 1|2 (-1)", "F3@3 row has 4 values; the header has 3", "R4@4 1|2|3", "R5@5 5|6|7"]);
+}
+
+#[test]
+fn excel_rows_without_their_empty_trailing_cells_are_read() {
+    let csv = b"Vorname;Nachname;Firma;Telefon;Notiz\r\nAnna;M\xC3\xBCller;Acme;030 1234;VIP\r\nJan;Schmidt\r\nEva\r\n\r\nOle;Berg;;;\r\nMax;Kuhn;Globex;040 99\r\n";
+    let format = FileFormat { delimiter: b';', ..FileFormat::default() };
+    let items = same_at_every_chunking(csv, format);
     assert_eq!(
         items,
-        ["H1@1 a|b|c", "F2@2 row has 2 values; the header has 3", "F3@3 row has 4 values; the header has 3", "R4@4 1|2|3", "R5@5 5|6|7"]
+        [
+            "H1@1 Vorname|Nachname|Firma|Telefon|Notiz",
+            "R2@2 Anna|Müller|Acme|030 1234|VIP",
+            "R3@3 Jan|Schmidt (-3)",
+            "R4@4 Eva (-4)",
+            "R6@6 Ole|Berg|||",
+            "R7@7 Max|Kuhn|Globex|040 99 (-1)",
+        ]
     );
+}
+
+#[test]
+fn a_short_record_reads_its_missing_values_as_absent() {
+    let mut seen = Vec::new();
+    let mut sink = |item: Item<'_>| {
+        if let Item::Record(r) = item {
+            seen.push((r.len(), r.missing_values(), r.get(0).map(str::to_owned), r.get(1).map(str::to_owned), r.get(2).map(str::to_owned)));
+        }
+    };
+    let mut reader = RecordReader::new(FileFormat::default());
+    reader.feed(b"a,b,c\nx,\"\"\n,y,z\n", &mut sink);
+    reader.finish(&mut sink);
+    assert_eq!(
+        seen,
+        [(2, 1, Some("x".to_owned()), Some(String::new()), None), (3, 0, Some(String::new()), Some("y".to_owned()), Some("z".to_owned()))]
+    );
+}
+
+#[test]
+fn without_a_header_the_first_row_sets_the_width() {
+    let no_header = FileFormat { has_header: false, ..FileFormat::default() };
+    let items = same_at_every_chunking(b"1,2,3\n4,5\n6,7,8,9\n", no_header);
+    assert_eq!(items, ["R1@1 1|2|3", "R2@2 4|5 (-1)", "F3@3 row has 4 values; the first row has 3"]);
+    // A short first row makes the longer ones too long.
+    let items = same_at_every_chunking(b"1,2\n3,4,5\n", no_header);
+    assert_eq!(items, ["R1@1 1|2", "F2@2 row has 3 values; the first row has 2"]);
 }
 
 #[test]
@@ -171,6 +215,8 @@ fn single_quote_and_other_separators() {
 fn read_problems_in_words() {
     let p = ReadProblem::WrongCount { values: 7, expected: 5, header: true };
     assert_eq!(p.to_string(), "row has 7 values; the header has 5");
+    let p = ReadProblem::WrongCount { values: 2, expected: 1, header: false };
+    assert_eq!(p.to_string(), "row has 2 values; the first row has 1");
     let p = ReadProblem::TooLong { bytes: 3 << 20, column: 0, column_bytes: 1 << 20 };
     assert_eq!(p.to_string(), "the row is 3.0 MB; the longest accepted is 1.0 MB");
     let p = ReadProblem::UnclosedQuote { line: 9, lost_lines: 4 };

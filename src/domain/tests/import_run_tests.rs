@@ -6,11 +6,11 @@ use proptest::prelude::*;
 use crate::domain::custom_field::{CustomField, FieldId, FieldType};
 use crate::domain::import::{
     preview, propose, sniff, write_report, DedupField, FailureKind, FileFormat, ImportContext, ImportError, ImportPlan,
-    ImportRun, Origin, Problem, Target, ENCODINGS, SAMPLE_BYTES,
+    ImportOptions, ImportRun, Origin, Problem, ReadyContact, Target, ENCODINGS, SAMPLE_BYTES,
 };
 use crate::domain::sample::{generate_csv, CSV_TAGS};
 use crate::domain::tag::{Tag, TagColour, TagId};
-use crate::domain::{ContactData, ContactField as F, ContactId, ListId};
+use crate::domain::{ContactField as F, ContactId, ListId};
 
 use super::import_mapping_tests::custom;
 
@@ -29,7 +29,7 @@ pub fn tags(names: &[&str]) -> Vec<Tag> {
 /// What an import did, in counts and rows.
 pub struct Outcome {
     pub run: ImportRun,
-    pub ready: Vec<(u64, ContactData)>,
+    pub ready: Vec<ReadyContact>,
 }
 
 /// Sniffs, previews, proposes a mapping and imports `bytes` in `chunk`-byte pieces,
@@ -39,7 +39,7 @@ pub fn import(bytes: &[u8], chunk: usize, context: &ImportContext<'_>, dedupe: &
     let format = sniff(sample).unwrap_or_else(|e| panic!("sniff: {e}"));
     let shown = preview(sample, &format, 20);
     let columns = propose(&shown.headers, &context.custom_fields);
-    let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: dedupe.to_vec() };
+    let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: dedupe.to_vec(), options: ImportOptions::default() };
     let mut run = ImportRun::new(plan, context, bytes.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));
     // Room for every row up front: the figures time the import, not a growing Vec.
     let mut ready = Vec::with_capacity(bytes.len() / 100);
@@ -61,31 +61,36 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// (rows read, imported, duplicates, failed) for each sample file, into an empty
-/// list with the duplicate check on email + phone (tests/fixtures/import/README.md).
+/// (rows read, imported, with warnings, duplicates, failed) for each sample file, into
+/// an empty list with the duplicate check on email + phone (tests/fixtures/import/README.md).
 #[test]
 fn fixtures_import_as_their_readme_says() {
     let expected = [
-        ("google-contacts.csv", 10, 8, 1, 1),
-        ("outlook.csv", 8, 6, 1, 1),
-        ("windows-1252-semicolon.csv", 8, 6, 1, 1),
-        ("utf16le.csv", 6, 4, 1, 1),
-        ("quoted-newlines.csv", 6, 4, 1, 1),
+        ("google-contacts.csv", 10, 9, 1, 1, 0),
+        ("outlook.csv", 8, 7, 1, 1, 0),
+        ("windows-1252-semicolon.csv", 8, 7, 1, 1, 0),
+        ("utf16le.csv", 6, 4, 0, 1, 1),
+        ("quoted-newlines.csv", 6, 5, 1, 1, 0),
     ];
-    for (name, rows, imported, duplicates, failed) in expected {
+    for (name, rows, imported, warned, duplicates, failed) in expected {
         let bytes = fixture(name);
         for chunk in [1, 7, 1 << 20] {
             let out = import(&bytes, chunk, &ImportContext::default(), &EMAIL_PHONE);
             let p = out.run.progress();
             let why: Vec<String> = out.run.problems().iter().map(|p| format!("row {}: {}", p.row, p.problem)).collect();
-            assert_eq!((p.rows_read, p.ready_so_far, p.duplicates_in_file, p.failed), (rows, imported, duplicates, failed), "{name} in chunks of {chunk}: {why:?}");
+            assert_eq!(
+                (p.rows_read, p.ready_so_far, p.warned, p.duplicates_in_file, p.failed),
+                (rows, imported, warned, duplicates, failed),
+                "{name} in chunks of {chunk}: {why:?}"
+            );
         }
     }
 }
 
-/// The rows the fixtures' README names as the duplicate and the failure of each file.
+/// The rows the fixtures' README names as the duplicate and the row with a bad value
+/// (imported without it, or failed when it has no first name) of each file.
 #[test]
-fn fixtures_fail_and_duplicate_the_rows_their_readme_names() {
+fn fixtures_warn_and_duplicate_the_rows_their_readme_names() {
     let expected = [
         ("google-contacts.csv", 8, 2, 9),
         ("outlook.csv", 8, 2, 5),
@@ -93,42 +98,48 @@ fn fixtures_fail_and_duplicate_the_rows_their_readme_names() {
         ("utf16le.csv", 6, 2, 5),
         ("quoted-newlines.csv", 6, 2, 4),
     ];
-    for (name, duplicate, original, failed) in expected {
+    for (name, duplicate, original, bad) in expected {
         let out = import(&fixture(name), 1 << 20, &ImportContext::default(), &EMAIL_PHONE);
         let rows: Vec<(u64, Problem)> = out.run.problems().iter().map(|p| (p.row, p.problem.clone())).collect();
         assert!(rows.contains(&(duplicate, Problem::Duplicate { of: Origin::Row(original) })), "{name}: {rows:?}");
-        assert!(rows.iter().any(|(row, p)| *row == failed && !p.is_duplicate()), "{name}: {rows:?}");
+        let failed = rows.iter().any(|(row, p)| *row == bad && !p.is_duplicate());
+        let warned = out.run.warnings().iter().any(|w| w.row == bad);
+        assert!(failed != warned, "{name}: row {bad} failed {failed}, warned {warned}");
     }
 }
 
 #[test]
 fn google_fixture_reads_every_value_it_maps() {
     let out = import(&fixture("google-contacts.csv"), 64, &ImportContext::default(), &EMAIL_PHONE);
-    let (row, anna) = out.ready.first().cloned().unwrap_or_else(|| panic!("no rows"));
+    let ReadyContact { row, data: anna, .. } = out.ready.first().cloned().unwrap_or_else(|| panic!("no rows"));
     assert_eq!(row, 2);
     assert_eq!(anna.first_name(), "Anna");
     assert_eq!(anna.get(F::Email), Some("anna.rossi@example.com"));
     assert_eq!(anna.get(F::Phone), Some("393331234567"));
     assert_eq!(anna.get(F::DateOfBirth), Some("1985-04-12"));
     assert_eq!(anna.get(F::Company), Some("Acme S.p.A."));
-    let marco = out.ready.get(1).map(|(_, d)| d);
+    let marco = out.ready.get(1).map(|r| &r.data);
     assert_eq!(marco.and_then(|m| m.additional_phones().first()).map(|p| p.number.as_str()), Some("390212345678"));
     let problems = out.run.problems();
     let dup = problems.iter().find(|p| p.problem.is_duplicate()).map(|p| (p.row, p.problem.clone()));
     assert_eq!(dup, Some((8, Problem::Duplicate { of: Origin::Row(2) })));
-    let failed = problems.iter().find(|p| !p.problem.is_duplicate());
-    let text = failed.map(|p| p.problem.to_string()).unwrap_or_default();
-    assert_eq!(failed.map(|p| p.row), Some(9));
-    assert_eq!(text, "Phone (column “Phone 1 - Value”): the number is too short for its country");
-    assert_eq!(failed.and_then(|p| p.cells.get(1)).map(|c| &**c), Some("Paolo"));
+    assert!(problems.iter().all(|p| p.problem.is_duplicate()), "no row fails");
+    // Paolo is imported without his too-short phone; the warning says which and why.
+    let warning = out.run.warnings().first().and_then(|w| w.warnings.first().map(|f| (w.row, f.to_string(), f.value.to_string())));
+    assert_eq!(
+        warning,
+        Some((9, "Phone (column “Phone 1 - Value”): the number is too short for its country".to_owned(), "+39 12".to_owned()))
+    );
+    let paolo = out.ready.iter().find(|r| r.row == 9).map(|r| (r.data.first_name(), r.data.get(F::Phone)));
+    assert_eq!(paolo, Some(("Paolo", None)));
 }
 
 #[test]
 fn windows_1252_fixture_keeps_its_accents() {
     let out = import(&fixture("windows-1252-semicolon.csv"), 5, &ImportContext::default(), &EMAIL_PHONE);
-    let names: Vec<&str> = out.ready.iter().map(|(_, d)| d.first_name()).collect();
+    let names: Vec<&str> = out.ready.iter().map(|r| r.data.first_name()).collect();
     assert!(names.contains(&"Niccolò") && names.contains(&"François") && names.contains(&"Jürgen"), "{names:?}");
-    let renee = out.ready.iter().map(|(_, d)| d).find(|d| d.first_name() == "Renée");
+    let renee = out.ready.iter().map(|r| &r.data).find(|d| d.first_name() == "Renée");
     assert_eq!(renee.and_then(|d| d.last_name()), Some("Noël"));
     assert_eq!(renee.and_then(|d| d.get(F::Company)), Some("Crème & Brûlée"));
 }
@@ -156,29 +167,36 @@ fn existing_contacts_tags_and_custom_fields() {
     };
     let out = import(csv.as_bytes(), 16, &context, &EMAIL_PHONE);
     let p = out.run.progress();
-    assert_eq!((p.rows_read, p.ready_so_far, p.duplicates_existing, p.failed, p.blank), (5, 1, 1, 2, 1));
-    let (_, di) = out.ready.first().cloned().unwrap_or_else(|| panic!("Di"));
-    assert_eq!(di.first_name(), "Di");
+    // Ann is already in the list; Bob is imported without his score; Cy's required
+    // plan is not one of its choices, so Cy cannot be a contact; Friends is a new tag.
+    assert_eq!((p.rows_read, p.ready_so_far, p.warned, p.duplicates_existing, p.failed, p.blank), (5, 2, 1, 1, 1, 1));
+    let di = out.ready.iter().find(|r| r.data.first_name() == "Di").map(|r| r.data.clone()).unwrap_or_else(|| panic!("Di"));
+    let bob = out.ready.iter().find(|r| r.data.first_name() == "Bob").unwrap_or_else(|| panic!("Bob"));
+    assert_eq!((bob.data.tags(), bob.data.custom_value(FieldId::new(1))), ([TagId::new(1), TagId::new(2)].as_slice(), None));
     let problems = out.run.problems();
     assert_eq!(problems.first().map(|p| p.problem.clone()), Some(Problem::Duplicate { of: Origin::Existing(ContactId::new(5)) }));
-    let bob = problems.get(1).map(|p| p.problem.to_string()).unwrap_or_default();
-    assert_eq!(bob, "Score (column “Score”): Score must be a number, like 42 or 3.5");
-    let cy = problems.get(2).map(|p| p.problem.to_string()).unwrap_or_default();
-    assert!(cy.contains("Plan must be one of: Gold, Silver") && cy.contains("no tag named “Friends”: create it on the Tags page first"), "{cy}");
-    let summary = out.run.summary(1);
-    assert_eq!(summary.imported, 1);
-    assert_eq!(summary.failed_by_kind, [(FailureKind::Invalid("Plan".into()), 1), (FailureKind::Invalid("Score".into()), 1)]);
+    let warning = out.run.warnings().first().map(|w| (w.row, w.warnings.iter().map(|f| f.to_string()).collect::<Vec<_>>()));
+    assert_eq!(warning, Some((3, vec!["Score (column “Score”): Score must be a number, like 42 or 3.5".to_owned()])));
+    let cy = problems.get(1).map(|p| (p.row, p.problem.to_string()));
+    assert!(cy.as_ref().is_some_and(|(row, text)| *row == 4 && text.contains("Plan must be one of: Gold, Silver")), "{cy:?}");
+    let cy_ready = out.ready.iter().any(|r| r.data.first_name() == "Cy");
+    assert!(!cy_ready);
+    let summary = out.run.summary(2);
+    assert_eq!(summary.imported, 2);
+    assert_eq!(summary.failed_by_kind, [(FailureKind::Invalid("Plan".into()), 1)]);
+    assert_eq!(summary.warned_by_kind, [(FailureKind::Invalid("Score".into()), 1)]);
+    assert_eq!(out.run.new_tags().iter().map(|t| &**t).collect::<Vec<_>>(), Vec::<&str>::new(), "Cy failed, so Friends is not created");
     assert_eq!(di.custom_value(FieldId::new(2)).map(|v| v.to_text()), Some("Silver".to_owned()));
     // A required custom field needs a column.
     let context_without_plan = ImportContext { custom_fields: vec![&score, &plan_field], ..ImportContext::default() };
-    let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName)], duplicate_fields: vec![] };
+    let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName)], duplicate_fields: vec![], options: ImportOptions::default() };
     assert_eq!(ImportRun::new(plan, &context_without_plan, 0).err(), Some(ImportError::RequiredNotMapped("Plan".into())));
 }
 
 #[test]
 fn plans_that_cannot_work_are_refused_in_words() {
     let context = ImportContext::default();
-    let plan = |columns: Vec<Target>| ImportPlan { list: LIST, format: FileFormat::default(), columns, duplicate_fields: vec![] };
+    let plan = |columns: Vec<Target>| ImportPlan { list: LIST, format: FileFormat::default(), columns, duplicate_fields: vec![], options: ImportOptions::default() };
     let err = |p| ImportRun::new(p, &context, 0).err().map(|e: ImportError| e.to_string()).unwrap_or_default();
     assert_eq!(err(plan(vec![Target::Field(F::Email)])), "choose the column that holds the first name: every contact needs one");
     assert_eq!(
@@ -199,27 +217,29 @@ fn plans_that_cannot_work_are_refused_in_words() {
 
 #[test]
 fn a_header_that_cannot_be_read_numbers_the_columns() {
-    let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName), Target::Field(F::Email)], duplicate_fields: vec![] };
+    let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName), Target::Field(F::Email)], duplicate_fields: vec![], options: ImportOptions::default() };
     let mut run = ImportRun::new(plan, &ImportContext::default(), 0).unwrap_or_else(|e| panic!("{e}"));
     run.feed(b"\n\"First Name,Email\nAnn,ann@example.com\n");
     assert_eq!(run.finish(), Ok(()));
     assert!(run.header_notes().first().is_some_and(|n| n.starts_with("The header row cannot be read (the quote opened on line 2")), "{:?}", run.header_notes());
     assert_eq!(run.headers(), ["Column 1", "Column 2"]);
     let ready = run.take_ready();
-    assert_eq!(ready.first().map(|(row, d)| (*row, d.first_name())), Some((3, "Ann")));
+    assert_eq!(ready.first().map(|r| (r.row, r.data.first_name())), Some((3, "Ann")));
     let p = run.progress();
     assert_eq!((p.rows_read, p.failed, p.ready_so_far), (2, 1, 1));
 }
 
 #[test]
-fn generated_file_has_the_promised_share_of_duplicates_and_failures() {
+fn generated_file_has_the_promised_share_of_duplicates_failures_and_warnings() {
     let bytes = generate_csv(2_000, 9);
     let tags = tags(&CSV_TAGS);
     let context = ImportContext { tags: tags.iter().collect(), ..ImportContext::default() };
     let out = import(&bytes, 256 * 1024, &context, &EMAIL_PHONE);
     let p = out.run.progress();
-    assert_eq!((p.rows_read, p.duplicates_in_file, p.failed), (2_000, 100, 20), "{:?}", out.run.summary(0).failed_by_kind);
-    assert_eq!(p.ready_so_far, 1_880);
+    // Of the 20 bad rows, the 6 without a first name fail; the 14 with a bad email or
+    // phone are imported without it.
+    assert_eq!((p.rows_read, p.duplicates_in_file, p.failed, p.warned), (2_000, 100, 6, 14), "{:?}", out.run.summary(0).failed_by_kind);
+    assert_eq!(p.ready_so_far, 1_894);
 }
 
 /// Bytes that look a little like CSV (separators, quotes, line breaks, digits, @)
@@ -261,7 +281,7 @@ proptest! {
         }
         let tags = tags(&["a", "é"]);
         let context = ImportContext { custom_fields: fields, tags: tags.iter().collect(), existing: vec![] };
-        let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: vec![DedupField::Field(F::FirstName)] };
+        let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: vec![DedupField::Field(F::FirstName)], options: ImportOptions::default() };
         let Ok(mut run) = ImportRun::new(plan, &context, bytes.len() as u64) else {
             prop_assert!(format.check().is_err());
             return Ok(());
@@ -277,7 +297,7 @@ proptest! {
         prop_assert!(finished.is_ok() || p.rows_read == 0);
         prop_assert_eq!(p.rows_read, ready + p.duplicates_in_file + p.duplicates_existing + p.failed + p.blank);
         prop_assert_eq!(run.problems().len() as u64, p.duplicates_in_file + p.duplicates_existing + p.failed);
-        prop_assert!(write_report(run.headers(), run.problems()).is_ok());
+        prop_assert!(write_report(run.headers(), run.problems(), run.warnings()).is_ok());
     }
 }
 
@@ -334,7 +354,7 @@ fn import_pipeline_figures() {
         .into_iter()
         .map(|t| if matches!(t, Target::Field(F::Phone | F::Mobile)) { Target::Skip } else { t })
         .collect();
-    let plan = ImportPlan { list: LIST, format, columns: no_phones, duplicate_fields: vec![DedupField::Field(F::Email)] };
+    let plan = ImportPlan { list: LIST, format, columns: no_phones, duplicate_fields: vec![DedupField::Field(F::Email)], options: ImportOptions::default() };
     if let Ok(mut run) = ImportRun::new(plan, &context, bytes.len() as u64) {
         let (t, cpu) = (Instant::now(), cpu_seconds());
         for piece in bytes.chunks(1 << 20) {
@@ -346,7 +366,7 @@ fn import_pipeline_figures() {
     }
 
     // The phone parser, step by step, on this file's phones ("+" and digits).
-    let phones: Vec<String> = out.ready.iter().filter_map(|(_, d)| d.get(F::Phone).map(|p| format!("+{p}"))).take(200_000).collect();
+    let phones: Vec<String> = out.ready.iter().filter_map(|r| r.data.get(F::Phone).map(|p| format!("+{p}"))).take(200_000).collect();
     let n = phones.len().max(1) as f64;
     let t = Instant::now();
     let ok = phones.iter().filter(|p| crate::domain::PhoneNumber::parse(p).is_ok()).count();
@@ -361,6 +381,6 @@ fn import_pipeline_figures() {
     let len: usize = parsed.iter().map(|p| p.format_as(rlibphonenumber::PhoneNumberFormat::E164).len()).sum();
     println!("  format E164: {:.2} µs ({len} bytes)", t.elapsed().as_secs_f64() * 1e6 / n);
     let t = Instant::now();
-    let emails = out.ready.iter().take(200_000).filter(|(_, d)| d.email().is_some_and(|e| crate::domain::Email::parse(e.as_str()).is_ok())).count();
+    let emails = out.ready.iter().take(200_000).filter(|r| r.data.email().is_some_and(|e| crate::domain::Email::parse(e.as_str()).is_ok())).count();
     println!("Email::parse: {:.2} µs each", t.elapsed().as_secs_f64() * 1e6 / emails.max(1) as f64);
 }

@@ -52,6 +52,94 @@ fn tab_and_pipe_separators() {
     assert_eq!(sniffed(b"a;b;c\n\"x, y, z\";1;2\n\"p, q\";3;4\n").delimiter, b';');
 }
 
+/// The separator sniffed from a UTF-8 file, and its first row as the reader reads it.
+fn separator_and_first_row(text: &str) -> (char, Option<String>) {
+    let f = sniffed(text.as_bytes());
+    let p = preview(text.as_bytes(), &f, 10);
+    (char::from(f.delimiter), p.rows.first().map(|r| r.join("|")))
+}
+
+#[test]
+fn decimal_commas_do_not_beat_semicolons() {
+    // German Excel: every row has a decimal comma, the header none.
+    let text = "Vorname;Nachname;Umsatz\nAnna;Müller;1000,00\nJan;Schmidt;250,50\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Anna|Müller|1000,00".to_owned())));
+    // Two decimal commas a row: as many commas as semicolons in every row.
+    let text = "Name;Umsatz;Rabatt\nAnna;1000,00;2,5\nJan;250,50;0,0\nEva;13,00;1,25\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Anna|1000,00|2,5".to_owned())));
+    // A header with a comma too: semicolons still give more rows the header's width.
+    let text = "Name;Umsatz (EUR, netto);Stadt\nAnna;1000;Berlin\nJan;250,50;Köln\nEva;13;Bonn\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Anna|1000|Berlin".to_owned())));
+    // Empty trailing cells left out: fewer semicolons in some rows, one comma in each.
+    let text = "Vorname;Nachname;Umsatz;Notiz;Telefon\nAnna;Müller;1000,00\nJan;Schmidt;250,50;Stammkunde\nEva;Weber;13,00;;030 1234567\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Anna|Müller|1000,00||".to_owned())));
+}
+
+#[test]
+fn commas_in_italian_addresses_and_company_names_do_not_beat_semicolons() {
+    let text = "Nome;Azienda;Indirizzo;Città\r\nMario;Acme, Inc.;Via Roma 1, int. 3;Milano\r\nLuca;Rossi & C.;Corso Italia, 12;Roma\r\nSara;Bianchi, Verdi e Neri;Piazza Duomo, 1;Firenze\r\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Mario|Acme, Inc.|Via Roma 1, int. 3|Milano".to_owned())));
+    // As many commas as semicolons in every row, but none in the header.
+    let text = "Nome;Indirizzo\nMario;Via Roma, 1\nLuca;Corso Italia, 12\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Mario|Via Roma, 1".to_owned())));
+}
+
+#[test]
+fn commas_in_the_notes_of_a_tab_file_do_not_beat_tabs() {
+    let text = "Name\tEmail\tNotes\nAnn\tann@example.com\tcalled, wants an offer, call back\nBob\tbob@example.com\tno, later\nCy\tcy@example.com\t1,5\n";
+    assert_eq!(separator_and_first_row(text), ('\t', Some("Ann|ann@example.com|called, wants an offer, call back".to_owned())));
+    // A comma in one header name, and in every row's notes: tabs give more columns.
+    let text = "Name\tNotes, internal\tCity\nAnn\tcalled, twice\tRoma\nBob\tno, later\tMilano\n";
+    assert_eq!(separator_and_first_row(text), ('\t', Some("Ann|called, twice|Roma".to_owned())));
+}
+
+#[test]
+fn comma_files_with_quoted_commas_and_stray_semicolons_stay_commas() {
+    let text = "First Name,Last Name,Company,Notes\nAnn,Lee,\"Acme, Inc.\",\"met in Rome; call; soon\"\nBob,Ray,\"Globex, S.p.A.\",ok\n";
+    assert_eq!(separator_and_first_row(text), (',', Some("Ann|Lee|Acme, Inc.|met in Rome; call; soon".to_owned())));
+    // This app's own export: additional phones hold unquoted "; ".
+    let text = "First name,Additional phones\nAnn,Work: 393331234567; Home: 390612345678\nBob,Work: 393337654321; Home: 390687654321\n";
+    assert_eq!(separator_and_first_row(text), (',', Some("Ann|Work: 393331234567; Home: 390612345678".to_owned())));
+}
+
+#[test]
+fn rows_with_more_separators_than_the_header() {
+    // Empty values past the header's width (trailing separators) still fit it.
+    let text = "Name;Email\nAnn;ann@example.com;;\nBob;bob@example.com;\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Ann|ann@example.com".to_owned())));
+    // Rows with commas the header does not have: it is the header's separator.
+    let text = "Name;Amount\nAnn, Lee;1,5\nBob, Ray;2,75\nCy, Day;3,0\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Ann, Lee|1,5".to_owned())));
+}
+
+#[test]
+fn short_rows_and_ties() {
+    // Spreadsheets drop empty trailing cells: short rows do not change the separator.
+    let text = "Name;Email;Phone;Notes\nAnn;ann@example.com\nBob;bob@example.com;+39 333 1234567\nCy\n";
+    assert_eq!(separator_and_first_row(text), (';', Some("Ann|ann@example.com||".to_owned())));
+    // The same number of columns and rows either way: a semicolon, as a comma is
+    // the one more often inside a value.
+    assert_eq!(sniffed(b"a,b;c\n1,2;3\n").delimiter, b';');
+    // Tab over semicolon, pipe over comma.
+    assert_eq!(sniffed(b"a;b\tc\n1;2\t3\n").delimiter, b'\t');
+    assert_eq!(sniffed(b"a,b|c\n1,2|3\n").delimiter, b'|');
+    // Equal fits otherwise: more columns win.
+    assert_eq!(sniffed(b"a,b;c;d\n1,2;3;4\n").delimiter, b';');
+    assert_eq!(sniffed(b"a;b,c,d\n1;2,3,4\n").delimiter, b',');
+    // A header alone: its separator.
+    assert_eq!(sniffed(b"Name;Email\n").delimiter, b';');
+    assert_eq!(sniffed(b"Name,Email\n").delimiter, b',');
+}
+
+#[test]
+fn one_column_files() {
+    // Nothing splits the header: a comma when no row has a separator either.
+    assert_eq!(separator_and_first_row("Email\nann@example.com\nbob@example.com\n"), (',', Some("ann@example.com".to_owned())));
+    // Unquoted commas in the values: a separator that cuts no row, so none fails.
+    assert_eq!(separator_and_first_row("Name\nLee, Ann\nRay, Bob\nDay, Cy\n"), (';', Some("Lee, Ann".to_owned())));
+    assert_eq!(separator_and_first_row("Name\nLee, Ann; Jr\nRay, Bob\n"), ('\t', Some("Lee, Ann; Jr".to_owned())));
+}
+
 #[test]
 fn single_quotes_when_clearly_used() {
     let f = sniffed(b"'name','city'\n'Ann','Roma'\n'Bob','Milano'\n");
@@ -94,12 +182,14 @@ fn not_csv_files_are_refused_with_what_they_look_like() {
 #[test]
 fn preview_names_columns_and_notes_problems() {
     let f = FileFormat::default();
-    let p = preview(b"Email,,Email,Name\na@x.io,1,b@x.io,Ann\nonly,two\nc@x.io,2,d@x.io,Bob\n", &f, 10);
+    let p = preview(b"Email,,Email,Name\na@x.io,1,b@x.io,Ann\nonly,two\nc@x.io,2,d@x.io,Bob,extra\ne@x.io,3,f@x.io,Cy\n", &f, 10);
     assert_eq!(p.headers, ["Email", "Column 2", "Email (2)", "Name"]);
-    assert_eq!(p.rows.len(), 2);
+    // A short row is read, padded to the header's width; a long one is not.
+    assert_eq!(p.rows.iter().map(|r| r.join("|")).collect::<Vec<_>>(), ["a@x.io|1|b@x.io|Ann", "only|two||", "e@x.io|3|f@x.io|Cy"]);
     assert!(p.notes.iter().any(|n| n.contains("Column 2 has no name")), "{:?}", p.notes);
     assert!(p.notes.iter().any(|n| n.contains("“Email (2)”")), "{:?}", p.notes);
-    assert!(p.notes.iter().any(|n| n == "Row 3: row has 2 values; the header has 4."), "{:?}", p.notes);
+    assert!(p.notes.iter().any(|n| n == "Row 4: row has 5 values; the header has 4."), "{:?}", p.notes);
+    assert!(!p.notes.iter().any(|n| n.starts_with("Row 3")), "{:?}", p.notes);
     let no_header = preview(b"1,2,3\n4,5,6\n", &FileFormat { has_header: false, ..f }, 1);
     assert_eq!((no_header.headers.len(), no_header.rows.len()), (3, 1));
     assert_eq!(no_header.headers.first().map(String::as_str), Some("Column 1"));

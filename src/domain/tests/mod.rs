@@ -16,3 +16,6 @@ mod import_report_tests;
 mod import_run_tests;
 mod import_sniff_tests;
 mod phone_equivalence_tests;
+mod phone_national_tests;
+mod import_corpus_tests;
+mod import_field_problem_tests;

@@ -2,6 +2,10 @@
 //! rlibphonenumber's text parser, the hand-read dates and the field loop over the
 //! fields present. The implementations they replaced are kept here, copied verbatim,
 //! as the reference; every input must give the same result (value or error) from both.
+//! Dates are the one deliberate difference: `parse_date` now also reads "d.m.yyyy",
+//! "yyyy/m/d" and "m/d/yyyy" (when "d/m/yyyy" is no date). Where the old code read a
+//! text the new one must read the same date; where it did not, `new_form_date` (a plain
+//! second implementation of the new forms) says what must come out.
 
 use std::collections::BTreeMap;
 
@@ -67,6 +71,28 @@ fn old_parse_date(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
         .ok()
+}
+
+/// The forms `parse_date` reads since the old one, written plainly: "d.m.yyyy",
+/// "yyyy/m/d", and "m/d/yyyy" where "d/m/yyyy" is no date (`d`, `m` one or two ASCII
+/// digits, the year four). Where the old one read a text, the new one must read the
+/// same date; where it did not, what this reads (or nothing).
+fn new_form_date(raw: &str) -> Option<NaiveDate> {
+    let separator = if raw.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = raw.split(separator).collect();
+    let [p1, p2, p3] = parts[..] else { return None };
+    let digits = |p: &str, lengths: &[usize]| -> Option<u32> {
+        if lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) { p.parse().ok() } else { None }
+    };
+    let ymd = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
+    if separator == '.' {
+        return ymd(digits(p3, &[4])?, digits(p2, &[1, 2])?, digits(p1, &[1, 2])?);
+    }
+    if p1.len() == 4 {
+        return ymd(digits(p1, &[4])?, digits(p2, &[1, 2])?, digits(p3, &[1, 2])?);
+    }
+    let (a, b, y) = (digits(p1, &[1, 2])?, digits(p2, &[1, 2])?, digits(p3, &[4])?);
+    ymd(y, b, a).or_else(|| ymd(y, a, b))
 }
 
 /// `contact::check_field` before, the value as text.
@@ -166,12 +192,24 @@ fn same_phone(input: &str) {
     assert_eq!(new_phone_parse(input), old_phone_parse(input), "phone {input:?}");
 }
 
+/// The date the new `parse_date` must give: the old one's, else a new form's.
+fn expected_date(raw: &str) -> Option<NaiveDate> {
+    old_parse_date(raw).or_else(|| new_form_date(raw))
+}
+
 fn same_date(raw: &str) {
-    assert_eq!(parse_date(raw), old_parse_date(raw), "parse_date {raw:?}");
+    let old = old_parse_date(raw);
+    let expected = expected_date(raw);
+    assert_eq!(parse_date(raw), expected, "parse_date {raw:?}");
     let mut d = ContactDraft { list_id: Some(ListId::new(1)), ..ContactDraft::default() };
     d.set(ContactField::FirstName, "Anna");
     d.set(ContactField::DateOfBirth, raw);
-    assert_eq!(new_validate(&d), old_validate(&d), "date {raw:?}");
+    // A new form validates as the old code validated the same date written yyyy-mm-dd.
+    let mut reference = d.clone();
+    if let (None, Some(date)) = (old, expected) {
+        reference.set(ContactField::DateOfBirth, date.format("%Y-%m-%d").to_string());
+    }
+    assert_eq!(new_validate(&d), old_validate(&reference), "date {raw:?}");
 }
 
 /// Deterministic pseudo-random numbers (xorshift), so failures repeat.
@@ -355,6 +393,9 @@ fn hand_picked_dates_parse_as_before() {
         " 1990-04-25", "1990-04-25T00:00", "1990-04-2a", "19a0-04-25", "25/04/199a", "2a/04/1990", "1990–04–25",
         "١٩٩٠-٠٤-٢٥", "", "-", "//", "1990--04-25", "1990-04--25", "25//04/1990", "0025/04/1990", "1990-004-25",
         "99-04-25", "990-04-25", "+25/04/1990", "25/+4/1990", "25/04/+1990", "1990-+4-25", "1990-04-+5",
+        // Forms read since: US month first, German, year first with slashes.
+        "12/31/1985", "7/15/1978", "02/29/2023", "15.03.1975", "1.2.1988", "31.02.1980", "1990/4/5", "1990/13/01", "12.31.1985",
+        "1.2.88", "+1.2.1988", "1.+2.1988", "1..2.1988", "1/2/1988/", "/1/2/1988", "1990/04/25/", "01/02/01988",
     ] {
         same_date(raw);
     }
@@ -368,6 +409,9 @@ fn every_day_of_some_years_parses_as_before() {
                 same_date(&format!("{year:04}-{month:02}-{day:02}"));
                 same_date(&format!("{day:02}/{month:02}/{year:04}"));
                 same_date(&format!("{day}/{month}/{year}"));
+                same_date(&format!("{day}.{month}.{year}"));
+                same_date(&format!("{day:02}.{month:02}.{year:04}"));
+                same_date(&format!("{year:04}/{month}/{day}"));
             }
         }
     }
@@ -377,8 +421,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 3_000, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_dates_parse_as_before(raw in "[0-9]{0,5}[-/.+ ]?[0-9+]{0,3}[-/ ]?[0-9]{0,5}") {
-        prop_assert_eq!(parse_date(&raw), old_parse_date(&raw), "{:?}", raw);
+    fn random_dates_parse_as_before(raw in "[0-9]{0,5}[-/.+ ]?[0-9+]{0,3}[-/. ]?[0-9]{0,5}") {
+        prop_assert_eq!(parse_date(&raw), expected_date(&raw), "{:?}", raw);
     }
 }
 

@@ -5,9 +5,13 @@
 //! it dirtied, so one transaction stores both: storage never holds contacts a batch
 //! does not know it created, nor a batch claiming contacts that were not saved.
 
+use std::collections::HashMap;
+
 use super::{Workspace, WorkspaceError};
 use crate::domain::change::{Change, RecordKey};
 use crate::domain::contact::ContactData;
+use crate::domain::import::ReadyContact;
+use crate::domain::tag::{Tag, TagColour, TagId};
 use crate::domain::ids::{ContactId, Timestamp};
 use crate::domain::import_batch::{BatchError, BatchId, BatchProgress, BatchState, BatchStatus, ImportBatch, ImportBatchDraft};
 
@@ -44,6 +48,48 @@ impl Workspace {
         self.next_batch_id = self.next_batch_id.saturating_add(1);
         self.imports.insert(id, ImportBatch::begin(id, draft, now));
         Ok((id, Change { records_put: vec![RecordKey::Import(id)], ..Change::default() }))
+    }
+
+    /// Adds a slice of import rows: creates the tags they name that do not exist yet
+    /// (in `new_tag_colour`), then stores them as `import_contacts` does, in the same
+    /// change.
+    pub fn import_slice(
+        &mut self,
+        batch: BatchId,
+        ready: Vec<ReadyContact>,
+        new_tag_colour: &TagColour,
+        progress: BatchProgress,
+        now: Timestamp,
+    ) -> Result<(Vec<ContactId>, Change), WorkspaceError> {
+        self.live_batch(batch)?;
+        let mut change = Change::default();
+        let mut data = Vec::with_capacity(ready.len());
+        // Tag names, lower-cased: built once a slice, only when a contact needs it.
+        let mut by_name: Option<HashMap<String, TagId>> = None;
+        for contact in ready {
+            let mut contact_data = contact.data;
+            if !contact.new_tags.is_empty() {
+                let names = by_name.get_or_insert_with(|| self.tags.values().map(|t| (t.name.to_lowercase(), t.id)).collect());
+                let mut ids = Vec::with_capacity(contact.new_tags.len());
+                for name in &contact.new_tags {
+                    let key = name.to_lowercase();
+                    let id = match names.get(&key) {
+                        Some(id) => *id,
+                        None => {
+                            let id = self.create_imported_tag(name, new_tag_colour, &mut change);
+                            names.insert(key, id);
+                            id
+                        }
+                    };
+                    ids.push(id);
+                }
+                contact_data.add_tags(&ids);
+            }
+            data.push(contact_data);
+        }
+        let (ids, stored) = self.import_contacts(batch, data, progress, now)?;
+        change.merge(stored);
+        Ok((ids, change))
     }
 
     /// Adds a slice of validated contacts to the batch's list and records them on the
@@ -134,6 +180,16 @@ impl Workspace {
             }
         }
         Ok(())
+    }
+
+    /// A tag an import names that did not exist.
+    fn create_imported_tag(&mut self, name: &str, colour: &TagColour, change: &mut Change) -> TagId {
+        let id = TagId::new(self.meta.next_tag_id);
+        self.meta.next_tag_id = self.meta.next_tag_id.saturating_add(1);
+        self.tags.insert(id, Tag { id, name: name.trim().into(), colour: colour.clone() });
+        change.put_record(RecordKey::Tag(id));
+        change.meta = true;
+        id
     }
 
     /// The batch, if an import in this session is still running it.

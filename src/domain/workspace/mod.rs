@@ -25,7 +25,7 @@ use super::disposition::{Disposition, DispositionError, DispositionId};
 use super::field_draft::FieldError;
 use super::import_batch::{BatchError, BatchId, ImportBatch};
 use super::tag::{Tag, TagError, TagId};
-use super::contact::{Contact, ContactData, ContactDraft, ContactErrors};
+use super::contact::{Contact, ContactData, ContactDraft, ContactErrors, PhoneRules, Validated};
 use super::ids::{ContactId, ListId, Timestamp};
 use super::locations::Locations;
 use super::list::{ContactList, ListDraft, ListError, MAX_DIAL_PREFIX_LEN, MAX_LIST_NAME_LEN};
@@ -216,7 +216,7 @@ impl Workspace {
         let (name, description, dial_prefix) = self.check_list(draft, None)?;
         let id = ListId::new(self.meta.next_list_id);
         self.meta.next_list_id = self.meta.next_list_id.saturating_add(1);
-        let list = ContactList { id, name, description, dial_prefix, agents: Vec::new(), created: now, updated: now };
+        let list = ContactList { id, name, description, dial_prefix, agents: Vec::new(), country: draft.country, created: now, updated: now };
         self.lists.insert(id, list);
         Ok((id, Change { lists_put: vec![id], meta: true, ..Change::default() }))
     }
@@ -227,6 +227,7 @@ impl Workspace {
         list.name = name;
         list.description = description;
         list.dial_prefix = dial_prefix;
+        list.country = draft.country;
         list.updated = now;
         // List names are part of the "List" sort.
         self.revision += 1;
@@ -336,7 +337,8 @@ impl Workspace {
     /// exist are dropped.
     fn validate_contact(&self, draft: &ContactDraft) -> Result<(ListId, ContactData), WorkspaceError> {
         let fields = draft.list_id.map(|l| self.fields_for(l)).unwrap_or_default();
-        let (list, data) = draft.validate_with(&fields)?;
+        let country = draft.list_id.and_then(|l| self.list(l)).and_then(|l| l.country);
+        let Validated { list, data, .. } = draft.validate_in(&fields, PhoneRules::asking(country))?;
         if !self.lists.contains_key(&list) {
             return Err(WorkspaceError::UnknownList(list));
         }
