@@ -130,7 +130,7 @@ async fn list_and_contact_round_trip_through_reload() {
     // Edit: an invalid email is refused next to its field, a valid change is saved.
     b.click("#contacts-table tbody tr .col-actions a").await;
     b.wait_for("#edit-contact-form").await;
-    assert_eq!(value_of(&b, "#field-phone").await, "393331234567");
+    assert_eq!(value_of(&b, "#field-phone").await, "+393331234567");
     b.fill("#field-email", "broken@").await;
     b.click("#save-contact").await;
     b.wait_for("#error-email").await;
@@ -140,7 +140,7 @@ async fn list_and_contact_round_trip_through_reload() {
     b.fill("#field-mobile", "0039 347-1234567").await;
     b.click("#save-contact").await;
     b.wait_for_text("#notice", "saved").await;
-    assert_eq!(value_of(&b, "#field-mobile").await, "393471234567", "the form shows the stored form");
+    assert_eq!(value_of(&b, "#field-mobile").await, "+393471234567", "the form shows the stored form, with its +");
     b.wait_gone("#error-email").await;
     b.reload().await;
     b.wait_for("#edit-contact-form").await;
@@ -449,5 +449,68 @@ async fn a_refused_save_is_reported_and_nothing_shows() {
     b.reload().await;
     wait_rows(&b, 1).await;
     assert!(b.text(ROWS).await.contains("Kept"));
+    b.close().await;
+}
+
+/// A list's default country: proposed from the browser's language, chosen in the list
+/// form; the contact form reads numbers without a country code with it, shows each
+/// number as it will be saved, and asks when the digits can mean two numbers.
+#[tokio::test(flavor = "multi_thread")]
+async fn numbers_without_a_country_code_take_the_lists_country() {
+    let b = Browser::start().await;
+    b.open_app(&fresh_db_name("e2e-phone-country")).await;
+    nav(&b, "#/lists").await;
+    b.click("#new-list").await;
+    let language = b.exec("return navigator.language").await.as_str().unwrap_or_default().to_string();
+    if let Some((_, region)) = language.split_once('-') {
+        assert_eq!(value_of(&b, "#list-country").await, region.to_uppercase(), "proposed from the browser's {language}");
+    }
+    b.fill("#list-name", "Milano").await;
+    b.select("#list-country", "IT").await;
+    b.click("#add-list").await;
+    b.wait_gone(".overlay").await;
+    b.wait_for_text("#lists-table", "Milano").await;
+    let list = list_id(&b, "Milano").await;
+
+    nav(&b, "#/contacts").await;
+    b.click("#add-contact").await;
+    b.wait_for("#field-first_name").await;
+    b.select("#field-list", &list).await;
+    b.fill("#field-first_name", "Luca").await;
+    b.fill("#field-mobile", "333 1234567").await;
+    let shown = b.wait_for_text("#reading-field-mobile", "Italy").await;
+    assert_eq!(shown, "Saved as +39 333 123 4567 · Italy");
+    // 3281234567 is an Italian mobile and a Belgian landline: the form asks.
+    b.fill("#field-phone", "3281234567").await;
+    let national = b.wait_for_text("#reading-field-phone-national", "Italy").await;
+    let international = b.text("#reading-field-phone-international").await;
+    assert_eq!((national.as_str(), international.as_str()), ("+39 328 123 4567 · Italy", "+32 81 23 45 67 · Belgium"));
+    b.screenshot("phone-country-ambiguous-desktop").await;
+    b.click("#save-contact").await;
+    let error = b.wait_for_text("#error-phone", "can be").await;
+    assert!(error.contains("+39 328 123 4567 · Italy") && error.contains("+32 81 23 45 67 · Belgium"), "{error}");
+    assert_eq!(b.count(".overlay").await, 1, "nothing saved while the number is ambiguous");
+    b.click("#reading-field-phone-national").await;
+    assert_eq!(value_of(&b, "#field-phone").await, "+39 328 123 4567");
+    b.wait_for_text("#reading-field-phone", "Saved as +39 328 123 4567").await;
+    b.click("#save-contact").await;
+    b.wait_gone(".overlay").await;
+    wait_rows(&b, 1).await;
+
+    // Saved in WhatsApp form with the country code, and still so after a reload; the
+    // edit form shows it with "+", so saving it again keeps the same number.
+    let shown = b.text(ROWS).await;
+    assert!(shown.contains("393281234567") || shown.contains("+39 328 123 4567"), "{shown}");
+    b.reload().await;
+    wait_rows(&b, 1).await;
+    b.click(&format!("{ROWS} a[aria-label^='Edit']")).await;
+    assert_eq!(value_of(&b, "#field-phone").await, "+393281234567");
+    assert_eq!(value_of(&b, "#field-mobile").await, "+393331234567");
+    b.wait_for_text("#reading-field-mobile", "Italy").await;
+    b.set_window_size(390, 844).await;
+    b.exec("document.querySelector('#field-phone').scrollIntoView({block: 'center'})").await;
+    b.screenshot("phone-country-edit-phone").await;
+    let overflow = b.exec("return document.documentElement.scrollWidth > window.innerWidth").await;
+    assert_eq!(overflow, json!(false), "the edit page scrolls sideways at 390px");
     b.close().await;
 }

@@ -51,9 +51,9 @@ async fn import_file(b: &Browser, path: &std::path::Path, list: &str) -> Summary
     import_upload(b).await
 }
 
-/// (imported, duplicates in the file, duplicates in the list, failed).
-fn counts(s: &Summary) -> (u64, u64, u64, u64) {
-    (s.imported, s.duplicates_in_file, s.duplicates_existing, s.failed)
+/// (imported, of those with warnings, duplicates in the file, duplicates in the list, failed).
+fn counts(s: &Summary) -> (u64, u64, u64, u64, u64) {
+    (s.imported, s.warned, s.duplicates_in_file, s.duplicates_existing, s.failed)
 }
 
 /// The texts of the contact rows of `list` (page size 100: every sample file fits).
@@ -261,19 +261,20 @@ async fn google_contacts_export_is_mapped_and_imported() {
         assert_eq!(target_of(&b, column).await, target, "column {column} ({:?})", headers.get(column));
     }
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (8, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (9, 1, 1, 0, 0), "{s:?}");
     assert!(s.status.contains("Finished"), "{s:?}");
-    let summary = b.text("#import-summary").await;
-    assert!(summary.contains("Phone"), "the failures by reason name the phone: {summary}");
+    let reasons = b.text("#import-warning-reasons").await;
+    assert_eq!(reasons, "Phone not valid: 1 row", "the warnings by reason name the phone");
 
-    assert_eq!(contacts_in_list(&b, &list).await, 8);
+    assert_eq!(contacts_in_list(&b, &list).await, 9);
     let rows = contact_rows(&b, &list).await;
-    assert_names(&rows, &["Anna", "Rossi", "Marco", "Zoë", "Dubois", "Sofia"], &["Paolo"]);
+    // Paolo's phone is too short: he is imported without it.
+    assert_names(&rows, &["Anna", "Rossi", "Marco", "Zoë", "Dubois", "Sofia", "Paolo"], &[]);
     let marco = contact_fields(&b, &list, "Bianchi", &["email", "company", "city"]).await;
     assert_eq!(marco, ["marco.bianchi@example.it", "Globex", "Milano"]);
     // Reloaded from IndexedDB, the contacts are still there.
     b.reload().await;
-    assert_eq!(contacts_in_list(&b, &list).await, 8);
+    assert_eq!(contacts_in_list(&b, &list).await, 9);
     b.close().await;
 }
 
@@ -294,12 +295,14 @@ async fn outlook_export_is_imported() {
         assert_eq!(target_of(&b, column).await, target, "column {column}");
     }
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (6, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (7, 1, 1, 0, 0), "{s:?}");
     assert!(s.status.contains("Finished"), "{s:?}");
 
-    assert_eq!(contacts_in_list(&b, &list).await, 6);
+    assert_eq!(contacts_in_list(&b, &list).await, 7);
     let rows = contact_rows(&b, &list).await;
-    assert_names(&rows, &["Laura", "Conti", "Miller", "Costa", "Gallo", "Brown", "Marino"], &["Parker"]);
+    // Peter Parker's email is not valid: he is imported without it.
+    assert_names(&rows, &["Laura", "Conti", "Miller", "Costa", "Gallo", "Brown", "Marino", "Parker"], &[]);
+    assert_eq!(contact_fields(&b, &list, "Parker", &["email"]).await, [""]);
     let david = contact_fields(&b, &list, "Miller", &["date_of_birth", "company", "street"]).await;
     assert_eq!(david, ["1980-12-25", "Wayne Enterprises", "1600 Amphitheatre Pkwy"], "Outlook's 25/12/1980 is a date");
     let sara = contact_fields(&b, &list, "Gallo", &["description"]).await;
@@ -319,10 +322,10 @@ async fn windows_1252_semicolon_file_keeps_its_accents() {
     assert_eq!(target_of(&b, 4).await, "mobile", "Cellulare");
     b.screenshot("import-step2-1252-desktop").await;
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (6, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (7, 1, 1, 0, 0), "{s:?}");
 
     let rows = contact_rows(&b, &list).await;
-    assert_names(&rows, &["Niccolò", "François", "Lefèvre", "José", "Martínez", "Jürgen", "Müller", "Renée", "Noël"], &["Giovanni"]);
+    assert_names(&rows, &["Niccolò", "François", "Lefèvre", "José", "Martínez", "Jürgen", "Müller", "Renée", "Noël", "Giovanni"], &[]);
     assert_eq!(contact_fields(&b, &list, "Noël", &["company"]).await, ["Crème & Brûlée"]);
     b.close().await;
 }
@@ -340,7 +343,7 @@ async fn utf16le_file_with_bom_is_read() {
     let (headers, _) = preview(&b).await;
     assert_eq!(headers.first().map(String::as_str), Some("First Name"), "no BOM in the first header: {headers:?}");
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (4, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (4, 0, 1, 0, 1), "{s:?}");
     let rows = contact_rows(&b, &list).await;
     assert_names(&rows, &["Björn", "Andersson", "Łukasz", "Kowalski", "Ελένη", "Παπαδοπούλου", "Saoirse", "Ó Briain"], &["Nameless"]);
     b.close().await;
@@ -354,10 +357,10 @@ async fn quoted_line_breaks_stay_inside_one_contact() {
     assert!(first.get(4).is_some_and(|c| c.contains("Via Nazionale 10") && c.contains("Scala B")), "one cell: {first:?}");
     assert_eq!(first.get(5).map(String::as_str), Some("First line\nSecond line, with a comma"), "{first:?}");
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (4, 1, 0, 1), "{s:?}");
-    assert_eq!(contacts_in_list(&b, &list).await, 4);
+    assert_eq!(counts(&s), (5, 1, 1, 0, 0), "{s:?}");
+    assert_eq!(contacts_in_list(&b, &list).await, 5);
     let rows = contact_rows(&b, &list).await;
-    assert_names(&rows, &["Matteo", "Emma", "Valentina", "Simone"], &["Lorenzo"]);
+    assert_names(&rows, &["Matteo", "Emma", "Valentina", "Simone", "Lorenzo"], &[]);
     let matteo = contact_fields(&b, &list, "Ricci", &["description", "street"]).await;
     assert_eq!(matteo[0], "First line\nSecond line, with a comma");
     assert!(matteo[1].contains("Via Nazionale 10") && matteo[1].contains("Scala B, interno 4"), "{matteo:?}");
@@ -377,10 +380,12 @@ async fn duplicates_in_the_file_and_in_the_list_are_left_out() {
     // The file, then the same file again ("#import-again"): every valid row is in the list by then.
     import_into(&b, &list).await;
     let (first, s) = upload_twice(&b, &file, &list).await;
-    assert_eq!(counts(&first), (7, 1, 1, 1), "Anna twice in the file, Marco already in the list: {first:?}");
-    assert_eq!(counts(&s), (0, 0, 9, 1), "{s:?}");
+    assert_eq!(counts(&first), (8, 1, 1, 1, 0), "Anna twice in the file, Marco already in the list: {first:?}");
+    // Paolo has no valid phone, and a row with an empty check field duplicates nothing:
+    // he goes in again.
+    assert_eq!(counts(&s), (1, 1, 0, 9, 0), "{s:?}");
     assert!(s.status.contains("Finished"), "{s:?}");
-    assert_eq!(contacts_in_list(&b, &list).await, 8);
+    assert_eq!(contacts_in_list(&b, &list).await, 10);
     let rows = contact_rows(&b, &list).await;
     assert_eq!(rows.iter().filter(|r| r.contains("Marco")).count(), 1, "one Marco: {rows:?}");
 
@@ -389,8 +394,8 @@ async fn duplicates_in_the_file_and_in_the_list_are_left_out() {
     choose_file(&b, &file).await;
     set_duplicate_check(&b, &[]).await;
     let s = upload(&b, SMALL).await;
-    assert_eq!(counts(&s), (9, 0, 0, 1), "{s:?}");
-    assert_eq!(contacts_in_list(&b, &list).await, 17);
+    assert_eq!(counts(&s), (10, 1, 0, 0, 0), "{s:?}");
+    assert_eq!(contacts_in_list(&b, &list).await, 20);
     b.close().await;
 }
 
@@ -449,12 +454,12 @@ async fn a_big_import_stops_midway() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_report_lists_failed_and_duplicate_rows_with_their_values() {
+async fn the_report_lists_failed_and_duplicate_rows_and_warnings_with_their_values() {
     let dir = TempDir::new("cm-e2e-import-report");
     let (b, _list) = wizard_with_list("e2e-import-report", "Report", &fixture("google-contacts.csv")).await;
     allow_downloads(&b, dir.path()).await;
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (8, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (9, 1, 1, 0, 0), "{s:?}");
     b.click("#import-download-report").await;
     let file = dir.path().join("google-contacts-import-report.xlsx");
     wait_for_download(&file, Duration::from_secs(20)).await;
@@ -468,12 +473,16 @@ async fn the_report_lists_failed_and_duplicate_rows_with_their_values() {
     .map(String::from);
     let failed = xlsx_rows(&file, "Failed rows");
     assert_eq!(failed.first(), Some(&header.to_vec()), "the header row");
-    assert_eq!(failed.len(), 2, "one failed row: {failed:?}");
-    let paolo = &failed[1];
-    assert_eq!(paolo[0], "9", "the spreadsheet row: {paolo:?}");
-    assert!(paolo[1].contains("Phone 1 - Value") && paolo[1].contains("too short"), "{paolo:?}");
-    assert_eq!((paolo[2].as_str(), paolo[3].as_str(), paolo[5].as_str()), ("Paolo Greco", "Paolo", "Greco"));
-    assert_eq!((paolo[11].as_str(), paolo[13].as_str(), paolo[19].as_str()), ("paolo.greco@example.it", "+39 12", "Bari"));
+    assert_eq!(failed.len(), 1, "no failed row: {failed:?}");
+    // Paolo was imported without his phone: the Warnings sheet says where and why.
+    let warnings = xlsx_rows(&file, "Warnings");
+    assert_eq!(
+        warnings,
+        [
+            ["Row", "Column", "Field", "Value", "Problem"].map(String::from).to_vec(),
+            ["9", "Phone 1 - Value", "Phone", "+39 12", "the number is too short for its country"].map(String::from).to_vec(),
+        ]
+    );
 
     let duplicates = xlsx_rows(&file, "Duplicates");
     assert_eq!(duplicates.first(), Some(&header.to_vec()));
@@ -494,8 +503,8 @@ async fn undo_takes_an_import_back_out() {
     add_contact(&b, &list, &[("first_name", "Kept")]).await;
     import_into(&b, &list).await;
     let s = import_file(&b, &file, &list).await;
-    assert_eq!(counts(&s), (6, 1, 0, 1), "{s:?}");
-    assert_eq!(contacts_in_list(&b, &list).await, 7);
+    assert_eq!(counts(&s), (7, 1, 1, 0, 0), "{s:?}");
+    assert_eq!(contacts_in_list(&b, &list).await, 8);
     import_into(&b, &list).await;
     let batches = history(&b).await;
     assert_eq!(batches.len(), 1, "{batches:?}");
@@ -504,8 +513,8 @@ async fn undo_takes_an_import_back_out() {
 
     b.click(&format!("{row} .batch-undo")).await;
     let question = confirm(&b).await;
-    assert!(numbers_in(&question).contains(&6), "the confirmation counts the contacts: {question:?}");
-    let said = wait_removed(&b, 6).await;
+    assert!(numbers_in(&question).contains(&7), "the confirmation counts the contacts: {question:?}");
+    let said = wait_removed(&b, 7).await;
     println!("undo said: {said:?}");
     b.screenshot("import-undone-desktop").await;
     let batches = history(&b).await;
@@ -523,7 +532,7 @@ async fn undo_takes_an_import_back_out() {
 async fn undo_from_the_summary() {
     let (b, list) = wizard_with_list("e2e-import-undo-summary", "Undo here", &fixture("utf16le.csv")).await;
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (4, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (4, 0, 1, 0, 1), "{s:?}");
     b.click("#import-undo").await;
     let question = confirm(&b).await;
     assert!(numbers_in(&question).contains(&4), "the confirmation counts the contacts: {question:?}");
@@ -634,7 +643,7 @@ async fn screenshots_import_wizard() {
     b.exec("document.querySelector('#import-start').scrollIntoView({block: 'center'})").await;
     b.screenshot("import-step2-start-desktop").await;
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (8, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (9, 1, 1, 0, 0), "{s:?}");
     b.screenshot("import-summary-desktop").await;
     b.exec("document.querySelector('#import-history').scrollIntoView({block: 'center'})").await;
     b.screenshot("import-history-desktop").await;
@@ -651,7 +660,7 @@ async fn screenshots_import_wizard() {
     b.exec("document.querySelector('select.import-target').scrollIntoView({block: 'center'})").await;
     b.screenshot("import-step2-mapping-phone").await;
     let s = import_upload(&b).await;
-    assert_eq!(counts(&s), (6, 1, 0, 1), "{s:?}");
+    assert_eq!(counts(&s), (7, 1, 1, 0, 0), "{s:?}");
     b.screenshot("import-summary-phone").await;
     let overflow_summary = b.exec("return document.documentElement.scrollWidth > window.innerWidth").await;
     assert_eq!((overflow, overflow_summary), (json!(false), json!(false)), "the import page scrolls sideways at 390px");

@@ -262,16 +262,17 @@ pub const MAX_LONG_TEXT_LEN: usize = 10_000;
 pub const MAX_ADDITIONAL_PHONES: usize = 50;
 
 impl ContactDraft {
-    /// A draft that shows the contact's current values.
+    /// A draft that shows the contact's current values. Phones show with "+" in front:
+    /// digits alone could read as a national number of the list's country.
     pub fn from_contact(contact: &Contact) -> Self {
         let data = &contact.data;
         let values = ContactField::all()
-            .filter_map(|f| data.get(f).map(|v| (f, v.to_owned())))
+            .filter_map(|f| data.get(f).map(|v| (f, if f.kind() == FieldKind::Phone { format!("+{v}") } else { v.to_owned() })))
             .collect();
         let additional_phones = data
             .additional_phones
             .iter()
-            .map(|p| PhoneDraft { label: p.label.to_string(), number: p.number.to_string() })
+            .map(|p| PhoneDraft { label: p.label.to_string(), number: p.number.e164() })
             .collect();
         let custom = data.custom.iter().map(|(f, v)| (*f, v.to_text())).collect();
         Self { list_id: Some(contact.list_id), values, additional_phones, custom, tags: data.tags.to_vec() }

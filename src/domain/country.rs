@@ -83,7 +83,8 @@ impl Country {
 
     /// The phone library's region for this country.
     pub(crate) fn region(self) -> Option<rlibphonenumber::Region> {
-        rlibphonenumber::Region::from_code(self.code()).ok()
+        let code = std::str::from_utf8(&self.0).ok()?;
+        rlibphonenumber::Region::from_code(code).ok()
     }
 
     /// The country of a library region; `None` for the non-geographic "001".

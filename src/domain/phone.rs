@@ -93,21 +93,10 @@ impl PhoneNumber {
                 e164_is_input = same;
                 parsed
             }
-            None => rlibphonenumber::PhoneNumber::parse(format!("+{international}"), None).map_err(|e| match e {
-                ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
-                ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
-                ParseError::TooLongNsn => PhoneError::TooLong,
-                ParseError::NotANumber(_) => PhoneError::NotValid,
-            })?,
+            None => rlibphonenumber::PhoneNumber::parse(format!("+{international}"), None).map_err(parse_failure)?,
         };
         if !parsed.is_valid() {
-            return Err(match parsed.is_possible_with_reason() {
-                Err(ValidationError::InvalidCountryCode) => PhoneError::UnknownCountryCode,
-                Err(ValidationError::TooShort) => PhoneError::TooShort,
-                Err(ValidationError::TooLong) => PhoneError::TooLong,
-                Err(ValidationError::InvalidLength) => PhoneError::InvalidLength,
-                Ok(_) => PhoneError::NotValid,
-            });
+            return Err(why_not_valid(&parsed));
         }
         if e164_is_input {
             return Ok(Self(international.into()));
@@ -125,9 +114,12 @@ impl PhoneNumber {
     /// national reading's, as that is what was most likely meant.
     pub fn parse_in(input: &str, country: Option<Country>) -> Result<PhoneReading, PhoneError> {
         let international = Self::parse(input);
-        let region = match country.and_then(Country::region) {
-            Some(region) if !has_international_prefix(input) => region,
-            _ => return international.map(|number| PhoneReading { number, alternative: None }),
+        let region = match country {
+            Some(country) if !has_international_prefix(input) => country.region(),
+            _ => None,
+        };
+        let Some(region) = region else {
+            return international.map(|number| PhoneReading { number, alternative: None });
         };
         // Those would be the national reading's errors too (and letters must not turn
         // into digits the way the library reads vanity numbers).
@@ -179,9 +171,15 @@ impl PhoneNumber {
         &self.0
     }
 
+    /// "+393331234567": the stored number as a form shows it, so it reads back as the
+    /// same number whatever the list's country.
+    pub fn e164(&self) -> String {
+        format!("+{}", self.0)
+    }
+
     /// `tel:+393331234567`, for click-to-call links.
     pub fn tel_href(&self) -> String {
-        format!("tel:+{}", self.0)
+        format!("tel:{}", self.e164())
     }
 
     /// `https://wa.me/393331234567`.
@@ -222,32 +220,41 @@ fn has_international_prefix(input: &str) -> bool {
 /// to the library: the separators mean nothing and a tab is not one it skips.
 fn parse_national(input: &str, region: rlibphonenumber::Region) -> Result<PhoneNumber, PhoneError> {
     let digits: String = input.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        return Err(PhoneError::TooShort);
-    }
     // Longer than any national number with its prefix: spare the parser a huge string.
     if digits.len() > 24 {
         return Err(PhoneError::TooLong);
     }
-    let parsed = rlibphonenumber::PhoneNumber::parse(&digits, Some(region)).map_err(|e| match e {
-        ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
-        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
-        ParseError::TooLongNsn => PhoneError::TooLong,
-        // A single digit is "not a number" to the library.
-        ParseError::NotANumber(_) if digits.len() < 2 => PhoneError::TooShort,
-        ParseError::NotANumber(_) => PhoneError::NotValid,
-    })?;
+    // A single digit is "not a number" to the library: too short to us.
+    if digits.len() < 2 {
+        return Err(PhoneError::TooShort);
+    }
+    let parsed = rlibphonenumber::PhoneNumber::parse(&digits, Some(region)).map_err(parse_failure)?;
     if !parsed.is_valid() {
-        return Err(match parsed.is_possible_with_reason() {
-            Err(ValidationError::InvalidCountryCode) => PhoneError::UnknownCountryCode,
-            Err(ValidationError::TooShort) => PhoneError::TooShort,
-            Err(ValidationError::TooLong) => PhoneError::TooLong,
-            Err(ValidationError::InvalidLength) => PhoneError::InvalidLength,
-            Ok(_) => PhoneError::NotValid,
-        });
+        return Err(why_not_valid(&parsed));
     }
     let e164 = parsed.format_as(PhoneNumberFormat::E164);
     Ok(PhoneNumber(e164.trim_start_matches('+').into()))
+}
+
+/// The library's refusal to parse, in our words.
+fn parse_failure(e: ParseError) -> PhoneError {
+    match e {
+        ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
+        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
+        ParseError::TooLongNsn => PhoneError::TooLong,
+        ParseError::NotANumber(_) => PhoneError::NotValid,
+    }
+}
+
+/// Why a parsed number is not valid, as precisely as the library can tell.
+fn why_not_valid(parsed: &rlibphonenumber::PhoneNumber) -> PhoneError {
+    match parsed.is_possible_with_reason() {
+        Err(ValidationError::InvalidCountryCode) => PhoneError::UnknownCountryCode,
+        Err(ValidationError::TooShort) => PhoneError::TooShort,
+        Err(ValidationError::TooLong) => PhoneError::TooLong,
+        Err(ValidationError::InvalidLength) => PhoneError::InvalidLength,
+        Ok(_) => PhoneError::NotValid,
+    }
 }
 
 /// What `rlibphonenumber::PhoneNumber::parse("+" + digits, None)` returns, built

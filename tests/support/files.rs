@@ -152,6 +152,8 @@ pub async fn poll(b: &Browser, script: &str, limit: Duration, what: &str) -> Val
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub imported: u64,
+    /// Of the imported, rows with warnings (values left out).
+    pub warned: u64,
     pub duplicates_in_file: u64,
     pub duplicates_existing: u64,
     pub failed: u64,
@@ -214,7 +216,7 @@ pub async fn read_summary(b: &Browser, limit: Duration) -> Summary {
          const st = document.querySelector('#import-status');
          if (!s || !st) return null;
          const n = k => { const el = s.querySelector(`[data-count='${k}']`); return el ? el.textContent : null; };
-         return { imported: n('imported'), file: n('duplicates-in-file'), existing: n('duplicates-existing'),
+         return { imported: n('imported'), warned: n('warned'), file: n('duplicates-in-file'), existing: n('duplicates-existing'),
                   failed: n('failed'), status: st.textContent };";
     let v = poll(b, script, limit, "the import summary (#import-summary, #import-status)").await;
     let count = |k: &str| {
@@ -223,6 +225,7 @@ pub async fn read_summary(b: &Browser, limit: Duration) -> Summary {
     };
     Summary {
         imported: count("imported"),
+        warned: count("warned"),
         duplicates_in_file: count("file"),
         duplicates_existing: count("existing"),
         failed: count("failed"),

@@ -102,7 +102,12 @@ fn a_draft_round_trips_through_a_contact() {
     let (id, _) = ws.create_contact(&d, super::support_tests::T0).expect("saved");
     let stored = ws.contact(id).expect("present");
     let again = ContactDraft::from_contact(stored);
-    assert_eq!(again.value(ContactField::Phone), "393331234567");
+    assert_eq!(again.value(ContactField::Phone), "+393331234567");
+    assert_eq!(again.additional_phones.first().map(|p| p.number.as_str()), Some("+393331234568"));
     assert_eq!(again.value(ContactField::Description), "likes <b>bold</b> & \"quotes\"");
     assert_eq!(again.validate().map(|(_, data)| data), Ok(stored.data.clone()));
+    // Shown with "+", a number saves back unchanged whatever the list's country: in
+    // Germany the digits 393331234567 alone would be a German number.
+    let germany = crate::domain::contact::PhoneRules::asking(crate::domain::Country::from_code("DE"));
+    assert_eq!(again.validate_in(&[], germany).map(|v| v.data), Ok(stored.data.clone()));
 }

@@ -105,6 +105,8 @@ fn digits_starting_with_the_countrys_own_code_are_one_number() {
     assert_eq!(read("393331234567", "IT"), Ok(("393331234567".into(), None)));
     assert_eq!(read("39 333 1234567", "IT"), Ok(("393331234567".into(), None)));
     assert_eq!(read("12125550100", "US"), Ok(("12125550100".into(), None)));
+    // The US international prefix is 011, and the library knows it.
+    assert_eq!(read("011 39 333 123 4567", "US"), Ok(("393331234567".into(), None)));
 }
 
 #[test]
@@ -260,20 +262,25 @@ fn phone_parse_in_figures() {
     let italy = country("IT");
     let national: Vec<String> = (0..N).map(|i| format!("3{:02} {:07}", 20 + i % 80, i * 37 % 10_000_000)).collect();
     let international: Vec<String> = national.iter().map(|n| format!("+39 {n}")).collect();
-    let time = |label: &str, inputs: &[String], country: Option<Country>| {
-        let start = Instant::now();
-        let ok = inputs.iter().filter(|i| PhoneNumber::parse_in(black_box(i), black_box(country)).is_ok()).count();
-        let seconds = start.elapsed().as_secs_f64();
-        println!("{label:<40} {:>10.0} calls/s ({ok} of {} valid)", inputs.len() as f64 / seconds, inputs.len());
+    // Best of 3 rounds: the machine may be busy with other builds.
+    let time = |label: &str, inputs: &[String], parse: &dyn Fn(&str) -> bool| {
+        let mut best = f64::MAX;
+        let mut ok = 0;
+        for _ in 0..3 {
+            let start = Instant::now();
+            ok = inputs.iter().filter(|i| parse(black_box(i))).count();
+            best = best.min(start.elapsed().as_secs_f64());
+        }
+        println!("{label:<40} {:>10.0} calls/s ({ok} of {} valid)", inputs.len() as f64 / best, inputs.len());
         ok
     };
     // Load the library's metadata outside the timings.
     assert_eq!(read("333 1234567", "IT"), Ok(("393331234567".into(), None)));
-    let start = Instant::now();
-    let parsed = international.iter().filter(|i| PhoneNumber::parse(black_box(i)).is_ok()).count();
-    println!("{:<40} {:>10.0} calls/s ({parsed} valid)", "parse, \"+39 ...\"", f64::from(N) / start.elapsed().as_secs_f64());
-    let a = time("parse_in IT, \"+39 ...\"", &international, italy);
-    let b = time("parse_in None, \"+39 ...\"", &international, None);
-    let c = time("parse_in IT, national \"3xx xxxxxxx\"", &national, italy);
-    assert!(a > 0 && a == b && a == parsed && c > 0);
+    let parsed = time("parse, \"+39 ...\"", &international, &|i| PhoneNumber::parse(i).is_ok());
+    let a = time("parse_in IT, \"+39 ...\"", &international, &|i| PhoneNumber::parse_in(i, black_box(italy)).is_ok());
+    let b = time("parse_in None, \"+39 ...\"", &international, &|i| PhoneNumber::parse_in(i, black_box(None)).is_ok());
+    let c = time("parse_in IT, national \"3xx xxxxxxx\"", &national, &|i| PhoneNumber::parse_in(i, black_box(italy)).is_ok());
+    let d = time("parse, national \"3xx xxxxxxx\" (as before)", &national, &|i| PhoneNumber::parse(i).is_ok());
+    assert_eq!((a, b, c), (parsed, parsed, national.len()));
+    assert!(d < c, "{d}");
 }
