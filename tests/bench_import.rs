@@ -61,12 +61,17 @@ async fn bench_import_60mb_csv() {
     }
 
     open_import_page(&b).await;
-    // The list first, so the check before Upload runs as soon as the file is read.
-    let list = create_list_in_wizard(&b, "Bench import").await;
-    watch_the_check(&b).await;
     let t = Instant::now();
     choose_file(&b, &file).await;
     let preview_ms = t.elapsed().as_secs_f64() * 1e3;
+    let list = create_list_in_wizard(&b, "Bench import").await;
+    // The file again, its list already chosen: the check before Upload runs as soon as
+    // the file is read, and is timed from the file input's change.
+    b.exec("[...document.querySelectorAll('.import-setup .form-actions button')].find(x => x.textContent.includes('Choose another file')).click(); return true;").await;
+    b.wait_for("#import-file").await;
+    watch_the_check(&b).await;
+    choose_file(&b, &file).await;
+    assert_eq!(b.exec("return document.querySelector('#import-list').value").await, json!(list), "the list stays chosen");
     let check = checked(&b).await;
     println!("bench-import: check before Upload {check}");
     assert_eq!(target_of(&b, 0).await, "first_name");
