@@ -471,6 +471,10 @@ async fn numbers_without_a_country_code_take_the_lists_country() {
     b.wait_gone(".overlay").await;
     b.wait_for_text("#lists-table", "Milano").await;
     let list = list_id(&b, "Milano").await;
+    // The list's settings show the country it was given.
+    b.exec(&format!("location.hash = '#/lists/{list}'")).await;
+    assert_eq!(value_of(&b, "#list-country").await, "IT");
+    b.screenshot("list-settings-country-desktop").await;
 
     nav(&b, "#/contacts").await;
     b.click("#add-contact").await;
