@@ -389,7 +389,7 @@ impl RecordReader {
     /// A record is complete; `bytes` is its input.
     fn record_done<F: FnMut(Item<'_>)>(&mut self, bytes: &[u8], sink: &mut F) {
         self.breaks.last_cr = bytes.last() == Some(&b'\r');
-        if let Some(after_first_line) = self.width.and_then(|w| swallowed_records(bytes, w, self.format.delimiter)) {
+        if let Some(after_first_line) = self.width.and_then(|w| swallowed_records(bytes, w, self.format.delimiter, self.format.quote)) {
             self.raw.clear();
             self.raw.extend_from_slice(bytes);
             self.unclosed(after_first_line, sink);
@@ -577,13 +577,24 @@ impl RecordReader {
 /// own (as many separators as the header needs) most likely opened a quote it never
 /// closed, and the next quote in the file closed it. Returns where its first line
 /// ends in `bytes`.
-fn swallowed_records(bytes: &[u8], width: usize, delimiter: u8) -> Option<usize> {
+fn swallowed_records(bytes: &[u8], width: usize, delimiter: u8, quote: u8) -> Option<usize> {
     let body = bytes.strip_suffix(b"\n").or_else(|| bytes.strip_suffix(b"\r")).unwrap_or(bytes);
     let first_break = memchr::memchr2(b'\n', b'\r', body)?;
     let needed = width.saturating_sub(1).max(3);
     let inner = body.get(first_break + 1..)?;
-    let looks_like_record =
-        inner.split(|&b| b == b'\n' || b == b'\r').any(|line| line.iter().filter(|&&b| b == delimiter).count() >= needed);
+    let separators = |line: &[u8]| line.iter().filter(|&&b| b == delimiter).count();
+    let mut lines = inner.split(|&b| b == b'\n' || b == b'\r').peekable();
+    let mut looks_like_record = false;
+    while let Some(line) = lines.next() {
+        // The last line holds the quote that closed the value and the rest of the
+        // record: its separators after that quote are the record's own ("Ann\nMarie",
+        // ann@example.com,… is well formed).
+        let inside = if lines.peek().is_none() { line.split(|&b| b == quote).next().unwrap_or(line) } else { line };
+        if separators(inside) >= needed {
+            looks_like_record = true;
+            break;
+        }
+    }
     looks_like_record.then_some(first_break + 1)
 }
 

@@ -129,6 +129,18 @@ fn an_unclosed_quote_in_the_middle_loses_only_its_row() {
     );
 }
 
+/// A line break in a value followed by the rest of a well-formed record is not an
+/// unclosed quote: the separators after the closing quote are the record's own.
+#[test]
+fn a_line_break_in_the_first_value_is_not_taken_for_an_unclosed_quote() {
+    let csv = b"Name,Email,Phone,Notes\n\"Ann\nMarie\",ann@example.com,+39 333 1234567,note\nBob,b@x.io,1,\"two\nlines\"\n";
+    let items = same_at_every_chunking(csv, FileFormat::default());
+    assert_eq!(
+        items,
+        ["H1@1 Name|Email|Phone|Notes", "R2@2 Ann\nMarie|ann@example.com|+39 333 1234567|note", "R3@4 Bob|b@x.io|1|two\nlines"]
+    );
+}
+
 #[test]
 fn an_unclosed_quote_at_the_end_fails_its_row_and_reads_the_lines_after() {
     let csv = b"a,b\n1,2\n3,\"oops\n5,6\n7,8";

@@ -19,3 +19,4 @@ mod phone_equivalence_tests;
 mod phone_national_tests;
 mod import_corpus_tests;
 mod import_field_problem_tests;
+mod import_property_tests;

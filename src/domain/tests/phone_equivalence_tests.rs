@@ -502,6 +502,70 @@ fn field_value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Additional phones: a few of anything, or about as many valid ones as a contact may
+/// hold (one under the cap, at it, one or two over), with blank entries, numbers that
+/// are not valid and labels too long among them (none of which count towards the cap).
+fn additional_phones() -> impl Strategy<Value = Vec<PhoneDraft>> {
+    let draft = |(label, number): (String, String)| PhoneDraft { label, number };
+    let label = prop::sample::select(vec!["", " ", "Office", "ä"]).prop_map(str::to_owned);
+    let any_number = prop::sample::select(vec!["", " ", "+39 06 1234 5678", "+39 1", "abc", "+44 20 7183 8750"]).prop_map(str::to_owned);
+    let few = prop::collection::vec((label.clone(), any_number).prop_map(draft), 0..3);
+    let valid = prop::sample::select(vec!["+39 06 1234 5678", "+44 20 7183 8750", "0039 333 1234567"]).prop_map(str::to_owned);
+    let not_counted = prop::sample::select(vec![
+        (String::new(), String::new()),
+        (" ".to_owned(), "  ".to_owned()),
+        ("Office".to_owned(), "+39 1".to_owned()),
+        (String::new(), "abc".to_owned()),
+        ("l".repeat(MAX_TEXT_LEN + 1), "+39 06 1234 5678".to_owned()),
+    ])
+    .prop_map(draft);
+    let many = (
+        prop::collection::vec((label, valid).prop_map(draft), MAX_ADDITIONAL_PHONES - 1..=MAX_ADDITIONAL_PHONES + 2),
+        prop::collection::vec((any::<prop::sample::Index>(), not_counted), 0..4),
+    )
+        .prop_map(|(mut phones, others)| {
+            for (at, other) in others {
+                phones.insert(at.index(phones.len() + 1), other);
+            }
+            phones
+        });
+    prop_oneof![3 => few, 1 => many]
+}
+
+/// The cap itself, each side of it, with entries that do not count before the last.
+#[test]
+fn drafts_at_and_over_the_additional_phones_cap_validate_as_before() {
+    let phone = |label: &str, number: &str| PhoneDraft { label: label.into(), number: number.into() };
+    let valid = |n: usize| -> Vec<PhoneDraft> { (0..n).map(|i| phone(if i % 2 == 0 { "Office" } else { "" }, "+39 06 1234 5678")).collect() };
+    let draft = |phones: Vec<PhoneDraft>| {
+        let mut d = ContactDraft { list_id: Some(ListId::new(1)), additional_phones: phones, ..ContactDraft::default() };
+        d.set(ContactField::FirstName, "Anna");
+        d
+    };
+    let at_cap = draft(valid(MAX_ADDITIONAL_PHONES));
+    let over = draft(valid(MAX_ADDITIONAL_PHONES + 1));
+    let mut padded = valid(MAX_ADDITIONAL_PHONES);
+    padded.insert(3, phone("", ""));
+    padded.insert(7, phone("Office", "+39 1"));
+    padded.insert(9, phone(&"l".repeat(MAX_TEXT_LEN + 1), "+39 06 1234 5678"));
+    let padded = draft(padded);
+    let mut blank_after = valid(MAX_ADDITIONAL_PHONES);
+    blank_after.push(phone(" ", ""));
+    let blank_after = draft(blank_after);
+    let two_over = draft(valid(MAX_ADDITIONAL_PHONES + 2));
+    for d in [&at_cap, &over, &two_over, &padded, &blank_after] {
+        assert_eq!(new_validate(d), old_validate(d), "{} phones", d.additional_phones.len());
+    }
+    // The reference says what the cap is: the 50th number is kept, the 51st refused.
+    assert!(matches!(old_validate(&at_cap), Ok((_, _, phones)) if phones.len() == MAX_ADDITIONAL_PHONES));
+    assert!(matches!(old_validate(&blank_after), Ok((_, _, phones)) if phones.len() == MAX_ADDITIONAL_PHONES));
+    let over_errors = old_validate(&over).err().unwrap_or_default();
+    assert_eq!(over_errors.iter().map(|(path, _)| *path).collect::<Vec<_>>(), [DraftPath::AdditionalPhone(MAX_ADDITIONAL_PHONES)]);
+    // Entries that are refused or blank do not count: 50 valid among 53 reach the cap only.
+    let padded_errors = old_validate(&padded).err().unwrap_or_default();
+    assert_eq!(padded_errors.iter().map(|(path, _)| *path).collect::<Vec<_>>(), [DraftPath::AdditionalPhone(7), DraftPath::AdditionalPhone(9)]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1_000, ..ProptestConfig::default() })]
 
@@ -509,12 +573,12 @@ proptest! {
     fn random_drafts_validate_as_before(
         list in prop::option::of(0u32..3),
         values in prop::collection::btree_map(prop::sample::select(ContactField::all().collect::<Vec<_>>()), field_value(), 0..8),
-        phones in prop::collection::vec((prop::sample::select(vec!["", " ", "Office", "ä"]), prop::sample::select(vec!["", " ", "+39 06 1234 5678", "+39 1", "abc", "+44 20 7183 8750"])), 0..3),
+        phones in additional_phones(),
     ) {
         let d = ContactDraft {
             list_id: list.map(ListId::new),
             values: values.into_iter().collect::<BTreeMap<_, _>>(),
-            additional_phones: phones.into_iter().map(|(label, number)| PhoneDraft { label: label.into(), number: number.into() }).collect(),
+            additional_phones: phones,
             ..ContactDraft::default()
         };
         prop_assert_eq!(new_validate(&d), old_validate(&d), "{:?}", d);
