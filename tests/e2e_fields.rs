@@ -114,6 +114,40 @@ async fn edit_first_contact(b: &Browser) {
     b.wait_for("#edit-contact-form").await;
 }
 
+/// True when some stored contact page of the app's database (`?db=`) holds `text`
+/// (pages are postcard bytes: strings are plain UTF-8), read straight from IndexedDB
+/// like tests/store.rs does. Panics when the database or its pages are missing.
+async fn stored_pages_contain(b: &Browser, text: &str) -> bool {
+    let script = format!(
+        "const needle = new TextEncoder().encode({text:?});
+         const name = new URLSearchParams(location.search).get('db');
+         const req = indexedDB.open(name);
+         req.onupgradeneeded = () => {{ req.transaction.abort(); done({{ error: 'no database ' + name }}); }};
+         req.onerror = () => done({{ error: String(req.error) }});
+         req.onsuccess = () => {{
+           const db = req.result;
+           if (!db.objectStoreNames.contains('pages')) {{ db.close(); done({{ error: 'no pages store' }}); return; }}
+           const all = db.transaction('pages', 'readonly').objectStore('pages').getAll();
+           all.onerror = () => {{ db.close(); done({{ error: String(all.error) }}); }};
+           all.onsuccess = () => {{
+             db.close();
+             const has = bytes => {{
+               outer: for (let i = 0; i + needle.length <= bytes.length; i++) {{
+                 for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+                 return true;
+               }}
+               return false;
+             }};
+             const pages = all.result.map(v => v instanceof Uint8Array ? v : new Uint8Array(v));
+             done({{ pages: pages.length, found: pages.some(has) }});
+           }};
+         }};"
+    );
+    let v = b.exec_async(&script).await;
+    assert!(v["pages"].as_u64().is_some_and(|n| n > 0), "no contact pages in IndexedDB: {v}");
+    v["found"].as_bool().unwrap_or_else(|| panic!("reading IndexedDB: {v}"))
+}
+
 async fn press_escape(b: &Browser) {
     b.exec("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))").await;
 }
@@ -136,7 +170,9 @@ async fn every_field_type_on_a_list_and_globally_round_trips() {
     ];
     // A list field cannot be a URL: the option is not offered.
     b.click("#new-list-field").await;
-    assert_eq!(b.count("#field-def-type option[value='url']").await, 0);
+    b.wait_for("#field-def-type option").await;
+    let offered = b.exec("return [...document.querySelectorAll('#field-def-type option')].map(o => o.value)").await;
+    assert_eq!(offered, json!(["text", "select", "number", "switch", "datetime"]), "the types a list field can have (no url)");
     // A choice is removed with its chip's button.
     b.select("#field-def-type", "select").await;
     b.wait_for("#field-def-choices").await.send_keys(&format!("Typo{ENTER}")).await.expect("type");
@@ -283,11 +319,19 @@ async fn required_field_blocks_save_and_type_changes_that_do_not_fit_are_refused
     b.click("#save-field").await;
     let msg = b.wait_for_text("#error-def-type", "1 contact(s) hold values that do not fit").await;
     assert!(msg.contains("1234"), "{msg}");
-    // Number -> Text converts the value.
+    // Number -> Text converts the value: after a reload the contact's input is a text
+    // input holding "1234".
     b.select("#field-def-type", "text").await;
     b.click("#save-field").await;
     b.wait_gone(".overlay").await;
     b.wait_for_text("#list-fields-table", "Text").await;
+    b.reload().await;
+    edit_first_contact(&b).await;
+    assert_eq!(value_of(&b, "#field-first_name").await, json!("Alan"));
+    let mode = b.exec(&format!("return document.querySelector({input:?}).getAttribute('inputmode')")).await;
+    assert_eq!(mode, json!("text"), "the field is a Text field on the contact now");
+    assert_eq!(value_of(&b, &input).await, json!("1234"), "the number converted to text");
+    open_list_tab(&b, &list, "custom-fields").await;
 
     // Deleting the list field warns that its values go too.
     b.click("button[aria-label='Delete custom field Ticket']").await;
@@ -330,7 +374,12 @@ async fn global_field_soft_delete_restore_and_permanent_delete() {
     b.click("#filter-deleted").await;
     b.wait_for_text("#global-fields-table", "Deleted").await;
     edit_first_contact(&b).await;
+    // The form rendered (the contact's name, and the column saying there are no fields)
+    // before the field's input is counted.
+    assert_eq!(value_of(&b, "#field-first_name").await, json!("Linus"));
+    b.wait_for("#custom-fields #no-custom-fields").await;
     assert_eq!(b.count(&input).await, 0, "a deleted field is not in the form");
+    assert!(stored_pages_contain(&b, "ABC-1").await, "a soft-deleted field keeps its values in storage");
 
     // Restore: the value is back.
     nav(&b, "#/custom-fields").await;
@@ -366,10 +415,17 @@ async fn global_field_soft_delete_restore_and_permanent_delete() {
     let new_id = field_id(&b, "#global-fields-table", "Code").await;
     assert_ne!(new_id, id);
     edit_first_contact(&b).await;
-    assert_eq!(b.count(&input).await, 0);
+    assert_eq!(value_of(&b, "#field-first_name").await, json!("Linus"));
     assert_eq!(value_of(&b, &format!("#field-custom-{new_id}")).await, json!(""));
-    let text = b.text("#edit-contact-form").await;
-    assert!(!text.contains("ABC-1"), "the purged value still shows");
+    assert_eq!(b.count(&input).await, 0);
+    // No input of the form holds the old value ...
+    let values = b.exec("return [...document.querySelectorAll('#edit-contact-form input, #edit-contact-form select, #edit-contact-form textarea')].map(e => e.value)").await;
+    let values: Vec<String> = serde_json::from_value(values.clone()).unwrap_or_else(|e| panic!("the form's values: {e}: {values}"));
+    assert!(values.iter().any(|v| v == "Linus"), "the form's values: {values:?}");
+    assert!(!values.iter().any(|v| v.contains("ABC-1")), "the purged value still shows: {values:?}");
+    // ... and IndexedDB's contact pages no longer hold it (they still hold the contact).
+    assert!(stored_pages_contain(&b, "Linus").await, "the contact is in storage");
+    assert!(!stored_pages_contain(&b, "ABC-1").await, "a purged field's value remains in storage");
     b.close().await;
 }
 

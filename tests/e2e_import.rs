@@ -112,9 +112,12 @@ async fn contact_fields(b: &Browser, list: &str, name: &str, keys: &[&str]) -> V
     values
 }
 
+/// The `value` of the input at `css` (waits for it); panics when it has none (not an
+/// input), so an expected "" cannot pass on the wrong element.
 async fn value_of(b: &Browser, css: &str) -> String {
     b.wait_for(css).await;
-    b.exec(&format!("return document.querySelector({css:?}).value")).await.as_str().unwrap_or_default().to_string()
+    let v = b.exec(&format!("return document.querySelector({css:?}).value")).await;
+    v.as_str().unwrap_or_else(|| panic!("`{css}` has no text value: {v}")).to_string()
 }
 
 /// The selected value of each of the wizard's format pickers.
@@ -135,18 +138,22 @@ async fn preview(b: &Browser) -> (Vec<String>, Vec<Vec<String>>) {
                      [...t.querySelectorAll('tbody tr')].map(r => [...r.querySelectorAll('td')].map(c => c.textContent))];",
         )
         .await;
-    serde_json::from_value(v).unwrap_or_default()
+    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("the preview table (#import-preview): {e}: {v}"))
 }
 
-/// The elements matching `css` that are not wholly inside the window (their text).
-async fn outside_view(b: &Browser, css: &str) -> Vec<String> {
+/// The elements matching `css` (their id, or text): all of them, and those not wholly
+/// inside the window.
+async fn outside_view(b: &Browser, css: &str) -> (Vec<String>, Vec<String>) {
     let script = format!(
-        "return [...document.querySelectorAll({css:?})].filter(el => {{
+        "const name = el => el.id || el.textContent.trim();
+         const all = [...document.querySelectorAll({css:?})];
+         return [all.map(name), all.filter(el => {{
            const r = el.getBoundingClientRect();
            return r.left < 0 || r.top < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight;
-         }}).map(el => el.id || el.textContent.trim());"
+         }}).map(name)];"
     );
-    serde_json::from_value(b.exec(&script).await).unwrap_or_default()
+    let v = b.exec(&script).await;
+    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("the elements `{css}` in view: {e}: {v}"))
 }
 
 /// Confirms the app's confirmation dialog (as deletes do).
@@ -184,6 +191,19 @@ fn numbers_in(text: &str) -> Vec<u64> {
     out
 }
 
+/// A count as the app writes it: "12,345".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The history rows of the import page: (batch id, status, whole row text).
 async fn history(b: &Browser) -> Vec<(String, String, String)> {
     b.wait_for("#import-history").await;
@@ -193,7 +213,7 @@ async fn history(b: &Browser) -> Vec<(String, String, String)> {
                [r.dataset.batch, (r.querySelector('.batch-status') || {textContent: ''}).textContent.trim(), r.innerText]);",
         )
         .await;
-    serde_json::from_value(v).unwrap_or_default()
+    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("the import history rows: {e}: {v}"))
 }
 
 /// Clicks Upload and waits until the progress bar has moved past `at_least` of the
@@ -441,7 +461,11 @@ async fn a_big_import_stops_midway() {
         at * 100.0
     );
     assert!(s.status.contains("Stopped"), "{s:?}");
-    assert!(s.imported > 0 && s.imported < BIG_ROWS as u64, "{s:?}");
+    // Stopped midway: some rows in, and fewer rows read than the file has (rows read =
+    // imported + duplicates + failed; the warned are among the imported).
+    assert!(s.imported > 0, "{s:?}");
+    assert!(rows_read < BIG_ROWS as u64, "Stop did not stop the import: {rows_read} of {BIG_ROWS} rows read: {s:?}");
+    assert!(numbers_in(&s.status).contains(&rows_read), "the status says the {rows_read} rows read: {s:?}");
     assert!(stop_ms < 2000.0, "Stop took {stop_ms:.0} ms to take effect");
     b.screenshot("import-stopped-desktop").await;
     assert_eq!(contacts_in_list(&b, &list).await, s.imported, "the list holds what the summary counts");
@@ -501,6 +525,7 @@ async fn undo_takes_an_import_back_out() {
     let file = fixture("outlook.csv");
     let (b, list) = wizard_with_list("e2e-import-undo", "Undo", &file).await;
     add_contact(&b, &list, &[("first_name", "Kept")]).await;
+    assert_eq!(contacts_in_list(&b, &list).await, 1, "Kept alone before the import");
     import_into(&b, &list).await;
     let s = import_file(&b, &file, &list).await;
     assert_eq!(counts(&s), (7, 1, 1, 0, 0), "{s:?}");
@@ -510,21 +535,32 @@ async fn undo_takes_an_import_back_out() {
     assert_eq!(batches.len(), 1, "{batches:?}");
     assert_eq!(batches[0].1, "Finished", "{batches:?}");
     let row = format!("#import-history tr[data-batch='{}']", batches[0].0);
+    b.wait_for(&format!("{row} .batch-undo:not([disabled])")).await;
 
     b.click(&format!("{row} .batch-undo")).await;
     let question = confirm(&b).await;
     assert!(numbers_in(&question).contains(&7), "the confirmation counts the contacts: {question:?}");
     let said = wait_removed(&b, 7).await;
     println!("undo said: {said:?}");
+    // The history row says so (import_history.rs: the status, then " · undone (N removed)"),
+    // and its Undo button is disabled.
+    let undone = "Finished · undone (7 removed)";
+    let status = format!(
+        "const s = document.querySelector(\"{row} .batch-status\"); return s && s.textContent.trim() === {undone:?} ? s.textContent.trim() : null"
+    );
+    poll(&b, &status, Duration::from_secs(10), &format!("the history row to say {undone:?}")).await;
+    b.wait_for(&format!("{row} .batch-undo[disabled]")).await;
     b.screenshot("import-undone-desktop").await;
     let batches = history(&b).await;
-    assert_ne!(batches[0].1, "Finished", "the history shows the undo: {batches:?}");
-    assert_eq!(b.count(&format!("{row} .batch-undo:not([disabled])")).await, 0, "nothing left to undo: {batches:?}");
+    assert_eq!(batches.len(), 1, "{batches:?}");
+    assert_eq!(batches[0].1, undone, "{batches:?}");
+    assert_eq!(b.count(&format!("{row} .batch-undo")).await, 1, "one Undo button on the row: {batches:?}");
     assert_eq!(contacts_in_list(&b, &list).await, 1);
     let rows = contact_rows(&b, &list).await;
     assert_names(&rows, &["Kept"], &["Conti", "Miller"]);
     b.reload().await;
     assert_eq!(contacts_in_list(&b, &list).await, 1);
+    assert_names(&contact_rows(&b, &list).await, &["Kept"], &["Conti", "Miller"]);
     b.close().await;
 }
 
@@ -533,12 +569,19 @@ async fn undo_from_the_summary() {
     let (b, list) = wizard_with_list("e2e-import-undo-summary", "Undo here", &fixture("utf16le.csv")).await;
     let s = import_upload(&b).await;
     assert_eq!(counts(&s), (4, 0, 1, 0, 1), "{s:?}");
+    // (The summary goes when the page is left, so the list's count before the undo is
+    // the summary's; undo_takes_an_import_back_out reads it on the contacts page.)
     b.click("#import-undo").await;
     let question = confirm(&b).await;
     assert!(numbers_in(&question).contains(&4), "the confirmation counts the contacts: {question:?}");
     wait_removed(&b, 4).await;
     b.wait_for("#import-undo[disabled]").await;
+    // contacts_in_list reads "0 contacts" and waits for the empty state.
     assert_eq!(contacts_in_list(&b, &list).await, 0);
+    b.reload().await;
+    assert_eq!(contacts_in_list(&b, &list).await, 0);
+    b.wait_for_text("#no-contacts", "This list has no contacts yet").await;
+    assert_eq!(b.count("#contacts-table tbody tr").await, 0, "no rows under the empty state");
     b.close().await;
 }
 
@@ -569,13 +612,16 @@ async fn an_import_cut_by_a_reload_is_interrupted_and_can_be_undone() {
 
     b.click(&format!("{row} .batch-undo")).await;
     confirm(&b).await;
+    // Undo settles the batch (workspace/imports.rs): it reads as stopped at its last commit.
+    let undone = format!("Stopped · undone ({} removed)", grouped(kept));
     poll(
         &b,
-        &format!("const s = document.querySelector(\"{row} .batch-status\"); return !!s && s.textContent.trim() !== 'Interrupted'"),
+        &format!("const s = document.querySelector(\"{row} .batch-status\"); return !!s && s.textContent.trim() === {undone:?}"),
         Duration::from_secs(30),
-        "the interrupted batch to be undone",
+        &format!("the interrupted batch to say {undone:?}"),
     )
     .await;
+    b.wait_for(&format!("{row} .batch-undo[disabled]")).await;
     assert_eq!(contacts_in_list(&b, &list).await, 0);
     b.reload().await;
     assert_eq!(contacts_in_list(&b, &list).await, 0);
@@ -622,7 +668,9 @@ async fn files_that_cannot_be_imported_are_refused_in_words() {
     assert_eq!(b.count("#import-progress").await, 0, "nothing started");
     // The user clicked Upload at the foot of the page: the error must be in sight.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(outside_view(&b, "#import-error").await, Vec::<String>::new(), "the mapping error is out of sight after Upload");
+    let (errors, cut) = outside_view(&b, "#import-error").await;
+    assert_eq!(errors.len(), 1, "one mapping error on the page: {errors:?}");
+    assert_eq!(cut, Vec::<String>::new(), "the mapping error is out of sight after Upload");
     b.close().await;
 }
 
@@ -665,7 +713,12 @@ async fn screenshots_import_wizard() {
     let overflow_summary = b.exec("return document.documentElement.scrollWidth > window.innerWidth").await;
     assert_eq!((overflow, overflow_summary), (json!(false), json!(false)), "the import page scrolls sideways at 390px");
     b.exec("document.querySelector('#import-undo').scrollIntoView({block: 'center'})").await;
-    let cut = outside_view(&b, "#import-summary button").await;
+    let (buttons, cut) = outside_view(&b, "#import-summary .form-actions .btn").await;
+    assert_eq!(
+        buttons,
+        ["import-again", "import-download-report", "import-undo", "import-show-contacts"],
+        "the summary's buttons"
+    );
     assert_eq!(cut, Vec::<String>::new(), "summary buttons cut off at 390px");
     b.close().await;
 }

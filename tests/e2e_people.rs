@@ -67,14 +67,21 @@ async fn create_agent(b: &Browser, name: &str, username: &str) {
     b.wait_for_text("#agents-table", name).await;
 }
 
+/// Waits until the contacts table shows exactly `n` rows (0: the table is there and
+/// the empty state shows, so a page that never rendered cannot pass).
 async fn wait_rows(b: &Browser, n: usize) {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
+        let table = b.count("#contacts-table").await;
         let have = b.count(ROWS).await;
-        if have == n {
+        let empty_state = b.count("#no-contacts").await;
+        if table == 1 && have == n && (n > 0 || empty_state == 1) {
             return;
         }
-        assert!(Instant::now() < deadline, "expected {n} contact rows, have {have}");
+        assert!(
+            Instant::now() < deadline,
+            "expected {n} contact rows, have {have} (contacts tables: {table}, empty states: {empty_state})"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -84,14 +91,21 @@ async fn pane(b: &Browser, side: &str) -> Vec<String> {
     b.texts(&format!("#{side}-list .pane-name")).await
 }
 
+/// Waits until one pane of the agent picker shows exactly `want` (an empty pane must
+/// be there and say so: `.pane-empty`).
 async fn wait_pane(b: &Browser, side: &str, want: &[&str]) {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
+        let list = b.count(&format!("#{side}-list")).await;
+        let empty = b.count(&format!("#{side}-pane .pane-empty")).await;
         let have = pane(b, side).await;
-        if have == want {
+        if list == 1 && have == want && (!want.is_empty() || empty == 1) {
             return;
         }
-        assert!(Instant::now() < deadline, "{side} pane: expected {want:?}, have {have:?}");
+        assert!(
+            Instant::now() < deadline,
+            "{side} pane: expected {want:?}, have {have:?} (#{side}-list: {list}, empty notes: {empty})"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -119,8 +133,15 @@ async fn tags_tag_filter_and_delete() {
     b.wait_gone(".overlay").await;
     create_tag(&b, "VIP", "#D92D20").await;
     create_tag(&b, "Call back", "#1e5aa8").await;
-    let style = b.exec("return document.querySelector('#tags-table .tag-chip').getAttribute('style')").await;
-    assert_eq!(style, json!("--tag: #1e5aa8"), "the validated colour, lowercased, is the only style");
+    // VIP's row: its chip and its colour column show "#D92D20" validated and lowercased.
+    let vip_row = b
+        .exec(
+            "const r = [...document.querySelectorAll('#tags-table tbody tr')].find(r => {
+               const n = r.querySelector('.tag-chip .tag-name'); return n && n.textContent === 'VIP'; });
+             return r ? [r.querySelector('.tag-chip').getAttribute('style'), r.querySelector('td.col-code').textContent] : null;",
+        )
+        .await;
+    assert_eq!(vip_row, json!(["--tag: #d92d20", "#d92d20"]), "VIP's colour, validated and lowercased, is the chip's only style");
 
     add_contact(&b, &leads, "Ada", "").await;
     add_contact(&b, &leads, "Bob", "").await;
@@ -132,7 +153,8 @@ async fn tags_tag_filter_and_delete() {
     let vip = b
         .exec("return [...document.querySelectorAll('#tag-add option')].find(o => o.textContent === 'VIP').value")
         .await;
-    b.select("#tag-add", vip.as_str().unwrap_or_default()).await;
+    let vip = vip.as_str().unwrap_or_else(|| panic!("no VIP option in #tag-add: {vip}")).to_string();
+    b.select("#tag-add", &vip).await;
     b.click("#tag-add-button").await;
     b.wait_for_text("#contact-tags", "VIP").await;
     b.click("#save-contact").await;
@@ -145,7 +167,7 @@ async fn tags_tag_filter_and_delete() {
     // Filter the table by the tag; the Tags page counts it.
     nav(&b, "#/contacts").await;
     wait_rows(&b, 2).await;
-    b.select("#tag-filter", vip.as_str().unwrap_or_default()).await;
+    b.select("#tag-filter", &vip).await;
     wait_rows(&b, 1).await;
     assert!(b.text(ROWS).await.contains("Ada"));
     b.select("#tag-filter", "").await;
@@ -239,7 +261,8 @@ async fn agents_assignment_and_agent_view() {
     let ann = b
         .exec("return [...document.querySelectorAll('#viewing-as option')].find(o => o.textContent.startsWith('Ann')).value")
         .await;
-    b.select("#viewing-as", ann.as_str().unwrap_or_default()).await;
+    let ann = ann.as_str().unwrap_or_else(|| panic!("no Ann option in #viewing-as: {ann}")).to_string();
+    b.select("#viewing-as", &ann).await;
     b.wait_for("#admin-only").await; // we were on the Lists page
     b.wait_for_text("#admin-only", "Only admins can manage lists").await;
     let lists_hidden = b.exec("return document.querySelector(\".nav a[href='#/lists']\").closest('li').hidden").await;
@@ -278,7 +301,8 @@ async fn agents_assignment_and_agent_view() {
 
 /// The database name of the page (from its address).
 async fn db_of(b: &Browser) -> String {
-    b.exec("return new URLSearchParams(location.search).get('db')").await.as_str().unwrap_or_default().to_string()
+    let db = b.exec("return new URLSearchParams(location.search).get('db')").await;
+    db.as_str().unwrap_or_else(|| panic!("no ?db= in the address: {db}")).to_string()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -223,18 +223,33 @@ impl Browser {
         el.text().await.unwrap_or_else(|e| panic!("read text of `{css}`: {e}"))
     }
 
-    /// The visible texts of every element matching `css` (no wait).
+    /// The visible texts of every element matching `css` (no wait: an empty answer
+    /// proves nothing unless something else showed the page rendered). A failed
+    /// lookup panics; an element re-rendered while it is read makes the whole read
+    /// start again (up to 10 s), so a text is never silently "".
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for el in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
-            out.push(el.text().await.unwrap_or_default());
+        let deadline = Instant::now() + WAIT;
+        'again: loop {
+            let els = self.client.find_all(Locator::Css(css)).await.unwrap_or_else(|e| panic!("find `{css}`: {e}"));
+            let mut out = Vec::with_capacity(els.len());
+            for el in els {
+                match el.text().await {
+                    Ok(text) => out.push(text),
+                    Err(e) if Instant::now() < deadline && e.to_string().contains("stale") => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue 'again;
+                    }
+                    Err(e) => panic!("read text of `{css}`: {e}"),
+                }
+            }
+            return out;
         }
-        out
     }
 
-    /// How many elements match `css` right now.
+    /// How many elements match `css` right now (no wait: check first that the page
+    /// rendered what holds them before asserting 0). A failed lookup panics.
     pub async fn count(&self, css: &str) -> usize {
-        self.client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+        self.client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or_else(|e| panic!("find `{css}`: {e}"))
     }
 
     /// Runs `script` (a function body; use `return`) in the page.

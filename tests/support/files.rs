@@ -177,7 +177,7 @@ pub async fn create_list_in_wizard(b: &Browser, name: &str) -> String {
          return o && o.value && o.textContent.includes({name:?}) ? o.value : null;"
     );
     let id = poll(b, &script, Duration::from_secs(10), &format!("the new list {name} selected in #import-list")).await;
-    id.as_str().unwrap_or_default().to_string()
+    id.as_str().unwrap_or_else(|| panic!("the new list's id is not text: {id}")).to_string()
 }
 
 /// Chooses `path` in the file input and waits for the preview (step 2).
@@ -187,27 +187,45 @@ pub async fn choose_file(b: &Browser, path: &Path) {
     poll(b, "return !!document.querySelector('#import-preview tbody tr')", Duration::from_secs(30), "the preview table").await;
 }
 
-/// Ticks exactly the duplicate-check boxes in `fields` ("email", "phone", ...).
+/// The duplicate-check boxes the wizard always offers (the list's custom fields add more).
+pub const DEDUPE_OFFERED: [&str; 5] = ["email", "phone", "mobile", "first_name", "last_name"];
+
+/// Ticks exactly the duplicate-check boxes in `fields` ("email", "phone", ...). Waits
+/// for the boxes, and fails unless every box the wizard always offers is there (so
+/// "none ticked" cannot pass with no boxes at all).
 pub async fn set_duplicate_check(b: &Browser, fields: &[&str]) {
+    poll(
+        b,
+        "return document.querySelectorAll('input.import-dedupe').length > 0",
+        Duration::from_secs(10),
+        "the duplicate check boxes (input.import-dedupe)",
+    )
+    .await;
     let script = format!(
         "const want = {};
          const boxes = [...document.querySelectorAll('input.import-dedupe')];
          for (const el of boxes) if (el.checked !== want.includes(el.value)) el.click();
-         return boxes.filter(el => el.checked).map(el => el.value);",
+         return [boxes.map(el => el.value), boxes.filter(el => el.checked).map(el => el.value)];",
         json!(fields)
     );
-    let mut ticked: Vec<String> = serde_json::from_value(b.exec(&script).await).unwrap_or_default();
+    let v = b.exec(&script).await;
+    let (offered, mut ticked): (Vec<String>, Vec<String>) =
+        serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("the duplicate check boxes: {e}: {v}"));
+    for f in DEDUPE_OFFERED.iter().chain(fields) {
+        assert!(offered.iter().any(|o| o == f), "no duplicate check box {f:?}; the boxes: {offered:?}");
+    }
     ticked.sort();
     let mut want: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
     want.sort();
-    assert_eq!(ticked, want, "the duplicate check boxes ticked");
+    assert_eq!(ticked, want, "the duplicate check boxes ticked (of {offered:?})");
 }
 
 /// The target chosen for CSV column `column` (0-based).
 pub async fn target_of(b: &Browser, column: usize) -> String {
     let css = format!("select.import-target[data-column='{column}']");
     b.wait_for(&css).await;
-    b.exec(&format!("return document.querySelector({css:?}).value")).await.as_str().unwrap_or_default().to_string()
+    let v = b.exec(&format!("return document.querySelector({css:?}).value")).await;
+    v.as_str().unwrap_or_else(|| panic!("`{css}` has no text value: {v}")).to_string()
 }
 
 /// The counts and status of the summary step (waits up to `limit` for it).
@@ -229,7 +247,7 @@ pub async fn read_summary(b: &Browser, limit: Duration) -> Summary {
         duplicates_in_file: count("file"),
         duplicates_existing: count("existing"),
         failed: count("failed"),
-        status: v["status"].as_str().unwrap_or_default().to_string(),
+        status: v["status"].as_str().unwrap_or_else(|| panic!("no #import-status text: {v}")).to_string(),
     }
 }
 
@@ -239,10 +257,36 @@ pub async fn upload(b: &Browser, limit: Duration) -> Summary {
     read_summary(b, limit).await
 }
 
-/// How many contacts the contacts page counts in `list` (its heading's count).
+/// How many contacts the contacts page counts in `list`: the line under its heading,
+/// which the app words "1 contact" / "12,345 contacts" (and "0 contacts" for an empty
+/// list). Waits until the page shows that list (its filter names it); panics on any
+/// other wording, so a heading without its number can never read as 0. At 0 the
+/// page's empty state must show too.
 pub async fn contacts_in_list(b: &Browser, list: &str) -> u64 {
     b.exec(&format!("location.hash = '#/contacts?list={list}'")).await;
-    b.wait_for("#add-contact").await;
-    let text = b.text(".page-head .page-sub").await;
-    digits(&text).unwrap_or(0)
+    let script = format!(
+        "const f = document.querySelector('#list-filter');
+         const sub = document.querySelector('.page-head .page-sub');
+         return f && f.value === {list:?} && document.querySelector('#add-contact') && sub ? sub.textContent : null;"
+    );
+    let v = poll(b, &script, Duration::from_secs(10), &format!("the contacts page of list {list} with its count")).await;
+    let text = v.as_str().unwrap_or_else(|| panic!("the contacts count is not text: {v}"));
+    let n = contact_count(text).unwrap_or_else(|| panic!("the contacts page of list {list} does not say how many: {text:?}"));
+    if n == 0 {
+        b.wait_for_text("#no-contacts", "no contacts").await;
+    }
+    n
+}
+
+/// "1 contact" -> 1, "12,345 contacts" -> 12345, "0 contacts" -> 0; anything else None.
+pub fn contact_count(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let number = text.strip_suffix(" contacts").or_else(|| text.strip_suffix(" contact").filter(|n| *n == "1"))?;
+    let grouped_ok = number.split(',').enumerate().all(|(i, g)| {
+        !g.is_empty() && g.len() <= 3 && (i == 0 || g.len() == 3) && g.chars().all(|c| c.is_ascii_digit())
+    });
+    if !grouped_ok {
+        return None;
+    }
+    number.replace(',', "").parse().ok()
 }
