@@ -3,24 +3,46 @@
 //! builds dist-bench/app (the app) and dist-bench/page (bench.html) first. It prints figures next
 //! to their targets and fails only when something does not work, never on time.
 //!
-//! 1. /bench/?db=D&n=N writes N generated contacts through the real store.
-//! 2. A new Chromium on the same profile (cold: new process, nothing in memory) opens
-//!    the app on D: navigation start to the first table row painted.
-//! 3. Search keystrokes "a", "an", "ann": input event to the table changed and painted.
-//! 4. Memory after load; wasm size raw and gzipped.
+//! 0. The domain builds, on the host, the workspace the page writes (same generator,
+//!    same seed): what every page of the app must show is checked against it.
+//! 1. /bench/?db=D&n=N writes N generated contacts through the real store; generated,
+//!    valid, stored and reloaded must all be N.
+//! 2. First visit: a new Chromium on the same profile, which has never opened the app
+//!    (no service worker, no compiled wasm in its caches), opens the app on D:
+//!    navigation start to the first table row painted. The first page must be the
+//!    domain's, the pager and the heading must count N.
+//! 3. A second visit (new process) warms what a returning user has: the page is served
+//!    by the service worker and the wasm compiled from its cache is cached in turn.
+//! 4. Returning visit (new process): the same figure, then memory (before any search),
+//!    then search keystrokes: input event to the table changed and painted; each must
+//!    show the domain's total and first page for its text.
 //! 5. Export of the list to CSV (Lists page, Export, default options): click to the
 //!    file offered, the longest gap between animation frames meanwhile (the page
 //!    stays responsive), and the downloaded file's rows.
+//!
+//! "Painted" is taken in a task queued from an animation frame callback
+//! (requestAnimationFrame, then setTimeout 0): the frame's style, layout and paint
+//! run between the two.
 
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use contacts_manager::domain::sample::sample_draft;
+use contacts_manager::domain::{ContactField, ContactQuery, ListDraft, Timestamp, Workspace};
 use serde_json::{json, Value};
 use support::{fresh_db_name, repo_path, Browser, Launch, StaticServer};
 
 const ROW: &str = "#contacts-table tbody tr";
+/// The bench page's generator seed (src/bin/bench.rs).
+const SEED: u64 = 42;
+/// The search keystrokes: each changes the table (checked against the domain before
+/// the browser starts), so a keystroke that changes nothing is a failure. ("a" would
+/// not do: every generated email contains "example", so "a" matches all N and the
+/// first page stays the same.) "r" matches about three contacts in four: the
+/// heaviest redraw.
+const KEYS: [&str; 3] = ["r", "ro", "ros"];
 
 #[tokio::test]
 #[ignore = "benchmark: run with bash .ci/bench"]
@@ -32,6 +54,19 @@ async fn bench_500k_contacts() {
     for dir in [&dist, &dist_bench] {
         assert!(dir.join("index.html").is_file(), "{} is missing: run bash .ci/bench", dir.display());
     }
+
+    // 0. What the app must show: the domain on the same contacts (before any browser
+    // runs, so it takes no CPU from the figures).
+    let t = Instant::now();
+    let model = Model::build(n);
+    println!("bench: the domain's workspace of {n} contacts built on the host in {:.1} s", t.elapsed().as_secs_f64());
+    let mut before = model.page("", 25);
+    for q in KEYS {
+        let after = model.page(q, 25);
+        assert_ne!(after, before, "the keystroke {q:?} would not change the table: choose other keystrokes");
+        before = after;
+    }
+
     let server = StaticServer::start(vec![("/".into(), dist.clone()), ("/bench/".into(), dist_bench)]).await;
     let profile = std::env::temp_dir().join(format!("cm-bench-profile-{}", fresh_db_name("p")));
     let db = fresh_db_name("bench");
@@ -50,36 +85,66 @@ async fn bench_500k_contacts() {
     let write = poll_json(&browser, "bench-result", Duration::from_secs(900)).await;
     assert!(write.get("error").is_none(), "bench page failed: {write}");
     println!("bench: write figures {write}");
+    assert_eq!(write["seed"], json!(SEED), "the bench page's seed is the one the domain check uses");
+    let counts = ["generated", "valid", "stored", "reloaded"].map(|k| write[k].as_u64());
+    assert_eq!(counts, [Some(n as u64); 4], "generated, valid, stored, reloaded must all be {n} (first refused: {})", write["first_invalid"]);
     browser.close().await;
     wait_profile_unlocked(&profile).await;
 
-    // 2. Cold load, in a new browser process on the same profile.
+    // 2. First visit: a new browser process on the same profile, the app never opened in it.
+    let browser = Browser::launch(launch("none")).await;
+    let first = cold_load(&browser, &db).await;
+    println!("bench: first visit {first}");
+    check_loaded(&first, &model, n, "first visit");
+    let fetched = &first["wasm_fetch"];
+    assert!(
+        fetched["via_service_worker"] == json!(false) && fetched["transfer_bytes"].as_u64().is_some_and(|b| b > 0),
+        "the first visit downloads the wasm (no service worker, nothing cached yet): {fetched}"
+    );
+    browser.screenshot("bench-first-visit").await;
+    let first_memory = memory(&browser).await;
+    let sw = service_worker_ready(&browser).await;
+    println!("bench: service worker {sw}");
+    browser.close().await;
+    wait_profile_unlocked(&profile).await;
+
+    // 3. Second visit: served by the service worker; the wasm compiled from its cache
+    // is cached in turn (V8 writes the code cache a few seconds after tier-up).
+    let browser = Browser::launch(launch("none")).await;
+    let second = cold_load(&browser, &db).await;
+    println!("bench: second visit {second}");
+    check_loaded(&second, &model, n, "second visit");
+    assert_eq!(second["wasm_fetch"]["via_service_worker"], json!(true), "the second visit's wasm comes from the service worker: {}", second["wasm_fetch"]);
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    browser.close().await;
+    wait_profile_unlocked(&profile).await;
+
+    // 4. Returning visit, then memory before any search, then the keystrokes.
     let browser = Browser::launch(launch("none")).await;
     let cold = cold_load(&browser, &db).await;
-    println!("bench: cold load {cold}");
+    println!("bench: returning visit {cold}");
+    check_loaded(&cold, &model, n, "returning visit");
+    assert_eq!(
+        (&cold["sw_controlled"], &cold["wasm_fetch"]["via_service_worker"]),
+        (&json!(true), &json!(true)),
+        "the returning visit is served by the service worker: {}",
+        cold["wasm_fetch"]
+    );
     browser.screenshot("bench-cold-load").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mem = memory(&browser).await;
+    let rss = browser.process_group().map(chromium_rss).unwrap_or_default();
 
-    // 3. Search keystrokes.
+    let page_size = cold["page_size"].as_u64().unwrap_or(0) as usize;
     let mut keys = Vec::new();
-    for q in ["a", "an", "ann"] {
+    for q in KEYS {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let k = keystroke(&browser, q).await;
         println!("bench: keystroke {q:?} {k}");
+        check_keystroke(&k, &model, q, page_size);
         keys.push((q, k));
     }
     browser.screenshot("bench-search").await;
-
-    // 4. Memory and size.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let mem = browser
-        .exec(
-            "const b = window.wasmBindings;
-             let wasm = null;
-             try { if (b && typeof b.wasm_memory_bytes === 'function') wasm = Number(b.wasm_memory_bytes()); } catch (e) {}
-             return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm };",
-        )
-        .await;
-    let rss = browser.process_group().map(chromium_rss).unwrap_or_default();
 
     // 5. Export the list to CSV.
     let export = export_list(&browser, n).await;
@@ -88,13 +153,125 @@ async fn bench_500k_contacts() {
     let _ = std::fs::remove_dir_all(&profile);
     let size = wasm_size(&dist);
 
-    let report = json!({ "n": n, "write": write, "cold": cold,
+    let report = json!({ "n": n, "write": write, "first_visit": first, "second_visit": second, "cold": cold,
         "keystrokes": keys.iter().map(|(q, k)| json!({ "query": q, "result": k })).collect::<Vec<_>>(),
-        "memory": mem, "chromium_rss": rss, "wasm": size, "export": export });
+        "memory_first_visit": first_memory, "memory": mem, "chromium_rss": rss, "wasm": size, "export": export,
+        "service_worker": sw });
     let out = repo_path("target/bench-result.json");
     let _ = std::fs::write(&out, serde_json::to_string_pretty(&report).unwrap_or_default());
     print_table(n, &report, &keys);
     println!("bench: raw figures in {}", out.display());
+}
+
+/// The workspace the bench page writes, built by the domain on the host: the same
+/// drafts (`sample_draft` with the page's seed) into one list, in the same chunks.
+struct Model {
+    ws: Workspace,
+}
+
+/// What a page of the contacts table shows: the total the query matched and the
+/// emails of the rows on the page, in order (every generated email is unique).
+#[derive(Debug, PartialEq, Eq)]
+struct Shown {
+    total: usize,
+    emails: Vec<String>,
+}
+
+impl Model {
+    fn build(n: usize) -> Model {
+        let mut ws = Workspace::new();
+        let now = Timestamp::from_millis(0);
+        let draft = ListDraft { name: "Benchmark".into(), description: format!("{n} generated contacts"), ..ListDraft::default() };
+        let (list, _) = ws.create_list(&draft, now).unwrap_or_else(|e| panic!("create the list: {e}"));
+        let mut chunk = Vec::with_capacity(50 * 512);
+        for i in 0..n {
+            let (_, data) = sample_draft(SEED, i, list).validate().unwrap_or_else(|e| panic!("generated draft {i} is not valid: {e}"));
+            chunk.push(data);
+            if chunk.len() == 50 * 512 || i + 1 == n {
+                ws.add_contacts(list, std::mem::take(&mut chunk), now).unwrap_or_else(|e| panic!("add contacts: {e}"));
+            }
+        }
+        assert_eq!(ws.total_contacts(), n);
+        Model { ws }
+    }
+
+    /// The first page of the app's default query (every list, by first name) for `search`.
+    fn page(&self, search: &str, page_size: usize) -> Shown {
+        let result = self.ws.query(&ContactQuery { search: search.to_owned(), page_size, ..ContactQuery::default() });
+        let emails = result.rows.iter().map(|c| c.data.get(ContactField::Email).unwrap_or("").to_owned()).collect();
+        Shown { total: result.total, emails }
+    }
+}
+
+/// The page's state as the scripts below report it (`snapshot`): the pager's total,
+/// the rows' emails.
+fn shown_on_page(v: &Value, what: &str) -> Shown {
+    let range = v["range"].as_str().unwrap_or_else(|| panic!("{what}: no #page-range on the page: {v}"));
+    // "1–25 of 500,000": the digits after the last " of ".
+    let total = range.rsplit_once(" of ").and_then(|(_, t)| digits(t)).unwrap_or_else(|| panic!("{what}: no total in the page range {range:?}"));
+    let emails = v["emails"].as_array().map(|a| a.iter().map(|e| e.as_str().unwrap_or("").to_owned()).collect()).unwrap_or_default();
+    assert_eq!(v["rows"].as_u64(), Some(emails_len(v)), "{what}: every row has an email cell: {v}");
+    Shown { total: total as usize, emails }
+}
+
+fn emails_len(v: &Value) -> u64 {
+    v["emails"].as_array().map_or(0, |a| a.len() as u64)
+}
+
+fn digits(text: &str) -> Option<u64> {
+    let d: String = text.chars().filter(char::is_ascii_digit).collect();
+    d.parse().ok()
+}
+
+/// A load must have painted the first page of all N contacts, as the domain orders them.
+fn check_loaded(v: &Value, model: &Model, n: usize, what: &str) {
+    assert!(v["timeout"].is_null(), "{what}: no table row within the page's time limit: {v}");
+    assert!(v["painted"].as_f64().is_some(), "{what}: no painted time: {v}");
+    let header = v["header"].as_str().unwrap_or_else(|| panic!("{what}: no contact count in the page heading: {v}"));
+    assert_eq!(digits(header), Some(n as u64), "{what}: the heading counts {header:?}, not {n}");
+    let page_size = v["page_size"].as_u64().unwrap_or_else(|| panic!("{what}: no page size on the page: {v}")) as usize;
+    let shown = shown_on_page(v, what);
+    assert_eq!(shown.total, n, "{what}: the pager says {:?}, not {n} contacts", v["range"]);
+    assert_eq!(shown, model.page("", page_size), "{what}: the first page is not the domain's");
+}
+
+/// A keystroke must have changed the table to the domain's result for its text.
+fn check_keystroke(v: &Value, model: &Model, q: &str, page_size: usize) {
+    assert!(v["error"].is_null(), "keystroke {q:?}: {}", v["error"]);
+    assert!(v["unchanged"].is_null(), "keystroke {q:?}: the page did not change within 3 s: {v}");
+    assert!(v["ms"].as_f64().is_some(), "keystroke {q:?}: no painted time: {v}");
+    assert_eq!(v["value"].as_str(), Some(q), "keystroke {q:?}: the search box holds {}", v["value"]);
+    let shown = shown_on_page(v, &format!("keystroke {q:?}"));
+    assert_eq!(shown, model.page(q, page_size), "keystroke {q:?}: the table is not the domain's result");
+}
+
+/// JS heap (precise with --enable-precise-memory-info) and wasm linear memory.
+async fn memory(browser: &Browser) -> Value {
+    browser
+        .exec(
+            "const b = window.wasmBindings;
+             let wasm = null;
+             try { if (b && typeof b.wasm_memory_bytes === 'function') wasm = Number(b.wasm_memory_bytes()); } catch (e) {}
+             return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm };",
+        )
+        .await
+}
+
+/// Waits for the service worker the first visit registers (after the load event) to
+/// be active with the wasm in its cache, as a user's browser has it when they return.
+async fn service_worker_ready(browser: &Browser) -> Value {
+    let script = "if (!('serviceWorker' in navigator)) { done({ error: 'no serviceWorker' }); return; }
+         const timer = setTimeout(() => done({ error: 'no active service worker within 60 s' }), 60000);
+         navigator.serviceWorker.ready.then(async reg => {
+           const urls = [];
+           for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+           clearTimeout(timer);
+           done({ active: !!reg.active, cached: urls.length, wasm_cached: urls.some(u => u.endsWith('.wasm')) });
+         });";
+    let v = browser.exec_async(script).await;
+    assert!(v["error"].is_null(), "service worker: {}", v["error"]);
+    assert_eq!((v["active"].as_bool(), v["wasm_cached"].as_bool()), (Some(true), Some(true)), "the service worker is active and holds the wasm: {v}");
+    v
 }
 
 /// Polls `#id[data-done]` and parses its text as JSON.
@@ -121,19 +298,45 @@ async fn poll_json(browser: &Browser, id: &str, limit: Duration) -> Value {
     }
 }
 
+/// A script fragment: `snapshot()` returns what the contacts page shows (the pager's
+/// range, the heading's count, the page size, the rows and their emails, the search
+/// box's text).
+fn snapshot_js() -> String {
+    format!(
+        "const snapshot = () => {{
+           const text = sel => {{ const el = document.querySelector(sel); return el ? el.textContent : null; }};
+           const size = document.getElementById('page-size');
+           const search = document.getElementById('contact-search');
+           return {{ range: text('#page-range'), header: text('.page-head .page-sub'),
+                    page_size: size ? Number(size.value) : null, value: search ? search.value : null,
+                    rows: document.querySelectorAll('{ROW}').length,
+                    emails: [...document.querySelectorAll('{ROW} td.col-email')].map(td => td.textContent) }};
+         }};"
+    )
+}
+
 /// Navigates (load strategy "none": returns at once) and measures, on the page's own
-/// clock (0 = navigation start), when #app-ready and the first row appear.
+/// clock (0 = navigation start), when #app-ready and the first row appear, and when
+/// that frame is painted; then what the page shows, whether a service worker served
+/// it, and how the wasm was fetched.
 async fn cold_load(browser: &Browser, db: &str) -> Value {
     browser.client.goto(&browser.url(&format!("/?db={db}"))).await.expect("open the app");
     let script = format!(
         "if (!location.search.includes('db={db}')) {{ done(null); return; }}
+         {snapshot}
          const seen = {{}};
          const check = () => {{
            if (seen.ready == null && document.getElementById('app-ready')) seen.ready = performance.now();
            if (seen.row == null && document.querySelector('{ROW}')) {{
              seen.row = performance.now();
              seen.already_there = !observer;
-             requestAnimationFrame(() => {{ seen.painted = performance.now(); finish(); }});
+             // The frame's style, layout and paint run after its rAF callbacks; a task
+             // queued from one runs after them.
+             requestAnimationFrame(() => {{ seen.frame = performance.now(); setTimeout(() => {{
+               seen.painted = performance.now();
+               Object.assign(seen, snapshot());
+               finish();
+             }}, 0); }});
            }}
          }};
          let observer = null;
@@ -146,6 +349,10 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
            seen.marks = {{}};  // the first of each name
            performance.getEntriesByType('mark').filter(m => m.name.startsWith('cm:'))
              .forEach(m => {{ if (!(m.name in seen.marks)) seen.marks[m.name] = Math.round(m.startTime); }});
+           seen.sw_controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+           const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+           seen.wasm_fetch = wasm ? {{ start: Math.round(wasm.startTime), end: Math.round(wasm.responseEnd),
+             via_service_worker: wasm.workerStart > 0, transfer_bytes: wasm.transferSize }} : null;
            done(seen);
          }};
          const timer = setTimeout(() => {{ seen.timeout = true; finish(); }}, 110000);
@@ -153,7 +360,8 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
          if (seen.row == null) {{
            observer = new MutationObserver(check);
            observer.observe(document, {{ childList: true, subtree: true }});
-         }}"
+         }}",
+        snapshot = snapshot_js()
     );
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -167,31 +375,33 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
 }
 
 /// Types `q` into the search box (value + input event) and waits until the page's
-/// text changes (rows, counts) and the next frame is painted. If the page does not
-/// change (the first page of results was already these rows), reports the time to the
-/// second animation frame after the event: by then the app's handlers and effects ran.
+/// text changes (rows, counts), then for that frame to be painted (a task queued from
+/// its animation frame callback). A page that does not change within 3 s reports
+/// `unchanged` (a failure: every keystroke of `KEYS` changes the table).
 async fn keystroke(browser: &Browser, q: &str) -> Value {
     let script = format!(
         "const q = {q:?};
+         {snapshot}
          const input = document.querySelector('#contact-search');
          if (!input) {{ done({{ error: 'no #contact-search' }}); return; }}
          const before = document.body.textContent;
-         let frame_ms = null, timer = null, t0 = 0, sync_ms = 0;
+         let timer = null, t0 = 0, sync_ms = 0;
          const observer = new MutationObserver(() => {{
            if (document.body.textContent === before) return;
            const dom_ms = performance.now() - t0;
            observer.disconnect();
            clearTimeout(timer);
-           requestAnimationFrame(() => done({{ ms: performance.now() - t0, dom_ms, sync_ms,
-             rows: document.querySelectorAll('{ROW}').length }}));
+           requestAnimationFrame(() => {{ const frame_ms = performance.now() - t0; setTimeout(() => {{
+             done(Object.assign({{ ms: performance.now() - t0, dom_ms, frame_ms, sync_ms }}, snapshot()));
+           }}, 0); }});
          }});
          observer.observe(document.body, {{ childList: true, subtree: true, characterData: true }});
-         timer = setTimeout(() => {{ observer.disconnect(); done({{ unchanged: true, ms: frame_ms, sync_ms }}); }}, 3000);
+         timer = setTimeout(() => {{ observer.disconnect(); done(Object.assign({{ unchanged: true, sync_ms }}, snapshot())); }}, 3000);
          t0 = performance.now();
          input.value = q;
          input.dispatchEvent(new Event('input', {{ bubbles: true }}));
-         sync_ms = performance.now() - t0;
-         requestAnimationFrame(() => requestAnimationFrame(() => {{ frame_ms = performance.now() - t0; }}));"
+         sync_ms = performance.now() - t0;",
+        snapshot = snapshot_js()
     );
     browser.exec_async(&script).await
 }
@@ -223,6 +433,7 @@ async fn export_list(browser: &Browser, n: usize) -> Value {
          };
          setTimeout(check, 20);";
     let mut result = browser.exec_async(script).await;
+    assert!(result["timeout"].is_null() && result["ms"].as_f64().is_some(), "the export offered no file within 110 s: {result}");
     let file = dir.join("Benchmark.csv");
     let deadline = Instant::now() + Duration::from_secs(120);
     let mut last = None;
@@ -240,7 +451,7 @@ async fn export_list(browser: &Browser, n: usize) -> Value {
     };
     let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(rows >= n, "the export has {rows} lines for {n} contacts");
+    assert_eq!(rows, n, "the export has {rows} rows (lines after the header) for {n} contacts");
     result["file_bytes"] = json!(bytes);
     result["file_rows"] = json!(rows);
     result
@@ -318,32 +529,41 @@ fn print_table(n: usize, r: &Value, keys: &[(&str, Value)]) {
     let w = &r["write"];
     rows.push((format!("write {n} contacts (add + commit)"), ms(&w["write_ms"]), "< 3000 ms".into(), check(w["write_ms"].as_f64(), 3000.0)));
     rows.push(("  of which IndexedDB commits".into(), ms(&w["commit_ms"]), String::new(), ""));
+    rows.push(("  generated = valid = stored = reloaded (checked)".into(), w["reloaded"].to_string(), String::new(), ""));
     rows.push(("  generating the contacts (untimed)".into(), ms(&w["generate_ms"]), String::new(), ""));
     rows.push(("  warm reload in the bench page".into(), ms(&w["reload_ms"]), String::new(), ""));
-    let c = &r["cold"];
-    rows.push(("cold load: navigation -> first row painted".into(), ms(&c["painted"]), "< 1500 ms".into(), check(c["painted"].as_f64(), 1500.0)));
-    rows.push(("  #app-ready shown".into(), ms(&c["ready"]), String::new(), ""));
-    let mut worst: Option<f64> = None;
-    for (q, k) in keys {
-        let v = k["ms"].as_f64();
-        let q = if k["unchanged"].as_bool() == Some(true) { format!("{q:?} (page unchanged)") } else { format!("{q:?}") };
-        worst = match (worst, v) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (None, b) => b,
-            (a, None) => a,
-        };
-        rows.push((format!("search keystroke -> {q}"), v.map(|x| format!("{x:.0} ms")).unwrap_or_else(|| "n/a".into()), "< 50 ms".into(), check(v, 50.0)));
+    for (key, name) in [("first_visit", "first visit"), ("cold", "returning visit")] {
+        let c = &r[key];
+        rows.push((format!("cold load, {name}: navigation -> first row painted"), ms(&c["painted"]), "< 1500 ms".into(), check(c["painted"].as_f64(), 1500.0)));
+        let via = if c["wasm_fetch"]["via_service_worker"] == json!(true) { "service worker" } else { "network" };
+        rows.push((format!("  wasm fetched from the {via}"), ms(&c["wasm_fetch"]["end"]), String::new(), ""));
+        rows.push(("  wasm main started (cm:main)".into(), ms(&c["marks"]["cm:main"]), String::new(), ""));
+        rows.push(("  #app-ready shown".into(), ms(&c["ready"]), String::new(), ""));
+        let range = c["range"].as_str().unwrap_or("?").to_owned();
+        rows.push(("  pager (first page = the domain's, checked)".into(), range, String::new(), ""));
     }
-    rows.push(("search keystroke, worst".into(), worst.map(|x| format!("{x:.0} ms")).unwrap_or_else(|| "n/a".into()), "< 50 ms".into(), check(worst, 50.0)));
+    rows.push(("  (second visit, warming the wasm code cache: painted)".into(), ms(&r["second_visit"]["painted"]), String::new(), ""));
     let m = &r["memory"];
     let total = match (m["js_heap"].as_f64(), m["wasm"].as_f64()) {
         (Some(a), Some(b)) => Some(a + b),
         _ => None,
     };
-    rows.push(("memory after load: JS heap + wasm".into(), total.map(|x| format!("{:.1} MB", x / 1e6)).unwrap_or_else(|| "n/a".into()), "< 300 MB".into(), check(total.map(|x| x / 1e6), 300.0)));
+    rows.push(("memory after load, before search: JS + wasm".into(), total.map(|x| format!("{:.1} MB", x / 1e6)).unwrap_or_else(|| "n/a".into()), "< 300 MB".into(), check(total.map(|x| x / 1e6), 300.0)));
     rows.push(("  JS heap".into(), mb(&m["js_heap"]), String::new(), ""));
     rows.push(("  wasm linear memory".into(), mb(&m["wasm"]), String::new(), ""));
     rows.push(("  tab renderer process RSS".into(), mb(&r["chromium_rss"]["renderer_bytes"]), String::new(), ""));
+    let mut worst: Option<f64> = None;
+    for (q, k) in keys {
+        let v = k["ms"].as_f64();
+        worst = match (worst, v) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (None, b) => b,
+            (a, None) => a,
+        };
+        let matched = shown_total(k);
+        rows.push((format!("search keystroke -> {q:?} ({matched} match)"), ms(&k["ms"]), "< 50 ms".into(), check(v, 50.0)));
+    }
+    rows.push(("search keystroke, worst".into(), worst.map(|x| format!("{x:.0} ms")).unwrap_or_else(|| "n/a".into()), "< 50 ms".into(), check(worst, 50.0)));
     let e = &r["export"];
     rows.push((format!("export {n} contacts to CSV (click -> file)"), ms(&e["ms"]), "< 3000 ms".into(), check(e["ms"].as_f64(), 3000.0)));
     rows.push(("  longest frame gap meanwhile".into(), ms(&e["max_frame_gap_ms"]), "< 100 ms".into(), check(e["max_frame_gap_ms"].as_f64(), 100.0)));
@@ -351,10 +571,16 @@ fn print_table(n: usize, r: &Value, keys: &[(&str, Value)]) {
     let s = &r["wasm"];
     rows.push(("wasm size raw".into(), mb(&s["raw_bytes"]), String::new(), ""));
     rows.push(("wasm size gzip -9".into(), mb(&s["gzip_bytes"]), String::new(), ""));
-    println!("\n{:<46} {:>12}  {:<10} {}", "figure", "measured", "target", "");
-    println!("{}", "-".repeat(76));
+    println!("\n{:<58} {:>16}  {:<10} {}", "figure", "measured", "target", "");
+    println!("{}", "-".repeat(92));
     for (name, value, target, verdict) in rows {
-        println!("{name:<46} {value:>12}  {target:<10} {verdict}");
+        println!("{name:<58} {value:>16}  {target:<10} {verdict}");
     }
     println!();
 }
+
+/// The total a keystroke's page showed ("1–25 of 12,345" -> "12,345").
+fn shown_total(k: &Value) -> String {
+    k["range"].as_str().and_then(|r| r.rsplit_once(" of ")).map_or_else(|| "?".into(), |(_, t)| t.to_owned())
+}
+

@@ -3,10 +3,15 @@
 //! the timings as JSON into `#bench-result` (tests/bench.rs reads them).
 //!
 //! URL: `/bench/?db=NAME&n=500000` (the database is deleted first).
+//!
+//! The result says how many contacts were generated (drafts made), valid (drafts
+//! that passed validation), stored (added and committed) and reloaded (read back):
+//! the benchmark fails unless all four are N, so a draft the validation refuses can
+//! no longer vanish silently.
 
 #[cfg(target_arch = "wasm32")]
 mod page {
-    use contacts_manager::domain::sample::generate_contacts;
+    use contacts_manager::domain::sample::sample_draft;
     use contacts_manager::domain::{ListDraft, Timestamp, Workspace};
     use contacts_manager::store::Store;
 
@@ -14,9 +19,19 @@ mod page {
     /// (the batch size TOOLCHAIN.md measured as fast).
     const CHUNK: usize = 50 * 512;
 
+    /// The generator's seed (tests/bench.rs builds the same contacts from it).
+    const SEED: u64 = 42;
+
     struct Figures {
         n: usize,
+        /// Drafts made by the generator.
         generated: usize,
+        /// Of those, the drafts that passed validation.
+        valid: usize,
+        /// The first draft refused, and why (none when every draft is valid).
+        first_invalid: Option<String>,
+        /// Contacts added to the workspace and committed.
+        stored: usize,
         generate_ms: f64,
         add_ms: f64,
         commit_ms: f64,
@@ -31,8 +46,20 @@ mod page {
         wasm_bindgen_futures::spawn_local(async {
             let json = match run().await {
                 Ok(f) => format!(
-                    "{{\"n\":{},\"generated\":{},\"generate_ms\":{:.1},\"add_ms\":{:.1},\"commit_ms\":{:.1},\"write_ms\":{:.1},\"transactions\":{},\"reload_ms\":{:.1},\"reloaded\":{}}}",
-                    f.n, f.generated, f.generate_ms, f.add_ms, f.commit_ms, f.write_ms, f.transactions, f.reload_ms, f.reloaded
+                    "{{\"n\":{},\"seed\":{},\"generated\":{},\"valid\":{},\"first_invalid\":{},\"stored\":{},\"generate_ms\":{:.1},\"add_ms\":{:.1},\"commit_ms\":{:.1},\"write_ms\":{:.1},\"transactions\":{},\"reload_ms\":{:.1},\"reloaded\":{}}}",
+                    f.n,
+                    SEED,
+                    f.generated,
+                    f.valid,
+                    f.first_invalid.map_or_else(|| "null".to_owned(), |e| format!("{e:?}")),
+                    f.stored,
+                    f.generate_ms,
+                    f.add_ms,
+                    f.commit_ms,
+                    f.write_ms,
+                    f.transactions,
+                    f.reload_ms,
+                    f.reloaded
                 ),
                 Err(e) => format!("{{\"error\":{:?}}}", e),
             };
@@ -57,13 +84,26 @@ mod page {
         store.commit(&ws, &change).await.map_err(|e| e.to_string())?;
 
         status(&format!("generating {n} contacts"));
+        // As `sample::generate_contacts`, but counting the drafts refused instead of
+        // dropping them unseen.
         let t = now_ms();
-        let data = generate_contacts(n, 42);
+        let (mut data, mut generated, mut first_invalid) = (Vec::with_capacity(n), 0usize, None);
+        for i in 0..n {
+            generated += 1;
+            match sample_draft(SEED, i, list).validate() {
+                Ok((_, contact)) => data.push(contact),
+                Err(e) => {
+                    if first_invalid.is_none() {
+                        first_invalid = Some(format!("draft {i}: {e}"));
+                    }
+                }
+            }
+        }
         let generate_ms = now_ms() - t;
-        let generated = data.len();
+        let valid = data.len();
 
         // Timed: domain append + IndexedDB commit, chunk by chunk, as an import does.
-        let (mut add_ms, mut commit_ms, mut transactions) = (0.0, 0.0, 0);
+        let (mut add_ms, mut commit_ms, mut transactions, mut stored) = (0.0, 0.0, 0, 0);
         let start = now_ms();
         let mut rows = data.into_iter();
         loop {
@@ -72,9 +112,10 @@ mod page {
                 break;
             }
             let t0 = now_ms();
-            let (_, change) = ws.add_contacts(list, chunk, now).map_err(|e| e.to_string())?;
+            let (ids, change) = ws.add_contacts(list, chunk, now).map_err(|e| e.to_string())?;
             let t1 = now_ms();
             store.commit(&ws, &change).await.map_err(|e| e.to_string())?;
+            stored += ids.len();
             add_ms += t1 - t0;
             commit_ms += now_ms() - t1;
             transactions += 1;
@@ -90,7 +131,7 @@ mod page {
         let reloaded = reloaded.total_contacts();
         store.close();
         status("done");
-        Ok(Figures { n, generated, generate_ms, add_ms, commit_ms, write_ms, transactions, reload_ms, reloaded })
+        Ok(Figures { n, generated, valid, first_invalid, stored, generate_ms, add_ms, commit_ms, write_ms, transactions, reload_ms, reloaded })
     }
 
     fn now_ms() -> f64 {
