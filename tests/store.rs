@@ -11,7 +11,7 @@ use contacts_manager::domain::workspace::GlobalFilter;
 use contacts_manager::domain::{
     Agent, AgentDraft, AgentId, BatchId, BatchProgress, BatchState, BatchStatus, Change, Contact, ContactData,
     ContactDraft, ContactField, ContactId, ContactList, ContactQuery, CustomField, Disposition, FieldId, FieldScope,
-    FieldValue, ImportBatch, ImportBatchDraft, ListDraft, ListId, PageKey, RecordKey, Role, Tag, TagDraft, TagId,
+    FieldType, FieldValue, ImportBatch, ImportBatchDraft, ListDraft, ListId, PageKey, RecordKey, Role, Tag, TagDraft, TagId,
     Timestamp, Workspace, WorkspaceMeta,
 };
 use contacts_manager::store::{request_handover, LockOutcome, Store, StoreError, TabLock, VERSION};
@@ -291,6 +291,242 @@ async fn catalog(store: &Store, ws: &mut Workspace) -> Catalog {
     Catalog { list, region, tier, notes, vip, lead, agents: [x, y], ann }
 }
 
+// ---- what older app versions stored -----------------------------------------------------
+//
+// The "version N migrates" tests fill an old schema with the bytes older app versions
+// really wrote, not with today's encoder. Each set is `seed` (and `catalog`) as that
+// version stored it: every record its `commit` would have written, printed by its
+// `codec::encode_*` (a checkout of the commit, the commands of `seed` and `catalog` run
+// on a workspace, every meta, list, page, field, tag, agent and disposition record
+// encoded). Never regenerate them from today's code: they stand for data in users'
+// browsers. Format 1: commit de2156c (the last writing format 1; the first release wrote
+// the same shapes). Format 2: commit 23b4e98 (the last writing format 2).
+
+/// Where an old record lives: the meta record, a record under its numeric id (list,
+/// field, tag, agent, disposition), or page `.1` of list `.0`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum OldKey {
+    Meta,
+    Id(u32),
+    Page(u32, u32),
+}
+
+impl OldKey {
+    fn to_js(self) -> JsValue {
+        match self {
+            OldKey::Meta => JsValue::from_str("meta"),
+            OldKey::Id(id) => JsValue::from_f64(f64::from(id)),
+            OldKey::Page(list, page) => page_key_js(ListId::new(list), page),
+        }
+    }
+}
+
+/// One record as an older app version stored it: object store, key, value bytes.
+type OldRecord = (&'static str, OldKey, &'static [u8]);
+
+/// The list record of `list` or one of its pages.
+fn of_list(record: &OldRecord, list: ListId) -> bool {
+    matches!((record.0, record.1), ("lists", OldKey::Id(l)) | ("pages", OldKey::Page(l, _)) if l == list.get())
+}
+
+/// Writes the records behind the store's back, as the older version left them.
+async fn put_old_records<'a>(name: &str, records: impl IntoIterator<Item = &'a OldRecord>) {
+    for &(store, key, bytes) in records {
+        raw_put(name, store, key.to_js(), Uint8Array::from(bytes).into()).await;
+    }
+}
+
+/// The format byte of every stored record of these object stores, sorted.
+async fn stored_formats(name: &str, stores: &[&str]) -> Vec<u8> {
+    let mut formats = Vec::new();
+    for store in stores {
+        formats.extend(raw_values(name, store).await.iter().map(|v| v[0]));
+    }
+    formats.sort_unstable();
+    formats
+}
+
+/// The workspace `seed` makes with today's commands, and its two lists: what the old
+/// records of `seed` must load as. The commits go to a scratch database, deleted at
+/// once; only the in-memory workspace is used.
+async fn seeded() -> (Workspace, (ListId, ListId)) {
+    let name = fresh_name("expected");
+    let store = Store::open(&name).await.expect("open scratch");
+    let mut ws = Workspace::new();
+    let lists = seed(&store, &mut ws).await;
+    store.close();
+    Store::delete_database(&name).await.expect("delete scratch");
+    (ws, lists)
+}
+
+/// `seed` then `catalog`, as `seeded`.
+async fn seeded_and_catalogued() -> (Workspace, (ListId, ListId), Catalog) {
+    let name = fresh_name("expected");
+    let store = Store::open(&name).await.expect("open scratch");
+    let mut ws = Workspace::new();
+    let lists = seed(&store, &mut ws).await;
+    let c = catalog(&store, &mut ws).await;
+    store.close();
+    Store::delete_database(&name).await.expect("delete scratch");
+    (ws, lists, c)
+}
+
+/// What `seed` stored, value by value (`leads` and `customers` are its lists).
+fn assert_seed_values(ws: &Workspace, leads: ListId, customers: ListId) {
+    let list = |id| ws.list(id).map(|l| (&*l.name, l.description.as_deref(), l.created, l.updated));
+    assert_eq!(list(leads), Some(("Leads", Some("about Leads"), T0, T0)));
+    assert_eq!(list(customers), Some(("Customers", Some("about Customers"), T0, T0)));
+    for l in [leads, customers].iter().filter_map(|id| ws.list(*id)) {
+        assert!(l.dial_prefix.is_none() && l.agents.is_empty() && l.country.is_none(), "{l:?}");
+    }
+    let person = |first: &str| {
+        let c = ws.contacts().find(|c| c.data.first_name() == first)?;
+        let fields = [ContactField::LastName, ContactField::Phone, ContactField::Mobile, ContactField::Email, ContactField::City];
+        Some((c.id.get(), c.list_id, fields.map(|f| c.data.get(f).map(str::to_string)), (c.created, c.updated)))
+    };
+    let some = |t: &str| Some(t.to_string());
+    assert_eq!(
+        person("Ada"),
+        Some((0, leads, [some("Lovelace"), some("393331234567"), None, some("ada@example.com"), some("Torino")], (T0, T0)))
+    );
+    assert_eq!(
+        person("Grace"),
+        Some((
+            2,
+            customers,
+            [some("Brewster Hopper"), some("393331234567"), some("393337654321"), some("grace@example.com"), some("Torino")],
+            (T0, T0)
+        ))
+    );
+    assert_eq!(person("Alan"), None, "Alan was deleted");
+    assert_eq!((ws.contact_count(leads), ws.contact_count(customers)), (1, 1));
+}
+
+/// What `catalog` stored, value by value.
+fn assert_catalog_values(ws: &Workspace, c: &Catalog) {
+    let list = ws.list(c.list).expect("the catalog list");
+    assert_eq!((&*list.name, list.dial_prefix.as_deref(), list.agents.as_slice(), list.country), ("Campaign", Some("0"), &c.agents[..], None));
+    let field = |id| ws.field(id).map(|f| (&*f.alias, f.scope, f.field_type.clone(), f.required, f.click_to_action, f.deleted));
+    let gold_silver = FieldType::Select(vec!["Gold".into(), "Silver".into()]);
+    assert_eq!(field(c.tier), Some(("Tier", FieldScope::List(c.list), gold_silver, true, false, None)));
+    assert_eq!(field(c.notes), Some(("Notes", FieldScope::List(c.list), FieldType::Text, false, true, None)));
+    assert_eq!(field(c.region), Some(("Region", FieldScope::Global, FieldType::Text, false, false, None)));
+    let globals: Vec<(&str, FieldType)> =
+        ws.global_fields(GlobalFilter::All).iter().map(|f| (&*f.alias, f.field_type.clone())).collect();
+    assert_eq!(globals.len(), 2);
+    assert!(globals.contains(&("Site", FieldType::Url)) && globals.contains(&("Region", FieldType::Text)), "{globals:?}");
+    let tag = |id| ws.tag(id).map(|t| (t.name.to_string(), t.colour.as_str().to_string()));
+    assert_eq!(tag(c.vip), Some(("VIP".into(), "#aa0000".into())));
+    assert_eq!(tag(c.lead), Some(("Lead".into(), "#00aa00".into())));
+    let agents: Vec<(&str, &str, Role)> = ws.agents().iter().map(|a| (&*a.name, &*a.username, a.role)).collect();
+    assert_eq!(agents, [("Xena", "xena", Role::Agent), ("Yuri", "yuri", Role::Agent), ("Zoe", "zoe", Role::Admin)]);
+    let tree: Vec<(usize, &str, bool)> =
+        ws.dispositions(c.list).iter().map(|(depth, d)| (*depth, &*d.name, d.list == c.list)).collect();
+    assert_eq!(tree, [(1, "No answer", true), (1, "Sale", true), (2, "Upsell", true), (3, "Premium", true)]);
+    let ann = ws.contact(c.ann).expect("ann");
+    assert_eq!((ann.data.first_name(), ann.list_id), ("Ann", c.list));
+    assert_eq!(ann.data.custom_value(c.tier), Some(&FieldValue::Choice("Silver".into())));
+    assert_eq!(ann.data.custom_value(c.region), Some(&FieldValue::Text("Northmarker".into())));
+    assert_eq!(ann.data.custom_value(c.notes), Some(&FieldValue::Text("0115551234".into())));
+    let site = ann.data.custom_values().iter().find_map(|(_, v)| matches!(v, FieldValue::Url(_)).then(|| v.to_text()));
+    assert_eq!(site.as_deref(), Some("https://ann.example"));
+    assert_eq!(ann.data.tags(), &[c.vip, c.lead][..]);
+    let bob = ws.contacts().find(|k| k.data.first_name() == "Bob").expect("bob");
+    assert_eq!(bob.data.custom_values(), &[(c.tier, FieldValue::Choice("Gold".into()))][..]);
+    assert_eq!(bob.data.tags(), &[c.vip][..]);
+    assert_eq!(ws.contact_count(c.list), 2);
+}
+
+/// `seed` as format 1 stored it: meta, the lists Leads (0) and Customers (1), a page each.
+const SEED_FORMAT_1: &[OldRecord] = &[
+    ("meta", OldKey::Meta, &[1, 2, 3]),
+    ("lists", OldKey::Id(0), &[
+        1, 0, 5, 76, 101, 97, 100, 115, 1, 11, 97, 98, 111, 117, 116, 32, 76, 101, 97, 100, 115, 128, 160, 191, 233,
+        214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("lists", OldKey::Id(1), &[
+        1, 1, 9, 67, 117, 115, 116, 111, 109, 101, 114, 115, 1, 15, 97, 98, 111, 117, 116, 32, 67, 117, 115, 116, 111,
+        109, 101, 114, 115, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("pages", OldKey::Page(0, 0), &[
+        1, 1, 0, 0, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102, 3, 65, 100, 97, 1, 8, 76, 111, 118,
+        101, 108, 97, 99, 101, 1, 12, 51, 57, 51, 51, 51, 49, 50, 51, 52, 53, 54, 55, 0, 1, 15, 97, 100, 97, 64, 101,
+        120, 97, 109, 112, 108, 101, 46, 99, 111, 109, 1, 10, 6, 84, 111, 114, 105, 110, 111, 0,
+    ]),
+    ("pages", OldKey::Page(1, 0), &[
+        1, 1, 2, 1, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102, 5, 71, 114, 97, 99, 101, 1, 15, 66,
+        114, 101, 119, 115, 116, 101, 114, 32, 72, 111, 112, 112, 101, 114, 1, 12, 51, 57, 51, 51, 51, 49, 50, 51, 52,
+        53, 54, 55, 1, 12, 51, 57, 51, 51, 51, 55, 54, 53, 52, 51, 50, 49, 1, 17, 103, 114, 97, 99, 101, 64, 101, 120,
+        97, 109, 112, 108, 101, 46, 99, 111, 109, 1, 10, 6, 84, 111, 114, 105, 110, 111, 0,
+    ]),
+];
+
+/// `seed` as format 2 stored it.
+const SEED_FORMAT_2: &[OldRecord] = &[
+    ("meta", OldKey::Meta, &[2, 2, 3, 0, 0, 0, 0]),
+    ("lists", OldKey::Id(0), &[
+        2, 0, 5, 76, 101, 97, 100, 115, 1, 11, 97, 98, 111, 117, 116, 32, 76, 101, 97, 100, 115, 0, 0, 128, 160, 191,
+        233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("lists", OldKey::Id(1), &[
+        2, 1, 9, 67, 117, 115, 116, 111, 109, 101, 114, 115, 1, 15, 97, 98, 111, 117, 116, 32, 67, 117, 115, 116, 111,
+        109, 101, 114, 115, 0, 0, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("pages", OldKey::Page(0, 0), &[
+        2, 1, 0, 0, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102, 3, 65, 100, 97, 1, 8, 76, 111, 118,
+        101, 108, 97, 99, 101, 1, 12, 51, 57, 51, 51, 51, 49, 50, 51, 52, 53, 54, 55, 0, 1, 15, 97, 100, 97, 64, 101,
+        120, 97, 109, 112, 108, 101, 46, 99, 111, 109, 1, 10, 6, 84, 111, 114, 105, 110, 111, 0, 0, 0,
+    ]),
+    ("pages", OldKey::Page(1, 0), &[
+        2, 1, 2, 1, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102, 5, 71, 114, 97, 99, 101, 1, 15, 66,
+        114, 101, 119, 115, 116, 101, 114, 32, 72, 111, 112, 112, 101, 114, 1, 12, 51, 57, 51, 51, 51, 49, 50, 51, 52,
+        53, 54, 55, 1, 12, 51, 57, 51, 51, 51, 55, 54, 53, 52, 51, 50, 49, 1, 17, 103, 114, 97, 99, 101, 64, 101, 120,
+        97, 109, 112, 108, 101, 46, 99, 111, 109, 1, 10, 6, 84, 111, 114, 105, 110, 111, 0, 0, 0,
+    ]),
+];
+
+/// What `catalog` added to `SEED_FORMAT_2` (and the meta record it moved on).
+const CATALOG_FORMAT_2: &[OldRecord] = &[
+    ("meta", OldKey::Meta, &[2, 3, 5, 4, 2, 3, 4]),
+    ("lists", OldKey::Id(2), &[
+        2, 2, 8, 67, 97, 109, 112, 97, 105, 103, 110, 1, 14, 97, 98, 111, 117, 116, 32, 67, 97, 109, 112, 97, 105, 103,
+        110, 1, 1, 48, 2, 0, 1, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("pages", OldKey::Page(2, 0), &[
+        2, 2, 3, 2, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102, 3, 65, 110, 110, 1, 4, 65, 98, 108,
+        101, 1, 12, 51, 57, 51, 51, 51, 49, 50, 51, 52, 53, 54, 55, 0, 1, 15, 97, 110, 110, 64, 101, 120, 97, 109, 112,
+        108, 101, 46, 99, 111, 109, 1, 10, 6, 84, 111, 114, 105, 110, 111, 0, 4, 0, 5, 19, 104, 116, 116, 112, 115, 58,
+        47, 47, 97, 110, 110, 46, 101, 120, 97, 109, 112, 108, 101, 1, 0, 11, 78, 111, 114, 116, 104, 109, 97, 114,
+        107, 101, 114, 2, 1, 6, 83, 105, 108, 118, 101, 114, 3, 0, 10, 48, 49, 49, 53, 53, 53, 49, 50, 51, 52, 2, 0, 1,
+        4, 2, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102, 3, 66, 111, 98, 1, 5, 66, 97, 107, 101, 114,
+        1, 12, 51, 57, 51, 51, 51, 49, 50, 51, 52, 53, 54, 55, 0, 1, 15, 98, 111, 98, 64, 101, 120, 97, 109, 112, 108,
+        101, 46, 99, 111, 109, 1, 10, 6, 84, 111, 114, 105, 110, 111, 0, 1, 2, 1, 4, 71, 111, 108, 100, 1, 0,
+    ]),
+    ("fields", OldKey::Id(0), &[
+        2, 0, 0, 4, 83, 105, 116, 101, 5, 0, 0, 0, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("fields", OldKey::Id(1), &[
+        2, 1, 0, 6, 82, 101, 103, 105, 111, 110, 0, 0, 0, 0, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214,
+        102,
+    ]),
+    ("fields", OldKey::Id(2), &[
+        2, 2, 1, 2, 4, 84, 105, 101, 114, 1, 2, 4, 71, 111, 108, 100, 6, 83, 105, 108, 118, 101, 114, 1, 0, 0, 128,
+        160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("fields", OldKey::Id(3), &[
+        2, 3, 1, 2, 5, 78, 111, 116, 101, 115, 0, 0, 1, 0, 128, 160, 191, 233, 214, 102, 128, 160, 191, 233, 214, 102,
+    ]),
+    ("tags", OldKey::Id(0), &[2, 0, 3, 86, 73, 80, 7, 35, 97, 97, 48, 48, 48, 48]),
+    ("tags", OldKey::Id(1), &[2, 1, 4, 76, 101, 97, 100, 7, 35, 48, 48, 97, 97, 48, 48]),
+    ("agents", OldKey::Id(0), &[2, 0, 4, 88, 101, 110, 97, 4, 120, 101, 110, 97, 1]),
+    ("agents", OldKey::Id(1), &[2, 1, 4, 89, 117, 114, 105, 4, 121, 117, 114, 105, 1]),
+    ("agents", OldKey::Id(2), &[2, 2, 3, 90, 111, 101, 3, 122, 111, 101, 0]),
+    ("dispositions", OldKey::Id(0), &[2, 0, 2, 4, 83, 97, 108, 101, 0]),
+    ("dispositions", OldKey::Id(1), &[2, 1, 2, 6, 85, 112, 115, 101, 108, 108, 1, 0]),
+    ("dispositions", OldKey::Id(2), &[2, 2, 2, 7, 80, 114, 101, 109, 105, 117, 109, 1, 1]),
+    ("dispositions", OldKey::Id(3), &[2, 3, 2, 9, 78, 111, 32, 97, 110, 115, 119, 101, 114, 0]),
+];
+
 // ---- tests --------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
@@ -414,16 +650,19 @@ async fn a_version_1_database_migrates_to_the_current_schema() {
     let name = fresh_name("migrate");
     let old = Store::open_at_version(&name, 1).await.expect("open v1");
     assert_eq!(old.version(), 1);
-    let mut ws = Workspace::new();
-    seed(&old, &mut ws).await;
     // Version 1 has no settings store.
     assert!(old.get_setting("page_size").await.is_err());
     old.close();
+    put_old_records(&name, SEED_FORMAT_1).await;
+    assert_eq!(stored_formats(&name, &["meta", "lists", "pages"]).await, [1; 5], "the old database holds format 1");
 
     let store = Store::open(&name).await.expect("open current");
     assert_eq!(store.version(), VERSION);
     let loaded = store.load().await.expect("load after migration");
+    let (ws, (leads, customers)) = seeded().await;
     assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert_seed_values(&loaded, leads, customers);
+    assert_eq!(loaded.meta(), &WorkspaceMeta { next_list_id: 2, next_contact_id: 3, ..WorkspaceMeta::default() });
     assert_eq!(store.get_setting("page_size").await.expect("get"), None);
     store.put_setting("page_size", "50").await.expect("put");
     store.close();
@@ -591,9 +830,28 @@ async fn one_tab_holds_the_lock_and_hands_it_over_on_request() {
 
 #[wasm_bindgen_test]
 async fn storage_helpers_answer() {
-    let estimate = contacts_manager::store::storage::storage_estimate().await.expect("estimate");
+    use contacts_manager::store::storage::{request_persistent, storage_estimate};
+    let estimate = storage_estimate().await.expect("estimate");
     assert!(estimate.quota > 0.0);
-    let _ = contacts_manager::store::storage::request_persistent().await;
+
+    // The test page is served from localhost, a secure context: `navigator.storage` is
+    // there, so `request_persistent` asks the browser instead of answering "unsupported".
+    let navigator = web_sys::window().expect("window").navigator();
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).expect("read navigator.storage");
+    assert!(!storage.is_undefined(), "navigator.storage is missing");
+    let granted = request_persistent().await;
+    // Whatever the browser decided, it says the same when asked afterwards whether the
+    // data is persistent, and asking again does not change the answer. (Headless
+    // Chromium with a fresh profile denies it: a function that always said false would
+    // pass here; one that said true, or the opposite of the browser, fails.)
+    let persisted = wasm_bindgen_futures::JsFuture::from(navigator.storage().persisted().expect("persisted()"))
+        .await
+        .expect("persisted() settles")
+        .as_bool()
+        .expect("persisted() answers true or false");
+    console_log!("request_persistent: {granted}, persisted(): {persisted}");
+    assert_eq!(granted, persisted, "request_persistent() and navigator.storage.persisted() disagree");
+    assert_eq!(request_persistent().await, granted, "a second request answered differently");
 }
 
 // ---- fields, tags, agents, dispositions (schema version 3) ---------------------------
@@ -790,10 +1048,18 @@ async fn a_version_2_database_migrates_and_gains_the_new_stores() {
     let name = fresh_name("migrate-v2");
     let old = Store::open_at_version(&name, 2).await.expect("open v2");
     assert_eq!(old.version(), 2);
-    let mut ws = Workspace::new();
-    let (a, _) = seed(&old, &mut ws).await;
     old.put_setting("page_size", "100").await.expect("setting");
     old.close();
+    // Schema 2 held format 1 (the first release), then format 2 until schema 3 came: the
+    // records a format-2 app rewrote (here the Customers list, its page and the meta
+    // record) lie next to those it never touched (Leads, as the first release left it).
+    let (ws, (a, customers)) = seeded().await;
+    let first_release = SEED_FORMAT_1.iter().filter(|r| of_list(r, a));
+    let rewritten = SEED_FORMAT_2.iter().filter(|r| !of_list(r, a));
+    put_old_records(&name, first_release.chain(rewritten)).await;
+    assert_eq!(stored_formats(&name, &["lists"]).await, [1, 2]);
+    assert_eq!(stored_formats(&name, &["pages"]).await, [1, 2]);
+    assert_eq!(stored_formats(&name, &["meta"]).await, [2]);
     let names = raw_store_names(&name).await;
     assert!(names.contains(&"settings".to_string()) && !names.contains(&"tags".to_string()), "{names:?}");
 
@@ -802,6 +1068,8 @@ async fn a_version_2_database_migrates_and_gains_the_new_stores() {
     assert_eq!(VERSION, 4);
     let mut loaded = store.load().await.expect("load after migration");
     assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert_seed_values(&loaded, a, customers);
+    assert_eq!(loaded.meta(), &WorkspaceMeta { next_list_id: 2, next_contact_id: 3, ..WorkspaceMeta::default() });
     assert_eq!(store.get_setting("page_size").await.expect("get"), Some("100".to_string()));
 
     // The new stores work: fields, tags, agents and dispositions on the old data.
@@ -971,17 +1239,30 @@ async fn a_version_3_database_migrates_and_gains_the_imports_store() {
     let name = fresh_name("migrate-v3");
     let old = Store::open_at_version(&name, 3).await.expect("open v3");
     assert_eq!(old.version(), 3);
-    let mut ws = Workspace::new();
-    let (a, _) = seed(&old, &mut ws).await;
-    catalog(&old, &mut ws).await;
     old.put_setting("page_size", "25").await.expect("setting");
     old.close();
+    // Schema 3 held format 2: `seed` and `catalog` as a format-2 app stored them.
+    put_old_records(&name, SEED_FORMAT_2.iter().chain(CATALOG_FORMAT_2)).await;
+    let stores = ["meta", "lists", "pages", "fields", "tags", "agents", "dispositions"];
+    assert_eq!(stored_formats(&name, &stores).await, [2; 1 + 3 + 3 + 4 + 2 + 3 + 4], "the old database holds format 2");
     assert!(!raw_store_names(&name).await.contains(&"imports".to_string()));
 
     let store = Store::open(&name).await.expect("open current");
     assert_eq!(store.version(), VERSION);
     let mut loaded = store.load().await.expect("load after migration");
+    let (ws, (a, customers), c) = seeded_and_catalogued().await;
     assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert_seed_values(&loaded, a, customers);
+    assert_catalog_values(&loaded, &c);
+    let meta = WorkspaceMeta {
+        next_list_id: 3,
+        next_contact_id: 5,
+        next_field_id: 4,
+        next_tag_id: 2,
+        next_agent_id: 3,
+        next_disposition_id: 4,
+    };
+    assert_eq!(loaded.meta(), &meta);
     assert!(loaded.imports().is_empty());
     assert_eq!(store.get_setting("page_size").await.expect("get"), Some("25".to_string()));
 
