@@ -226,35 +226,28 @@ impl ImportSession {
     /// Upload: checks the choices, remembers the mapping, runs the import.
     pub fn start(self, state: AppState) {
         self.error.set(None);
-        let Some(list) = self.list.get_untracked() else {
-            self.error.set(Some("Choose the list the contacts go to (or create one).".into()));
-            return;
-        };
-        let Some(file) = self.file.get_value() else {
-            self.error.set(Some("Choose a file first.".into()));
-            return;
-        };
-        let headers = self.preview.with_untracked(|p| p.headers.clone());
-        let fields = self.custom_fields_untracked(state);
-        let refs: Vec<&CustomField> = fields.iter().collect();
-        let mut columns = self.columns.get_untracked();
-        columns.resize(headers.len(), Target::Skip);
-        let mapping = headers.iter().zip(&columns).map(|(h, t)| (h.clone(), t.label(&refs))).collect();
-        let dedupe = self.dedupe.get_untracked();
-        let duplicate_check = dedupe.iter().map(|f| f.label(&refs)).collect();
-        state.save_setting(mapping_setting(&headers), encode_mapping(&headers, &columns));
-        let options = untrack(|| self.options());
-        let plan = ImportPlan { list, format: self.format.get_untracked(), columns, duplicate_fields: dedupe, options };
-        let new_tag_colour = TagColour::parse(&self.tag_colour.get_untracked())
-            .or_else(|| TagColour::parse(DEFAULT_NEW_TAG_COLOUR))
-            .ok_or_else(|| "Choose a colour for the new tags.".to_string());
-        let new_tag_colour = match new_tag_colour {
-            Ok(colour) => colour,
+        let plan = match untrack(|| self.plan()) {
+            Ok(plan) => plan,
             Err(message) => {
                 self.error.set(Some(message));
                 return;
             }
         };
+        let Some(file) = self.file.get_value() else {
+            self.error.set(Some("Choose a file first.".into()));
+            return;
+        };
+        // The colour picker only gives "#rrggbb"; anything else falls back to the default.
+        let Some(new_tag_colour) = TagColour::parse(&self.tag_colour.get_untracked()).or_else(|| TagColour::parse(DEFAULT_NEW_TAG_COLOUR)) else {
+            self.error.set(Some("Choose a colour for the new tags.".into()));
+            return;
+        };
+        let headers = self.preview.with_untracked(|p| p.headers.clone());
+        let fields = self.custom_fields_untracked(state);
+        let refs: Vec<&CustomField> = fields.iter().collect();
+        let mapping = headers.iter().zip(&plan.columns).map(|(h, t)| (h.clone(), t.label(&refs))).collect();
+        let duplicate_check = plan.duplicate_fields.iter().map(|f| f.label(&refs)).collect();
+        state.save_setting(mapping_setting(&headers), encode_mapping(&headers, &plan.columns));
         let request = ImportRequest { file, plan, mapping, duplicate_check, new_tag_colour };
         self.stop.set(false);
         self.progress.set(Progress::default());
