@@ -1,96 +1,20 @@
-//! The Leptos user interface. One component per file; `state` holds what they share.
+//! The Leptos user interface, one folder per feature.
+//!
+//! Where a file goes: in the folder of the feature whose pages show it (`contacts/`,
+//! `lists/`, `catalog/` for tags, agents and global fields, `import/`, `export/`);
+//! `app/` holds what exists once for the whole app (boot, shell, routes, shared state);
+//! `kit/` holds widgets and helpers that know no feature. Each folder's `mod.rs`
+//! exposes only what other folders use.
 
-mod add_contact_dialog;
-mod additional_phones;
-mod admin_only;
-mod agent_dialog;
-mod agent_pane;
-mod agent_picker_dialog;
-mod agents_page;
 mod app;
-mod boot;
-mod choices_input;
-mod column_chooser;
-mod confirm_dialog;
-mod contact_row;
-mod contact_save;
-mod contacts_page;
-mod contacts_table;
-mod contacts_view;
-mod custom_field_input;
-mod custom_fields_column;
-mod default_fields;
-pub mod diagnostics;
-mod dial_prefix_field;
-mod dialog;
-mod disposition_dialog;
-mod dispositions_tab;
-mod download;
-mod edit_contact_form;
-mod edit_contact_page;
-mod export_dialog;
-mod export_options;
-mod export_runner;
-mod field_cells;
-mod field_dialog;
-mod field_groups;
-mod field_input;
-mod field_table_head;
-mod file_slices;
-mod focus;
-mod format;
-mod global_field_row;
-mod global_fields_page;
-mod import_check;
-mod import_dedupe;
-mod import_error;
-mod import_file_step;
-mod import_format;
-mod import_history;
-mod import_mapping;
-mod import_page;
-mod import_preview;
-mod import_progress;
-mod import_runner;
-mod import_session;
-mod import_setup;
-mod import_summary;
-mod import_target_list;
-mod import_undo;
-mod import_values;
-mod list_custom_fields;
-mod list_editor_page;
-mod list_fields;
-mod list_options;
-mod list_filter;
-mod list_row;
-mod list_save;
-mod list_select;
-mod lists_page;
-mod lock_panel;
-mod nav;
-mod new_list_dialog;
-mod notice_area;
-mod pager;
-mod phone_links;
-mod phone_row;
-mod route;
-mod row_actions;
-mod shell;
-mod social_fields;
-mod sort_header;
-mod state;
-mod tag_chip;
-mod tag_dialog;
-mod tag_filter;
-mod tag_picker;
-mod tags_page;
-mod toggle_switch;
-mod viewing_as_switch;
-mod phone_reading;
-mod locale;
-mod list_country_field;
-mod country_select;
+mod catalog;
+mod contacts;
+mod export;
+mod import;
+mod kit;
+mod lists;
+
+pub use app::diagnostics;
 
 /// Mounts the app into `<body>`.
 pub fn start() {

@@ -1,0 +1,59 @@
+//! The root: provides the shared state, starts the workspace, and shows the shell or
+//! whatever stands in its way (loading, another tab, an error).
+
+use leptos::prelude::*;
+
+use super::boot::{db_name_from_url, Boot, Phase};
+use crate::ui::contacts::ContactsView;
+use crate::ui::kit::{sentence, with_stop};
+use super::lock_panel::LockPanel;
+use super::notice_area::NoticeArea;
+use super::route::Router;
+use super::shell::Shell;
+use super::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(db_name_from_url());
+    let view = ContactsView::new();
+    provide_context(state);
+    provide_context(view);
+    provide_context(Router::new());
+    let boot = Boot::new(state, view);
+    boot.start();
+    let phase = boot.phase;
+
+    view! {
+        {move || match phase.get() {
+            Phase::Starting(text) => view! {
+                <div class="center-panel" role="status" id="app-loading">
+                    <div class="spinner" aria-hidden="true"></div>
+                    <p>{text}</p>
+                </div>
+            }
+            .into_any(),
+            Phase::Elsewhere { released } => view! {
+                <LockPanel released=released on_use_here=Callback::new(move |()| boot.use_here()) />
+            }
+            .into_any(),
+            Phase::Failed(message) => view! {
+                <div class="center-panel" role="alert" id="app-error">
+                    <div class="card panel-card">
+                        <p class="panel-brand">
+                            <span class="brand-mark" aria-hidden="true">"CM"</span>
+                            " Contacts Manager"
+                        </p>
+                        <h1>"Your contacts could not be opened"</h1>
+                        <p>{with_stop(&sentence(&message))}</p>
+                        <button type="button" class="btn btn-primary" on:click=move |_| { let _ = window().location().reload(); }>
+                            "Reload"
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Phase::Ready => view! { <Shell /> }.into_any(),
+        }}
+        <NoticeArea />
+    }
+}

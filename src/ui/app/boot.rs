@@ -1,0 +1,161 @@
+//! Start-up and tab hand-over: take the tab lock, open the store, load the workspace.
+//! Only one tab works on a workspace at a time (two would overwrite each other's pages).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::ui::contacts::{parse_columns, ContactsView, COLUMNS_SETTING, PAGE_SIZES, PAGE_SIZE_SETTING};
+use super::state::{AppState, VIEWING_AS_SETTING};
+use crate::domain::AgentId;
+use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
+
+/// What the whole window shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Working on it; the text says on what.
+    Starting(&'static str),
+    /// Another tab has the workspace. `released`: we had it and gave it away.
+    Elsewhere { released: bool },
+    /// Start-up failed; the text says why in words.
+    Failed(String),
+    Ready,
+}
+
+/// Everything start-up and hand-over touch. `Copy`, so callbacks can hold it.
+#[derive(Clone, Copy)]
+pub struct Boot {
+    pub state: AppState,
+    pub view: ContactsView,
+    pub phase: RwSignal<Phase>,
+    lock: StoredValue<Option<TabLock>, LocalStorage>,
+}
+
+/// `?db=NAME` from the address (tests and benchmarks use their own databases).
+pub fn db_name_from_url() -> String {
+    let search = window().location().search().unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("db="))
+        .and_then(|v| js_sys::decode_uri_component(v).ok())
+        .map(String::from)
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_DB_NAME.to_string())
+}
+
+impl Boot {
+    pub fn new(state: AppState, view: ContactsView) -> Self {
+        Boot {
+            state,
+            view,
+            phase: RwSignal::new(Phase::Starting("Opening your contacts…")),
+            lock: StoredValue::new_local(None),
+        }
+    }
+
+    fn db(self) -> String {
+        self.state.db_name.get_value()
+    }
+
+    /// First start: take the lock if it is free, else say where the workspace is.
+    pub fn start(self) {
+        spawn_local(async move {
+            crate::perf::mark("cm:start");
+            match TabLock::acquire(&self.db()).await {
+                Ok(LockOutcome::Acquired(lock)) => self.open(lock).await,
+                Ok(LockOutcome::HeldElsewhere) => self.phase.set(Phase::Elsewhere { released: false }),
+                Err(err) => self.fail(err.to_string()),
+            }
+        });
+    }
+
+    /// "Use here": ask the other tab to let go, wait for the lock, load fresh data.
+    pub fn use_here(self) {
+        self.phase.set(Phase::Starting("Asking the other tab to let go…"));
+        spawn_local(async move {
+            let db = self.db();
+            if let Err(err) = request_handover(&db) {
+                // The lock may still come free (the other tab closed): keep waiting.
+                leptos::logging::warn!("could not message the other tab: {err}");
+            }
+            match TabLock::wait_acquire(&db).await {
+                Ok(lock) => self.open(lock).await,
+                Err(err) => self.fail(err.to_string()),
+            }
+        });
+    }
+
+    async fn open(self, mut lock: TabLock) {
+        self.phase.set(Phase::Starting("Opening your contacts…"));
+        let db = self.db();
+        let store = match Store::open(&db).await {
+            Ok(store) => store,
+            Err(err) => return self.fail(err.to_string()),
+        };
+        crate::perf::mark("cm:opened");
+        let workspace = match store.load().await {
+            Ok(ws) => ws,
+            Err(err) => return self.fail(err.to_string()),
+        };
+        crate::perf::mark("cm:loaded");
+        if let Err(err) = lock.on_release_requested(move || {
+            // Not from inside the lock's own message handler: the release drops it.
+            spawn_local(async move { self.step_back(Phase::Elsewhere { released: true }) });
+        }) {
+            leptos::logging::warn!("hand-over between tabs is unavailable: {err}");
+        }
+        store.on_closed_by_other_tab(move || {
+            // Later, not inside the store's own handler: stepping back drops the store.
+            spawn_local(async move {
+                self.step_back(Phase::Failed(
+                    "A newer version of Contacts Manager opened this data in another tab. Reload this page to continue."
+                        .into(),
+                ))
+            });
+        });
+        let page_size = store.get_setting(PAGE_SIZE_SETTING).await.ok().flatten();
+        if let Some(n) = page_size.and_then(|s| s.parse::<usize>().ok()).filter(|n| PAGE_SIZES.contains(n)) {
+            self.view.page_size.set(n);
+        }
+        let columns = store.get_setting(COLUMNS_SETTING).await.ok().flatten();
+        self.view.columns.set(parse_columns(columns.as_deref().unwrap_or("")));
+        // An agent that no longer exists simply sees nothing special (the admin view).
+        let viewing = store.get_setting(VIEWING_AS_SETTING).await.ok().flatten();
+        self.state.viewing_as.set(viewing.and_then(|s| s.parse::<u32>().ok()).map(AgentId::new));
+        self.lock.set_value(Some(lock));
+        crate::perf::mark("cm:settings");
+        let interrupted = interrupted_notice(&workspace);
+        self.state.install(store, workspace);
+        if let Some(message) = interrupted {
+            self.state.info(message);
+        }
+        self.phase.set(Phase::Ready);
+        crate::perf::mark("cm:ready");
+    }
+
+    /// Another tab takes the workspace: close the store, free the lock, say so.
+    fn step_back(self, then: Phase) {
+        self.state.uninstall();
+        self.state.notice.set(None);
+        if let Some(lock) = self.lock.try_update_value(|l| l.take()).flatten() {
+            lock.release();
+        }
+        self.phase.set(then);
+    }
+
+    fn fail(self, message: String) {
+        leptos::logging::error!("start-up failed: {message}");
+        self.phase.set(Phase::Failed(message));
+    }
+}
+
+/// Says so when an import was cut short (the tab closed mid-import), with what it saved.
+fn interrupted_notice(ws: &crate::domain::Workspace) -> Option<String> {
+    let batch = ws.interrupted_imports().into_iter().next()?;
+    Some(format!(
+        "The import of “{}” into {} was interrupted; {} saved. Open Import to undo it or keep them.",
+        batch.file_name,
+        ws.import_list_name(batch),
+        crate::ui::kit::plural(batch.imported() as usize, "contact was", "contacts were"),
+    ))
+}

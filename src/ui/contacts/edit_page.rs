@@ -1,0 +1,40 @@
+//! Edit Contact: finds the contact and shows its form, or says it is gone.
+
+use leptos::prelude::*;
+
+use super::edit_form::EditContactForm;
+use crate::ui::app::{Route, Router};
+use crate::ui::app::AppState;
+use crate::domain::{ContactDraft, ContactId};
+
+#[component]
+pub fn EditContactPage(id: ContactId) -> impl IntoView {
+    let state = AppState::get();
+    let router = Router::get();
+    let contact = Memo::new(move |_| {
+        state.contacts_rev.track();
+        // An agent's view reaches only contacts of their lists.
+        let visible = state.visible.get();
+        state.read(|ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
+    });
+    let back = move || {
+        let list = contact.with_untracked(|c| c.as_ref().map(|c| c.list_id));
+        router.go(Route::Contacts(list));
+    };
+
+    view! {
+        <section class="page">
+            {move || match contact.with_untracked(|c| c.as_ref().map(ContactDraft::from_contact)) {
+                None => view! {
+                    <div class="empty-state" id="contact-missing">
+                        <h1>"Contact not found"</h1>
+                        <p>"This contact no longer exists, or is not in a list you can see in this view."</p>
+                        <a class="btn" href=Route::Contacts(None).to_hash()>"Back to contacts"</a>
+                    </div>
+                }
+                .into_any(),
+                Some(initial) => view! { <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,27 @@
+mod add_dialog;
+mod additional_phones;
+mod column_chooser;
+mod custom_field_input;
+mod custom_fields_column;
+mod default_fields;
+mod edit_form;
+mod edit_page;
+mod field_groups;
+mod field_input;
+mod list_filter;
+mod page;
+mod phone_links;
+mod phone_reading;
+mod phone_row;
+mod row;
+mod save;
+mod social_fields;
+mod table;
+mod tag_filter;
+mod tag_picker;
+mod view;
+
+pub(crate) use column_chooser::close_on_escape;
+pub(crate) use edit_page::EditContactPage;
+pub(crate) use page::ContactsPage;
+pub(crate) use view::{COLUMNS_SETTING, ContactsView, PAGE_SIZES, PAGE_SIZE_SETTING, parse_columns};

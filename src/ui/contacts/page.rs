@@ -1,0 +1,310 @@
+//! Contacts: filter by list, search as you type, sort, page, select and delete, add;
+//! export to CSV what the table shows (every page of it) or the selected rows.
+
+use leptos::prelude::*;
+
+use super::add_dialog::AddContactDialog;
+use crate::ui::kit::ConfirmDialog;
+use super::table::ContactsTable;
+use super::view::{ContactsView, PAGE_SIZE_SETTING};
+use crate::ui::export::ExportDialog;
+use crate::ui::export::ExportRequest;
+use crate::ui::kit::{grouped, plural};
+use super::column_chooser::ColumnChooser;
+use super::list_filter::ListFilter;
+use super::tag_filter::TagFilter;
+use crate::ui::kit::Pager;
+use crate::ui::app::{Route, Router};
+use crate::ui::app::AppState;
+use crate::domain::workspace::GlobalFilter;
+use crate::domain::export::csv_file_name;
+use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
+
+/// The rows on screen and the page they are really from (the query clamps a page
+/// that no longer exists, e.g. after deleting the last rows).
+#[derive(Clone, PartialEq)]
+struct Shown {
+    total: usize,
+    page: usize,
+    rows: Vec<Contact>,
+}
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let state = AppState::get();
+    let view = ContactsView::get();
+    let router = Router::get();
+
+    let filter = Memo::new(move |_| match router.route.get() {
+        Route::Contacts(list) => list,
+        _ => None,
+    });
+    // A filter naming a deleted list shows everything rather than nothing.
+    let list = Memo::new(move |_| {
+        let wanted = filter.get();
+        state.my_lists.with(|ls| wanted.filter(|id| ls.iter().any(|l| l.id == *id)))
+    });
+
+    Effect::new(move |_| view.follow_list(list.get()));
+
+    // The table's query (list and tag filters, search, sort, page).
+    let query = move || ContactQuery {
+        list: list.get(),
+        search: view.search.get(),
+        sort: view.sort.get(),
+        descending: view.descending.get(),
+        page: view.page.get(),
+        page_size: view.page_size.get(),
+        tag: view.tag.get(),
+        visible_lists: state.visible.get(),
+    };
+    let shown = Memo::new(move |_| {
+        state.contacts_rev.track();
+        let mut query = query();
+        state.read(|ws| {
+            crate::perf::mark("cm:query");
+            let mut result = ws.query(&query);
+            crate::perf::mark("cm:queried");
+            if result.rows.is_empty() && result.total > 0 && query.page > 0 {
+                query.page = (result.total - 1) / query.page_size.max(1);
+                result = ws.query(&query);
+            }
+            Shown { total: result.total, page: query.page, rows: result.rows }
+        })
+    });
+    let rows = Memo::new(move |_| shown.with(|s| s.rows.clone()));
+    let total = Signal::derive(move || shown.with(|s| s.total));
+    let page = Signal::derive(move || shown.with(|s| s.page));
+    let in_scope = Memo::new(move |_| {
+        state.contacts_rev.track();
+        let list = list.get();
+        let visible = state.visible.get();
+        state.read(|ws| match (list, visible) {
+            (Some(id), _) => ws.contact_count(id),
+            (None, Some(ids)) => ids.iter().map(|id| ws.contact_count(*id)).sum(),
+            (None, None) => ws.total_contacts(),
+        })
+    });
+    let has_lists = move || state.my_lists.with(|l| !l.is_empty());
+    // Columns can show the list's fields, or for all lists the global ones.
+    let fields_here = Memo::new(move |_| {
+        state.lists_rev.track();
+        let list = list.get();
+        state.read(|ws| match list {
+            Some(id) => ws.fields_for(id).into_iter().cloned().collect::<Vec<CustomField>>(),
+            None => ws.global_fields(GlobalFilter::Available).into_iter().cloned().collect(),
+        })
+    });
+    let columns = Memo::new(move |_| {
+        let chosen = view.columns.get();
+        fields_here.with(|fs| fs.iter().filter(|f| chosen.contains(&f.id)).cloned().collect::<Vec<CustomField>>())
+    });
+
+    let adding = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let selected_count = move || view.selected.with(|s| s.len());
+
+    let on_page_size = Callback::new(move |n: usize| {
+        // Keep the first visible row on screen.
+        let first = page.get_untracked() * view.page_size.get_untracked();
+        view.page_size.set(n);
+        state.save_setting(PAGE_SIZE_SETTING, n.to_string());
+        view.page.set(first / n.max(1));
+    });
+    let delete_selected = Callback::new(move |()| {
+        let ids: Vec<ContactId> = view.selected.with_untracked(|s| s.iter().copied().collect());
+        deleting.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.apply(move |ws, _| ws.delete_contacts(&ids).map(|c| ((), c))).await;
+            deleting.set(false);
+            confirming.set(false);
+            match result {
+                Ok(()) => {
+                    let n = view.selected.with_untracked(|s| s.len());
+                    view.selected.update(|s| s.clear());
+                    state.info(format!("Deleted {}.", plural(n, "contact", "contacts")));
+                }
+                Err(crate::ui::app::ActionError::Storage(_)) => {}
+                Err(err) => state.error(err.to_string()),
+            }
+        });
+    });
+
+    let exporting = RwSignal::new(None::<ExportRequest>);
+    // Every contact the table shows, on every page, in its order; or the selected
+    // ones (in the table's order, then any selected rows the filters now hide).
+    let export = move |only_selected: bool| {
+        let q = untrack(query);
+        let name = list.get_untracked().and_then(|id| state.lists.with_untracked(|ls| ls.iter().find(|l| l.id == id).map(|l| l.name.to_string())));
+        let mut ids = state.read(|ws| ws.query_ids(&q));
+        let (file_name, what) = if only_selected {
+            let sel = view.selected.get_untracked();
+            ids.retain(|id| sel.contains(id));
+            let mut hidden: Vec<ContactId> = sel.into_iter().filter(|id| !ids.contains(id)).collect();
+            hidden.sort();
+            ids.extend(hidden);
+            ("selected-contacts.csv".to_owned(), "the selected contacts".to_owned())
+        } else {
+            let file = name.as_deref().map_or_else(|| "contacts.csv".to_owned(), csv_file_name);
+            (file, "the contacts the table shows".to_owned())
+        };
+        exporting.set(Some(ExportRequest::Contacts { ids, file_name, what }));
+    };
+
+    // `change` too: some ways of clearing the box (WebDriver's clear) fire no `input`.
+    let set_search = move |text: String| {
+        if view.search.with_untracked(|s| *s != text) {
+            view.search.set(text);
+            view.restart();
+        }
+    };
+
+    let heading = move || {
+        list.get()
+            .and_then(|id| state.lists.with(|ls| ls.iter().find(|l| l.id == id).map(|l| l.name.to_string())))
+            .map(|name| format!("Contacts in {name}"))
+            .unwrap_or_else(|| "Contacts".to_string())
+    };
+
+    view! {
+        <section class="page">
+            <header class="page-head">
+                <div>
+                    <h1>{heading}</h1>
+                    <p class="page-sub">{move || plural(in_scope.get(), "contact", "contacts")}</p>
+                    // Say why some lists are missing in an agent's view.
+                    {move || state.visible.get().map(|ids| view! {
+                        <p class="page-sub" id="agent-scope">
+                            {format!("Agent view: only the {} assigned to this agent.", plural(ids.len(), "list", "lists"))}
+                        </p>
+                    })}
+                </div>
+                <div class="head-actions">
+                <a
+                    class="btn"
+                    id="import-contacts"
+                    href=move || Route::Import(list.get()).to_hash()
+                    class:disabled=move || !has_lists()
+                >
+                    "Import contacts"
+                </a>
+                <button
+                    type="button"
+                    class="btn btn-primary"
+                    id="add-contact"
+                    disabled=move || !has_lists()
+                    title=move || if has_lists() { "Add a contact" } else { "Create a list first" }
+                    on:click=move |_| adding.set(true)
+                >
+                    <span aria-hidden="true" class="plus">"+"</span>
+                    " Add contact"
+                </button>
+                </div>
+            </header>
+
+            <Show
+                when=has_lists
+                fallback=move || {
+                    if !state.is_admin() {
+                        return view! {
+                            <div class="empty-state" id="no-lists">
+                                <h2>"No lists assigned to you"</h2>
+                                <p>"An admin assigns lists to agents with “Add Agents to List” on the Lists page."</p>
+                            </div>
+                        }
+                        .into_any();
+                    }
+                    view! {
+                        <div class="empty-state" id="no-lists">
+                            <h2>"Create a list first"</h2>
+                            <p>"Every contact belongs to a list. Create one, then add contacts to it."</p>
+                            <a class="btn btn-primary" href=Route::Lists.to_hash()>"Go to Lists"</a>
+                        </div>
+                    }
+                    .into_any()
+                }
+            >
+                <div class="toolbar">
+                    <ListFilter current=list on_change=Callback::new(move |()| view.restart()) />
+                    <TagFilter current=view.tag on_change=Callback::new(move |()| view.restart()) />
+                    <label class="field-inline search">
+                        <span class="visually-hidden">"Search contacts"</span>
+                        <input
+                            type="search"
+                            id="contact-search"
+                            placeholder="Search name, email or phone"
+                            autocomplete="off"
+                            prop:value=move || view.search.get()
+                            on:input=move |ev| set_search(event_target_value(&ev))
+                            on:change=move |ev| set_search(event_target_value(&ev))
+                        />
+                    </label>
+                    <div class="toolbar-end">
+                        <ColumnChooser fields=fields_here />
+                        <Show when=move || { selected_count() > 0 }>
+                            <span class="selection-count">{move || format!("{} selected", grouped(selected_count()))}</span>
+                        </Show>
+                        <button type="button" class="btn" id="export-contacts" disabled=move || total.get() == 0 on:click=move |_| export(false)>
+                            "Export"
+                        </button>
+                        <button type="button" class="btn" id="export-selected" disabled=move || selected_count() == 0 on:click=move |_| export(true)>
+                            "Export selected"
+                        </button>
+                        <button
+                            type="button"
+                            class="btn btn-danger-outline"
+                            id="delete-contacts"
+                            disabled=move || selected_count() == 0
+                            on:click=move |_| confirming.set(true)
+                        >
+                            "Delete"
+                        </button>
+                    </div>
+                </div>
+
+                <ContactsTable rows=rows columns=columns />
+                <Show when=move || total.get() == 0>
+                    <div class="empty-state" id="no-contacts">
+                        {move || {
+                            if !view.search.with(String::is_empty) {
+                                format!("No contacts match “{}”.", view.search.get())
+                            } else if list.get().is_some() {
+                                "This list has no contacts yet. Add one with “Add contact”.".to_string()
+                            } else {
+                                "No contacts yet. Add one with “Add contact”.".to_string()
+                            }
+                        }}
+                    </div>
+                </Show>
+                <Pager total=total page=page on_page_size=on_page_size />
+            </Show>
+
+            {move || exporting.get().map(|request| view! {
+                <ExportDialog request=request on_close=Callback::new(move |()| exporting.set(None)) />
+            })}
+            <Show when=move || adding.get()>
+                <AddContactDialog
+                    preselected=list.get_untracked()
+                    on_close=Callback::new(move |()| adding.set(false))
+                />
+            </Show>
+            <Show when=move || confirming.get()>
+                {move || {
+                    let n = view.selected.with_untracked(|s| s.len());
+                    view! {
+                        <ConfirmDialog
+                            title="Delete contacts"
+                            message=format!("Delete {}? This cannot be undone.", plural(n, "contact", "contacts"))
+                            confirm_label="Delete"
+                            busy=deleting
+                            on_confirm=delete_selected
+                            on_close=Callback::new(move |()| confirming.set(false))
+                        />
+                    }
+                }}
+            </Show>
+        </section>
+    }
+}
+

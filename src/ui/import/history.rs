@@ -1,0 +1,103 @@
+//! Every import so far, newest first: what, where, when, how it ended, and Undo. An
+//! import cut short by a closed tab shows as interrupted, with what was saved.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::ui::kit::{grouped, local_time};
+use super::undo::ImportUndoButton;
+use crate::ui::app::AppState;
+use crate::domain::{BatchId, BatchStatus};
+
+/// One history row, as shown.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: BatchId,
+    file: String,
+    list: String,
+    started: String,
+    status: BatchStatus,
+    imported: u64,
+    left_out: u64,
+    undone: Option<u64>,
+}
+
+#[component]
+pub fn ImportHistory() -> impl IntoView {
+    let state = AppState::get();
+    let rows = Memo::new(move |_| {
+        state.lists_rev.track();
+        state.read(|ws| {
+            ws.imports()
+                .into_iter()
+                .map(|b| Row {
+                    id: b.id,
+                    file: b.file_name.clone(),
+                    list: ws.import_list_name(b).to_string(),
+                    started: local_time(b.started),
+                    status: b.status(),
+                    imported: b.imported(),
+                    left_out: b.progress.duplicates_in_file + b.progress.duplicates_in_list + b.progress.failed,
+                    undone: b.undone.map(|_| b.undo_removed),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let keep = move |batch: BatchId| {
+        spawn_local(async move {
+            let result = state.apply(move |ws, now| ws.keep_interrupted_import(batch, now).map(|c| ((), c))).await;
+            if let Err(err) = result {
+                state.error(err.to_string());
+            }
+        });
+    };
+    view! {
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <section class="card import-history" aria-labelledby="import-history-title">
+                <h2 class="card-title" id="import-history-title">"Earlier imports"</h2>
+                <div class="table-wrap">
+                    <table class="data-table" id="import-history">
+                        <thead>
+                            <tr>
+                                <th scope="col">"File"</th>
+                                <th scope="col">"List"</th>
+                                <th scope="col">"Started"</th>
+                                <th scope="col">"Status"</th>
+                                <th scope="col" class="num">"Imported"</th>
+                                <th scope="col" class="num">"Not imported"</th>
+                                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| (r.id, r.status.label(), r.imported, r.undone) let:row>
+                                <tr data-batch=row.id.get().to_string()>
+                                    <td class="row-title">{row.file.clone()}</td>
+                                    <td>{row.list.clone()}</td>
+                                    <td>{row.started.clone()}</td>
+                                    <td class="batch-status">
+                                        {row.status.label()}
+                                        {row.undone.map(|n| format!(" · undone ({} removed)", grouped(n as usize)))}
+                                    </td>
+                                    <td class="num">{grouped(row.imported as usize)}</td>
+                                    <td class="num">{grouped(row.left_out as usize)}</td>
+                                    <td class="row-actions">
+                                        {(row.status == BatchStatus::Interrupted)
+                                            .then(|| {
+                                                let id = row.id;
+                                                view! {
+                                                    <button type="button" class="btn btn-small batch-keep" on:click=move |_| keep(id)>
+                                                        "Keep"
+                                                    </button>
+                                                }
+                                            })}
+                                        <ImportUndoButton batch=row.id />
+                                    </td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        </Show>
+    }
+}

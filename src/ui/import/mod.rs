@@ -1,0 +1,19 @@
+mod check;
+mod dedupe;
+mod error;
+mod file_step;
+mod format;
+mod history;
+mod mapping;
+mod page;
+mod preview;
+mod progress;
+mod runner;
+mod session;
+mod setup;
+mod summary;
+mod target_list;
+mod undo;
+mod values;
+
+pub(crate) use page::ImportPage;

@@ -1,0 +1,23 @@
+mod confirm;
+mod country_select;
+mod dialog;
+mod download;
+mod file_slices;
+mod focus;
+mod format;
+mod pager;
+mod row_actions;
+mod sort_header;
+mod toggle;
+
+pub(crate) use confirm::ConfirmDialog;
+pub(crate) use country_select::CountrySelect;
+pub(crate) use dialog::Dialog;
+pub(crate) use download::{download_bytes, download_parts};
+pub(crate) use file_slices::read_slice;
+pub(crate) use focus::focus_id;
+pub(crate) use format::{grouped, local_offset, local_time, now, phone_display, plural, sentence, with_stop};
+pub(crate) use pager::Pager;
+pub(crate) use row_actions::RowActions;
+pub(crate) use sort_header::SortHeader;
+pub(crate) use toggle::ToggleSwitch;
