@@ -313,7 +313,7 @@ fn parse_digits_directly(digits: &str) -> Option<(rlibphonenumber::PhoneNumber, 
 /// metadata rlibphonenumber 2.2.15 bundles, where it is absent (`&[]`) or a plain
 /// alternation of digit strings ("0", "0|180020"); codes with any other pattern are
 /// left out and always go through the parser. Sorted by code. Generated from the
-/// bundled metadata.bin; `phone_equivalence_tests` check every entry against the parser
+/// bundled metadata.bin; the `phone_equivalence` tests check every entry against the parser
 /// (a stale entry makes the parser strip a prefix the fast path keeps).
 pub(crate) const NATIONAL_PREFIXES_FOR_PARSING: &[(i32, &[&str])] = &[
     (1, &["1"]), (7, &["8"]), (20, &["0"]), (27, &["0"]), (30, &[]), (31, &["0"]), (32, &["0"]),

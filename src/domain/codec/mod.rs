@@ -1,7 +1,7 @@
 //! Storage encoding of records: one format byte, then the record in postcard (compact,
 //! fast, stable wire format). The format byte lets a later version still read what an
 //! earlier one wrote: decoders match on it, and a test decodes bytes written by every
-//! format ever shipped (`domain/tests/codec_tests.rs`).
+//! format ever shipped (`domain/tests/codec_tests.rs`, `codec_golden_tests.rs`).
 //!
 //! Formats: 1 = lists, contacts and meta of the first release; 2 = contacts gain custom
 //! values and tags, lists a dial prefix and agents, meta more id counters, and custom

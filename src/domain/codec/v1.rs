@@ -1,5 +1,7 @@
 //! Format 1 (first release): the shapes records had then, and how they become today's.
 //! Never edit these: they describe bytes already stored in users' browsers.
+//! They repeat field lists of today's types on purpose (the `duplicates` tool pairs
+//! them; they stay): a change to today's types must not change what old bytes decode to.
 
 use serde::Deserialize;
 
@@ -66,25 +68,17 @@ struct V1Contact {
 #[serde(transparent)]
 pub(super) struct Page(Vec<V1Contact>);
 
+impl From<Data> for ContactData {
+    fn from(d: Data) -> Self {
+        ContactData::from_stored_parts((d.first_name, d.last_name, d.phone, d.mobile, d.email, d.details, d.additional_phones))
+    }
+}
+
 impl From<Page> for Vec<Contact> {
     fn from(page: Page) -> Self {
         page.0
             .into_iter()
-            .map(|c| Contact {
-                id: c.id,
-                list_id: c.list_id,
-                created: c.created,
-                updated: c.updated,
-                data: ContactData::from_stored_parts(
-                    c.data.first_name,
-                    c.data.last_name,
-                    c.data.phone,
-                    c.data.mobile,
-                    c.data.email,
-                    c.data.details,
-                    c.data.additional_phones,
-                ),
-            })
+            .map(|c| Contact { id: c.id, list_id: c.list_id, created: c.created, updated: c.updated, data: c.data.into() })
             .collect()
     }
 }

@@ -1,5 +1,7 @@
 //! Format 2: the shapes of records that changed in format 3, and how they become
 //! today's. Never edit these: they describe bytes already stored in users' browsers.
+//! They repeat field lists of today's types on purpose (the `duplicates` tool pairs
+//! them; they stay): a change to today's types must not change what old bytes decode to.
 
 use serde::Deserialize;
 

@@ -10,7 +10,7 @@ use crate::domain::field_draft::{FieldDraft, FieldTypeName};
 use crate::domain::import::{propose, ImportContext, Target};
 use crate::domain::{ContactDraft, ContactField as F, ContactQuery, FieldId, ListDraft, ListId, SocialNetwork, TagDraft, TagId, Workspace};
 
-use super::import_run_tests::import;
+use super::import_support::import;
 use super::support_tests::{list, T0};
 
 fn field(ws: &mut Workspace, scope: FieldScope, alias: &str, type_name: FieldTypeName, choices: &[&str]) -> FieldId {

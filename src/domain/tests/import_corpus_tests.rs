@@ -6,7 +6,7 @@
 use crate::domain::import::{preview, propose, sniff, DedupField, ImportContext, ImportOptions, ImportPlan, ImportRun, ReadyContact, SAMPLE_BYTES};
 use crate::domain::{ContactData, ContactField as F, Country};
 
-use super::import_run_tests::LIST;
+use super::import_support::LIST;
 
 struct Imported {
     run: ImportRun,

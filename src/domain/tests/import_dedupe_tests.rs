@@ -4,7 +4,7 @@ use crate::domain::custom_field::{FieldId, FieldType};
 use crate::domain::import::{dedupe_key, DedupField, DuplicateIndex, Origin};
 use crate::domain::{ContactData, ContactField as F, ContactId, ListId};
 
-use super::import_mapping_tests::custom;
+use super::import_support::custom;
 use super::support_tests::draft;
 
 fn data(first: &str, phone: &str, email: &str) -> ContactData {

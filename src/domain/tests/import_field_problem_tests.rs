@@ -15,39 +15,18 @@ use crate::domain::import::{
 use crate::domain::tag::{TagColour, TagDraft, TagId};
 use crate::domain::{BatchProgress, ContactField as F, Country, ImportBatchDraft, ListDraft, Timestamp, Workspace};
 
-use super::import_mapping_tests::custom;
-use super::import_run_tests::{tags, LIST};
+use super::import_support::{custom, custom_columns, custom_field_of_each_type, tags, LIST};
 
 /// Every kind of secondary value, one column each.
 fn columns() -> Vec<Target> {
-    vec![
-        Target::Field(F::FirstName),
-        Target::Field(F::Phone),
-        Target::Field(F::Mobile),
-        Target::Field(F::Fax),
-        Target::Field(F::Email),
-        Target::Field(F::Url),
-        Target::Field(F::DateOfBirth),
-        Target::Custom(FieldId::new(1)),
-        Target::Custom(FieldId::new(2)),
-        Target::Custom(FieldId::new(3)),
-        Target::Custom(FieldId::new(4)),
-        Target::Custom(FieldId::new(5)),
-        Target::AdditionalPhones,
-        Target::Tags,
-    ]
+    let fields = [F::FirstName, F::Phone, F::Mobile, F::Fax, F::Email, F::Url, F::DateOfBirth].map(Target::Field);
+    fields.into_iter().chain(custom_columns()).chain([Target::AdditionalPhones, Target::Tags]).collect()
 }
 
 const HEADER: &str = "Name,Phone,Mobile,Fax,Email,Web,Born,Score,Plan,Active,Since,Site,Other phones,Labels\n";
 
 fn fields() -> Vec<CustomField> {
-    vec![
-        custom(1, "Score", FieldType::Number, false),
-        custom(2, "Plan", FieldType::Select(vec!["Gold".into(), "Silver".into()]), false),
-        custom(3, "Active", FieldType::Switch, false),
-        custom(4, "Since", FieldType::DateTime, false),
-        custom(5, "Site", FieldType::Url, false),
-    ]
+    custom_field_of_each_type(&[])
 }
 
 struct Run {

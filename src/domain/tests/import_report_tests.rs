@@ -7,7 +7,7 @@ use calamine::{open_workbook_from_rs, Reader, Xlsx};
 use crate::domain::import::{write_report, DedupField, ImportContext};
 use crate::domain::ContactField as F;
 
-use super::import_run_tests::import;
+use super::import_support::import;
 
 fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap_or_else(|e| panic!("open: {e}"));

@@ -10,52 +10,12 @@ use crate::domain::import::{
     SAMPLE_BYTES,
 };
 use crate::domain::sample::{generate_csv, CSV_TAGS};
-use crate::domain::tag::{Tag, TagColour, TagId};
-use crate::domain::{ContactField as F, ContactId, ListId};
+use crate::domain::tag::TagId;
+use crate::domain::{ContactField as F, ContactId};
 
-use super::import_mapping_tests::custom;
+use super::import_support::{custom, import, tags, LIST};
 
-pub const LIST: ListId = ListId::new(1);
 const EMAIL_PHONE: [DedupField; 2] = [DedupField::Field(F::Email), DedupField::Field(F::Phone)];
-
-pub fn tags(names: &[&str]) -> Vec<Tag> {
-    let colour = TagColour::parse("#336699");
-    names
-        .iter()
-        .zip(1..)
-        .filter_map(|(name, id)| colour.clone().map(|colour| Tag { id: TagId::new(id), name: (*name).into(), colour }))
-        .collect()
-}
-
-/// What an import did, in counts and rows.
-pub struct Outcome {
-    pub run: ImportRun,
-    pub ready: Vec<ReadyContact>,
-}
-
-/// Sniffs, previews, proposes a mapping and imports `bytes` in `chunk`-byte pieces,
-/// checking for duplicates on `dedupe`.
-pub fn import(bytes: &[u8], chunk: usize, context: &ImportContext<'_>, dedupe: &[DedupField]) -> Outcome {
-    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(bytes);
-    let format = sniff(sample).unwrap_or_else(|e| panic!("sniff: {e}"));
-    let shown = preview(sample, &format, 20);
-    let columns = propose(&shown.headers, &context.custom_fields);
-    let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: dedupe.to_vec(), options: ImportOptions::default() };
-    let mut run = ImportRun::new(plan, context, bytes.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));
-    // Room for every row up front: the figures time the import, not a growing Vec.
-    let mut ready = Vec::with_capacity(bytes.len() / 100);
-    for piece in bytes.chunks(chunk) {
-        run.feed(piece);
-        ready.extend(run.take_ready());
-    }
-    assert_eq!(run.finish(), Ok(()));
-    ready.extend(run.take_ready());
-    let p = run.progress();
-    assert_eq!(p.rows_read, p.ready_so_far + p.duplicates_in_file + p.duplicates_existing + p.failed + p.blank, "{p:?}");
-    assert_eq!(p.ready_so_far, ready.len() as u64);
-    assert_eq!(p.bytes_read, bytes.len() as u64);
-    Outcome { run, ready }
-}
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -283,7 +243,7 @@ proptest! {
     /// Arbitrary bytes in any format, through sniffing, preview, mapping and the run:
     /// no panic, the report can be written, and the outcome in pieces is the outcome of
     /// the whole file at once. (That the counts add up holds by construction; what the
-    /// rows become is checked against a model in `import_property_tests`.)
+    /// rows become is checked against a model in `import_property`.)
     #[test]
     fn arbitrary_bytes_never_panic_and_counts_add_up(bytes in csvish(), chunk in 1usize..64, format in any_format(), sniffed in any::<bool>()) {
         let format = if sniffed { sniff(&bytes).unwrap_or(format) } else { format };

@@ -9,10 +9,14 @@ use std::collections::HashMap;
 
 use memchr::memmem;
 
-use super::contact::Contact;
-use super::ids::{ContactId, ListId};
-use super::tag::TagId;
-use super::workspace::Workspace;
+mod builder;
+
+pub use builder::IndexBuilder;
+use builder::{push_folded, text_prefix, SortEntry, F_EMAIL, F_FIRST, F_LAST, F_PHONE};
+use crate::domain::contact::Contact;
+use crate::domain::ids::{ContactId, ListId};
+use crate::domain::tag::TagId;
+use crate::domain::workspace::Workspace;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SortKey {
@@ -57,14 +61,6 @@ pub struct QueryResult {
     pub rows: Vec<Contact>,
 }
 
-/// Separates fields inside one contact's search text; never typed in a search box.
-const FIELD_SEP: u8 = 0x1f;
-/// Fields of the search text, in order.
-const F_FIRST: usize = 0;
-const F_LAST: usize = 1;
-const F_EMAIL: usize = 2;
-const F_PHONE: usize = 3;
-
 /// The cached search text and sort orders, valid for one workspace revision.
 #[derive(Debug, Default)]
 pub(crate) struct QueryIndex {
@@ -73,103 +69,6 @@ pub(crate) struct QueryIndex {
     /// Per sort key: record numbers in ascending order, and where the records with an
     /// empty sort value begin (they stay last in both directions).
     orders: HashMap<SortKey, (Vec<u32>, usize)>,
-}
-
-/// Builds the search text and record columns one contact at a time, in storage
-/// order, so start-up can build it while IndexedDB is still reading later pages.
-#[derive(Debug, Default)]
-pub struct IndexBuilder {
-    /// Lowercased "first␟last␟email␟phone␟mobile" of every contact, back to back.
-    text: Vec<u8>,
-    /// Record i is `text[starts[i]..starts[i + 1]]`; one extra entry at the end.
-    starts: Vec<u32>,
-    /// Per record, where fields 1..=4 begin, relative to the record's start.
-    field_starts: Vec<[u16; 4]>,
-    ids: Vec<ContactId>,
-    lists: Vec<ListId>,
-    created: Vec<i64>,
-    updated: Vec<i64>,
-    /// The sort keys of the default order (first name), sorted in segments as pages
-    /// arrive (`presort`), so the first query merges sorted runs instead of sorting.
-    first_name_keys: Vec<SortEntry>,
-    presorted: usize,
-}
-
-/// A record's place in an order: an 8-byte prefix of the main value, one of the
-/// tie-breaker, and the record number (storage order settles the rest).
-type SortEntry = (u64, u64, u32);
-
-impl IndexBuilder {
-    pub fn with_capacity(contacts: usize) -> Self {
-        IndexBuilder {
-            text: Vec::with_capacity(contacts * 72),
-            starts: Vec::with_capacity(contacts + 1),
-            field_starts: Vec::with_capacity(contacts),
-            ids: Vec::with_capacity(contacts),
-            lists: Vec::with_capacity(contacts),
-            created: Vec::with_capacity(contacts),
-            updated: Vec::with_capacity(contacts),
-            first_name_keys: Vec::with_capacity(contacts),
-            presorted: 0,
-        }
-    }
-
-    pub fn push(&mut self, c: &Contact) {
-        self.starts.push(self.text.len() as u32);
-        let d = &c.data;
-        let fields = [
-            Some(d.first_name()),
-            d.last_name(),
-            d.email().map(|e| e.as_str()),
-            d.phone().map(|p| p.as_str()),
-            d.mobile().map(|p| p.as_str()),
-        ];
-        let start = self.text.len();
-        let mut bounds = [0u16; 4];
-        for (i, f) in fields.into_iter().enumerate() {
-            if i > 0 {
-                self.text.push(FIELD_SEP);
-                bounds[i - 1] = u16::try_from(self.text.len() - start).unwrap_or(u16::MAX);
-            }
-            push_folded(&mut self.text, f.unwrap_or(""));
-        }
-        self.field_starts.push(bounds);
-        self.ids.push(c.id);
-        self.lists.push(c.list_id);
-        self.created.push(c.created.millis());
-        self.updated.push(c.updated.millis());
-        let r = self.ids.len() - 1;
-        let key = (text_prefix(self.field(r, F_FIRST)), text_prefix(self.field(r, F_LAST)), r as u32);
-        self.first_name_keys.push(key);
-    }
-
-    /// Sorts the default-order keys of the contacts pushed since the last call (start-up
-    /// calls it between IndexedDB reads, while it would otherwise wait).
-    pub fn presort(&mut self) {
-        if let Some(fresh) = self.first_name_keys.get_mut(self.presorted..) {
-            fresh.sort_unstable();
-        }
-        self.presorted = self.first_name_keys.len();
-    }
-
-    fn record(&self, r: usize) -> &[u8] {
-        let from = self.starts.get(r).map_or(0, |&s| s as usize);
-        let to = self.starts.get(r + 1).map_or(self.text.len(), |&s| s as usize);
-        self.text.get(from..to).unwrap_or(&[])
-    }
-
-    fn field(&self, r: usize, k: usize) -> &[u8] {
-        let rec = self.record(r);
-        let Some(b) = self.field_starts.get(r) else { return &[] };
-        let from = if k == 0 { 0 } else { b[k - 1] as usize };
-        let to = if k < 4 { (b[k] as usize).saturating_sub(1) } else { rec.len() };
-        rec.get(from..to.max(from)).unwrap_or(&[])
-    }
-
-    fn finish(mut self, revision: u64) -> QueryIndex {
-        self.starts.push(self.text.len() as u32);
-        QueryIndex { built_for: Some(revision), rec: self, orders: HashMap::new() }
-    }
 }
 
 impl QueryIndex {
@@ -375,28 +274,6 @@ impl QueryIndex {
         let empty_from = keyed.partition_point(|(p, _, _)| *p != u64::MAX);
         (keyed.into_iter().map(|(_, _, r)| r).collect(), empty_from)
     }
-}
-
-/// Appends `s` lowercased, with the field separator and newlines turned into spaces.
-fn push_folded(out: &mut Vec<u8>, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| if b == FIELD_SEP || b == b'\n' { b' ' } else { b.to_ascii_lowercase() }));
-    } else {
-        let lower = s.to_lowercase();
-        out.extend(lower.bytes().map(|b| if b == FIELD_SEP || b == b'\n' { b' ' } else { b }));
-    }
-}
-
-/// The first 8 bytes of a lowercased field as a big-endian number; empty fields sort
-/// last (0xFF never occurs in UTF-8).
-fn text_prefix(field: &[u8]) -> u64 {
-    if field.is_empty() {
-        return u64::MAX;
-    }
-    let mut buf = [0u8; 8];
-    let n = field.len().min(8);
-    buf[..n].copy_from_slice(&field[..n]);
-    u64::from_be_bytes(buf)
 }
 
 /// The words to look for. A query that looks like a phone number ("+39 333-12") is one

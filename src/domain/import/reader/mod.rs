@@ -17,8 +17,15 @@
 
 use encoding_rs::{Decoder, DecoderResult};
 
+mod record;
+mod recovery;
+
 use super::format::FileFormat;
 use super::scan::{QuoteScan, Stop};
+
+pub use record::{size, FailedRecord, Item, ReadProblem, Record};
+use record::{as_text, split_lossy};
+use recovery::{count_newlines, swallowed_records, Skip};
 
 /// The most bytes one record may take: far beyond any contact, small enough to hold.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
@@ -30,131 +37,6 @@ const MAX_REPLAY_BYTES: u64 = 64 * MAX_RECORD_BYTES as u64;
 /// Marks undecodable input in the UTF-8 stream: never valid UTF-8, so the field that
 /// holds it fails its row as "not text in this encoding".
 const MALFORMED: u8 = 0xFF;
-
-/// One record, borrowed from the reader until the callback returns.
-#[derive(Clone, Copy, Debug)]
-pub struct Record<'a> {
-    /// The spreadsheet row: the first line of the file is row 1; blank lines count.
-    pub row: u64,
-    /// The line the record starts on (a quoted value may span several).
-    pub line: u64,
-    text: &'a str,
-    ends: &'a [usize],
-    missing: usize,
-}
-
-impl<'a> Record<'a> {
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-    /// The value of column `i` (from 0), as written (not trimmed).
-    pub fn get(&self, i: usize) -> Option<&'a str> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        self.text.get(start..end)
-    }
-    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
-        (0..self.len()).map(|i| self.get(i).unwrap_or(""))
-    }
-    pub fn to_strings(&self) -> Vec<String> {
-        self.iter().map(str::to_owned).collect()
-    }
-    /// How many values the record lacks to be as wide as the header (or the first
-    /// row): 0 for a complete record. The missing ones read as absent (`get` gives None).
-    pub fn missing_values(&self) -> usize {
-        self.missing
-    }
-}
-
-/// Why a record could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReadProblem {
-    /// More values than the header (or first row) has; `header`: the first row is
-    /// a header (else it is the first data row).
-    WrongCount { values: usize, expected: usize, header: bool },
-    /// `lost_lines`: lines after it that were not read again (only in a file with
-    /// more unclosed quotes than `MAX_REPLAY_BYTES` allows re-reading).
-    UnclosedQuote { line: u64, lost_lines: u64 },
-    /// `column` (from 0) is the record's longest value.
-    TooLong { bytes: u64, column: usize, column_bytes: u64 },
-    /// `column` (from 0) holds bytes the encoding does not allow.
-    NotText { column: usize, encoding: &'static str },
-}
-
-impl ReadProblem {
-    /// The problem in words, naming columns with `column_name` (given an index from 0).
-    pub fn describe(&self, column_name: impl Fn(usize) -> String) -> String {
-        match self {
-            ReadProblem::WrongCount { values, expected, header } => format!(
-                "row has {} {}; the {} has {expected}",
-                values,
-                if *values == 1 { "value" } else { "values" },
-                if *header { "header" } else { "first row" }
-            ),
-            ReadProblem::UnclosedQuote { line, lost_lines: 0 } => format!(
-                "the quote opened on line {line} is never closed: reading went on at the next line"
-            ),
-            ReadProblem::UnclosedQuote { line, lost_lines } => format!(
-                "the quote opened on line {line} is never closed, and the {lost_lines} lines after it were not read: this file has too many unclosed quotes"
-            ),
-            ReadProblem::TooLong { bytes, column, column_bytes } if column_bytes.saturating_mul(2) >= *bytes => format!(
-                "the value in {} is {}; the longest row accepted is {}",
-                column_name(*column),
-                size(*column_bytes),
-                size(MAX_RECORD_BYTES as u64)
-            ),
-            ReadProblem::TooLong { bytes, .. } => {
-                format!("the row is {}; the longest accepted is {}", size(*bytes), size(MAX_RECORD_BYTES as u64))
-            }
-            ReadProblem::NotText { column, encoding } if *encoding == super::format::encoding_label(encoding_rs::UTF_8) => format!(
-                "the value in {} is not valid UTF-8 text: the file may use another encoding, such as Windows-1252; choose it in the import options",
-                column_name(*column)
-            ),
-            ReadProblem::NotText { column, encoding } => format!(
-                "the value in {} has bytes that are not valid in {encoding}: choose another encoding in the import options",
-                column_name(*column)
-            ),
-        }
-    }
-}
-
-impl std::fmt::Display for ReadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(|i| format!("column {}", i + 1)))
-    }
-}
-
-/// "10.0 MB", "512 KB": sizes in words for messages.
-pub fn size(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
-    } else if bytes >= 1_000 {
-        format!("{} KB", bytes / 1_024)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
-/// A record that failed to read, with what could be recovered of its values.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FailedRecord {
-    pub row: u64,
-    pub line: u64,
-    pub problem: ReadProblem,
-    pub cells: Vec<String>,
-}
-
-/// What the reader hands out.
-#[derive(Debug)]
-pub enum Item<'a> {
-    /// The first record of a file whose format says it has a header.
-    Header(Record<'a>),
-    Record(Record<'a>),
-    Failed(FailedRecord),
-}
 
 /// Counts blank lines between records; a "\r\n" pair is one break, and the "\n"
 /// completing the previous record's "\r" is none.
@@ -173,15 +55,6 @@ impl Breaks {
             self.last_cr = b == b'\r';
         }
     }
-}
-
-/// A record too long to keep, skipped to its end.
-#[derive(Debug)]
-struct Skip {
-    scan: QuoteScan,
-    row: u64,
-    line: u64,
-    newlines: u64,
 }
 
 pub struct RecordReader {
@@ -452,180 +325,4 @@ impl RecordReader {
         }
         sink(if header { Item::Header(record) } else { Item::Record(record) });
     }
-
-    /// The record passed the cap: an unclosed quote if a quote spans a line break in
-    /// it, else a record too long, skipped to its end.
-    fn over_cap<F: FnMut(Item<'_>)>(&mut self, sink: &mut F) {
-        let mut scan = QuoteScan::new(self.format.delimiter, self.format.quote);
-        match scan.feed(&self.raw, true) {
-            Stop::QuotedBreak(n) => self.unclosed(n, sink),
-            Stop::NeedMore | Stop::RecordEnd(_) => {
-                let row = self.next_row();
-                self.skip = Some(Skip { scan, row, line: self.start_line, newlines: 0 });
-                self.clear_record();
-            }
-        }
-    }
-
-    /// Reads on through a record too long to keep; returns the bytes it used.
-    fn skip_bytes<F: FnMut(Item<'_>)>(&mut self, input: &[u8], sink: &mut F) -> usize {
-        let Some(skip) = self.skip.as_mut() else { return 0 };
-        let stop = skip.scan.feed(input, true);
-        let used = match stop {
-            Stop::NeedMore => input.len(),
-            Stop::RecordEnd(n) | Stop::QuotedBreak(n) => n,
-        };
-        let used_bytes = input.get(..used).unwrap_or_default();
-        skip.newlines += count_newlines(used_bytes);
-        if stop == Stop::NeedMore {
-            return used;
-        }
-        let last_cr = used_bytes.last() == Some(&b'\r');
-        if let Some(skip) = self.skip.take() {
-            self.fail_skipped(&skip, stop, sink);
-            self.resync(skip.line + skip.newlines, last_cr);
-        }
-        used
-    }
-
-    fn fail_skipped<F: FnMut(Item<'_>)>(&mut self, skip: &Skip, stop: Stop, sink: &mut F) {
-        let problem = if matches!(stop, Stop::QuotedBreak(_)) || skip.scan.in_quotes() {
-            ReadProblem::UnclosedQuote { line: skip.line, lost_lines: 0 }
-        } else {
-            let (column, column_bytes) = skip.scan.longest();
-            ReadProblem::TooLong { bytes: skip.scan.total(), column, column_bytes }
-        };
-        sink(Item::Failed(FailedRecord { row: skip.row, line: skip.line, problem, cells: Vec::new() }));
-        self.header_pending = false;
-    }
-
-    /// Starts csv-core afresh at a line start (after a failed record).
-    fn resync(&mut self, line: u64, last_cr: bool) {
-        self.csv.reset();
-        self.csv.set_line(line);
-        self.breaks.last_cr = last_cr;
-        self.clear_record();
-    }
-
-    /// Fails the current record as an unclosed quote and re-reads its input from
-    /// `after_first_line` (an index into `raw`, just past its first line break).
-    fn unclosed<F: FnMut(Item<'_>)>(&mut self, after_first_line: usize, sink: &mut F) {
-        let row = self.next_row();
-        let line = self.start_line;
-        let first_line = self.raw.get(..after_first_line).unwrap_or_default();
-        let ended_cr = first_line.last() == Some(&b'\r');
-        let shown = first_line.strip_suffix(b"\n").or_else(|| first_line.strip_suffix(b"\r")).unwrap_or(first_line);
-        let cells = vec![String::from_utf8_lossy(shown).into_owned()];
-        let rest = self.raw.get(after_first_line..).unwrap_or_default();
-        self.replayed += rest.len() as u64;
-        let reread = self.replayed <= MAX_REPLAY_BYTES;
-        let lost_lines = if reread { 0 } else { count_newlines(rest) + u64::from(rest.last().is_some_and(|&b| b != b'\n')) };
-        let problem = ReadProblem::UnclosedQuote { line, lost_lines };
-        sink(Item::Failed(FailedRecord { row, line, problem, cells }));
-        self.header_pending = false;
-        let replay = reread.then(|| rest.to_vec());
-        // Lines not read again still count, so later rows keep their numbers.
-        self.rows_before += lost_lines;
-        self.resync(line + u64::from(first_line.last() == Some(&b'\n')) + lost_lines, ended_cr);
-        self.replay = replay;
-    }
-
-    /// The input has ended: fails a record left inside a quote (re-reading its lines),
-    /// then lets csv-core hand out the last record.
-    fn end_of_input<F: FnMut(Item<'_>)>(&mut self, sink: &mut F) {
-        loop {
-            if let Some(skip) = self.skip.take() {
-                self.fail_skipped(&skip, Stop::NeedMore, sink);
-                self.resync(skip.line + skip.newlines, false);
-            }
-            if self.started {
-                let mut scan = QuoteScan::new(self.format.delimiter, self.format.quote);
-                if scan.feed(&self.raw, false) == Stop::NeedMore && scan.in_quotes() {
-                    match memchr::memchr2(b'\n', b'\r', &self.raw) {
-                        Some(i) => {
-                            self.unclosed(i + 1, sink);
-                            self.parse(&[], sink); // re-reads the lines after it
-                        }
-                        None => {
-                            self.unclosed(self.raw.len(), sink);
-                        }
-                    }
-                    continue;
-                }
-            }
-            if self.ends_len >= self.ends.len() {
-                self.ends.resize(self.ends.len() * 2, 0);
-            }
-            let (result, _, _, nend) = self.csv.read_record(&[], &mut [], self.ends.get_mut(self.ends_len..).unwrap_or_default());
-            self.ends_len += nend;
-            if result == csv_core::ReadRecordResult::Record && self.started {
-                let raw = std::mem::take(&mut self.raw);
-                self.record_done(&raw, sink);
-                if self.replay.is_none() {
-                    return;
-                }
-                self.parse(&[], sink); // an unclosed quote gave lines back
-                continue;
-            }
-            self.clear_record();
-            return;
-        }
-    }
-}
-
-/// A record whose quoted value spans lines that look like whole records of their
-/// own (as many separators as the header needs) most likely opened a quote it never
-/// closed, and the next quote in the file closed it. Returns where its first line
-/// ends in `bytes`.
-fn swallowed_records(bytes: &[u8], width: usize, delimiter: u8, quote: u8) -> Option<usize> {
-    let body = bytes.strip_suffix(b"\n").or_else(|| bytes.strip_suffix(b"\r")).unwrap_or(bytes);
-    let first_break = memchr::memchr2(b'\n', b'\r', body)?;
-    let needed = width.saturating_sub(1).max(3);
-    let inner = body.get(first_break + 1..)?;
-    let separators = |line: &[u8]| line.iter().filter(|&&b| b == delimiter).count();
-    let mut lines = inner.split(|&b| b == b'\n' || b == b'\r').peekable();
-    let mut looks_like_record = false;
-    while let Some(line) = lines.next() {
-        // The last line holds the quote that closed the value and the rest of the
-        // record: its separators after that quote are the record's own ("Ann\nMarie",
-        // ann@example.com,… is well formed).
-        let inside = if lines.peek().is_none() { line.split(|&b| b == quote).next().unwrap_or(line) } else { line };
-        if separators(inside) >= needed {
-            looks_like_record = true;
-            break;
-        }
-    }
-    looks_like_record.then_some(first_break + 1)
-}
-
-fn count_newlines(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).count() as u64
-}
-
-/// The record's values as text, or the first column (from 0) that is not valid UTF-8.
-fn as_text<'a>(out: &'a [u8], ends: &[usize]) -> Result<&'a str, usize> {
-    if let Ok(text) = std::str::from_utf8(out) {
-        if ends.iter().all(|&e| text.is_char_boundary(e)) {
-            return Ok(text);
-        }
-    }
-    let mut start = 0;
-    for (i, &end) in ends.iter().enumerate() {
-        if std::str::from_utf8(out.get(start..end).unwrap_or_default()).is_err() {
-            return Err(i);
-        }
-        start = end;
-    }
-    Err(0)
-}
-
-fn split_lossy(out: &[u8], ends: &[usize]) -> Vec<String> {
-    let mut start = 0;
-    ends.iter()
-        .map(|&end| {
-            let cell = String::from_utf8_lossy(out.get(start..end).unwrap_or_default()).into_owned();
-            start = end;
-            cell
-        })
-        .collect()
 }

@@ -1,0 +1,172 @@
+//! Contact commands: create, edit, delete and add many (imports), page by page.
+
+use super::*;
+
+impl Workspace {
+    pub fn create_contact(&mut self, draft: &ContactDraft, now: Timestamp) -> Result<(ContactId, Change), WorkspaceError> {
+        let (list, data) = self.validate_contact(draft)?;
+        let (ids, change) = self.add_contacts(list, vec![data], now)?;
+        let id = ids.first().copied().ok_or_else(|| WorkspaceError::Corrupt("no id was allocated".into()))?;
+        Ok((id, change))
+    }
+
+    /// Saves a draft over an existing contact; a changed list moves the contact.
+    pub fn update_contact(&mut self, id: ContactId, draft: &ContactDraft, now: Timestamp) -> Result<Change, WorkspaceError> {
+        let (list, mut data) = self.validate_contact(draft)?;
+        let key = self.locations.get(id).ok_or(WorkspaceError::UnknownContact(id))?;
+        // Values of soft-deleted global fields are not in the form: keep them.
+        if let Some(old) = self.contact(id) {
+            let fields = &self.fields;
+            data.keep_custom_from(&old.data, |f| fields.get(&f).is_some_and(|f| f.scope == FieldScope::Global && !f.is_available()));
+        }
+        let mut change = Change::default();
+        if key.list == list {
+            let contact = self
+                .pages
+                .get_mut(&key)
+                .and_then(|p| p.iter_mut().find(|c| c.id == id))
+                .ok_or(WorkspaceError::UnknownContact(id))?;
+            contact.data = data;
+            contact.updated = now;
+            change.put_page(key);
+        } else {
+            let mut contact = self.take_contact(id, &mut change)?;
+            contact.list_id = list;
+            contact.data = data;
+            contact.updated = now;
+            self.append(contact, &mut change);
+        }
+        self.revision += 1;
+        Ok(change)
+    }
+
+    /// Validates a draft against the custom fields of its list; tags that no longer
+    /// exist are dropped.
+    pub(super) fn validate_contact(&self, draft: &ContactDraft) -> Result<(ListId, ContactData), WorkspaceError> {
+        let fields = draft.list_id.map(|l| self.fields_for(l)).unwrap_or_default();
+        let country = draft.list_id.and_then(|l| self.list(l)).and_then(|l| l.country);
+        let Validated { list, data, .. } = draft.validate_in(&fields, PhoneRules::asking(country))?;
+        if !self.lists.contains_key(&list) {
+            return Err(WorkspaceError::UnknownList(list));
+        }
+        let mut data = data;
+        let tags = &self.tags;
+        data.retain_tags(|t| tags.contains_key(&t));
+        Ok((list, data))
+    }
+
+    /// Applies `edit` to every contact (of `list`, or all) and names the pages whose
+    /// contacts it changed (`edit` says whether it changed one).
+    pub(super) fn edit_contacts(&mut self, list: Option<ListId>, mut edit: impl FnMut(&mut ContactData) -> bool) -> Change {
+        let mut change = Change::default();
+        for (key, page) in self.pages.iter_mut() {
+            if list.is_some_and(|l| l != key.list) {
+                continue;
+            }
+            let mut touched = false;
+            for c in page.iter_mut() {
+                touched |= edit(&mut c.data);
+            }
+            if touched {
+                change.put_page(*key);
+            }
+        }
+        if !change.is_empty() {
+            self.revision += 1;
+        }
+        change
+    }
+
+    /// Deletes contacts; unknown ids are refused before anything changes.
+    pub fn delete_contacts(&mut self, ids: &[ContactId]) -> Result<Change, WorkspaceError> {
+        if let Some(missing) = ids.iter().find(|id| !self.locations.contains(**id)) {
+            return Err(WorkspaceError::UnknownContact(*missing));
+        }
+        let mut change = Change::default();
+        let doomed: HashSet<ContactId> = ids.iter().copied().collect();
+        let mut keys: Vec<PageKey> = doomed.iter().filter_map(|id| self.locations.get(*id)).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let Some(page) = self.pages.get_mut(&key) else { continue };
+            let before = page.len();
+            page.retain(|c| !doomed.contains(&c.id));
+            let removed = before - page.len();
+            if let Some(n) = self.counts.get_mut(&key.list) {
+                *n = n.saturating_sub(removed);
+            }
+            if page.is_empty() {
+                self.pages.remove(&key);
+                change.delete_page(key);
+            } else {
+                change.put_page(key);
+            }
+        }
+        self.locations.remove_all(&doomed);
+        self.revision += 1;
+        Ok(change)
+    }
+
+    /// Appends already validated contacts to a list (bulk paths: import, benchmark).
+    pub fn add_contacts(&mut self, list: ListId, data: Vec<ContactData>, now: Timestamp) -> Result<(Vec<ContactId>, Change), WorkspaceError> {
+        if !self.lists.contains_key(&list) {
+            return Err(WorkspaceError::UnknownList(list));
+        }
+        let mut change = Change { meta: true, ..Change::default() };
+        let mut ids = Vec::with_capacity(data.len());
+        let mut data = data.into_iter().peekable();
+        // Fill the last page, then new ones, a page at a time (no per-contact lookups).
+        while data.peek().is_some() {
+            let key = self.page_with_room(list);
+            let page = self.pages.entry(key).or_default();
+            let room = PAGE_CAPACITY.saturating_sub(page.len());
+            for data in data.by_ref().take(room) {
+                let id = ContactId::new(self.meta.next_contact_id);
+                self.meta.next_contact_id = self.meta.next_contact_id.saturating_add(1);
+                self.locations.set(id, key);
+                page.push(Contact { id, list_id: list, created: now, updated: now, data });
+                ids.push(id);
+            }
+            change.put_page(key);
+        }
+        *self.counts.entry(list).or_default() += ids.len();
+        self.revision += 1;
+        Ok((ids, change))
+    }
+
+    /// The list's last page if it has room, else the next page number.
+    pub(super) fn page_with_room(&self, list: ListId) -> PageKey {
+        let last = self.pages.range(PageKey { list, page: 0 }..=PageKey { list, page: u32::MAX }).next_back();
+        match last {
+            Some((key, page)) if page.len() < PAGE_CAPACITY => *key,
+            Some((key, _)) => PageKey { list, page: key.page.saturating_add(1) },
+            None => PageKey { list, page: 0 },
+        }
+    }
+
+    /// Puts a contact on its list's last page, opening a new page when that one is full.
+    pub(super) fn append(&mut self, contact: Contact, change: &mut Change) {
+        let key = self.page_with_room(contact.list_id);
+        self.locations.set(contact.id, key);
+        *self.counts.entry(contact.list_id).or_default() += 1;
+        self.pages.entry(key).or_default().push(contact);
+        change.put_page(key);
+    }
+
+    pub(super) fn take_contact(&mut self, id: ContactId, change: &mut Change) -> Result<Contact, WorkspaceError> {
+        let key = self.locations.remove(id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let page = self.pages.get_mut(&key).ok_or(WorkspaceError::UnknownContact(id))?;
+        let at = page.iter().position(|c| c.id == id).ok_or(WorkspaceError::UnknownContact(id))?;
+        let contact = page.remove(at);
+        if page.is_empty() {
+            self.pages.remove(&key);
+            change.delete_page(key);
+        } else {
+            change.put_page(key);
+        }
+        if let Some(n) = self.counts.get_mut(&key.list) {
+            *n = n.saturating_sub(1);
+        }
+        Ok(contact)
+    }
+}
