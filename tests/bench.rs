@@ -23,6 +23,10 @@
 //! "Painted" is taken in a task queued from an animation frame callback
 //! (requestAnimationFrame, then setTimeout 0): the frame's style, layout and paint
 //! run between the two.
+//!
+//! Over 400 lines on purpose: one scenario read top to bottom (its steps, the domain
+//! model each step is checked against, the page scripts that time them, the table of
+//! figures); the shared parts (browser, downloads, memory) live in tests/support.
 
 mod support;
 
@@ -32,6 +36,9 @@ use std::time::{Duration, Instant};
 use contacts_manager::domain::sample::sample_draft;
 use contacts_manager::domain::{ContactField, ContactQuery, ListDraft, Timestamp, Workspace};
 use serde_json::{json, Value};
+use support::files::{allow_downloads, wait_for_download, TempDir};
+use support::memory::page_memory;
+use support::text::digits;
 use support::{fresh_db_name, repo_path, Browser, Launch, StaticServer};
 
 const ROW: &str = "#contacts-table tbody tr";
@@ -102,7 +109,7 @@ async fn bench_500k_contacts() {
         "the first visit downloads the wasm (no service worker, nothing cached yet): {fetched}"
     );
     browser.screenshot("bench-first-visit").await;
-    let first_memory = memory(&browser).await;
+    let first_memory = page_memory(&browser).await;
     let sw = service_worker_ready(&browser).await;
     println!("bench: service worker {sw}");
     browser.close().await;
@@ -132,7 +139,7 @@ async fn bench_500k_contacts() {
     );
     browser.screenshot("bench-cold-load").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let mem = memory(&browser).await;
+    let mem = page_memory(&browser).await;
     let rss = browser.process_group().map(chromium_rss).unwrap_or_default();
 
     let page_size = cold["page_size"].as_u64().unwrap_or(0) as usize;
@@ -218,11 +225,6 @@ fn emails_len(v: &Value) -> u64 {
     v["emails"].as_array().map_or(0, |a| a.len() as u64)
 }
 
-fn digits(text: &str) -> Option<u64> {
-    let d: String = text.chars().filter(char::is_ascii_digit).collect();
-    d.parse().ok()
-}
-
 /// A load must have painted the first page of all N contacts, as the domain orders them.
 fn check_loaded(v: &Value, model: &Model, n: usize, what: &str) {
     assert!(v["timeout"].is_null(), "{what}: no table row within the page's time limit: {v}");
@@ -243,18 +245,6 @@ fn check_keystroke(v: &Value, model: &Model, q: &str, page_size: usize) {
     assert_eq!(v["value"].as_str(), Some(q), "keystroke {q:?}: the search box holds {}", v["value"]);
     let shown = shown_on_page(v, &format!("keystroke {q:?}"));
     assert_eq!(shown, model.page(q, page_size), "keystroke {q:?}: the table is not the domain's result");
-}
-
-/// JS heap (precise with --enable-precise-memory-info) and wasm linear memory.
-async fn memory(browser: &Browser) -> Value {
-    browser
-        .exec(
-            "const b = window.wasmBindings;
-             let wasm = null;
-             try { if (b && typeof b.wasm_memory_bytes === 'function') wasm = Number(b.wasm_memory_bytes()); } catch (e) {}
-             return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm };",
-        )
-        .await
 }
 
 /// Waits for the service worker the first visit registers (after the load event) to
@@ -410,9 +400,8 @@ async fn keystroke(browser: &Browser, q: &str) -> Value {
 /// file offered (`cm:export-done`), with the longest gap between animation frames
 /// meanwhile; then checks the downloaded file has a row per contact.
 async fn export_list(browser: &Browser, n: usize) -> Value {
-    let dir = std::env::temp_dir().join(format!("cm-bench-export-{}", fresh_db_name("d")));
-    let _ = std::fs::create_dir_all(&dir);
-    browser.cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": dir.display().to_string() })).await;
+    let dir = TempDir::new("cm-bench-export");
+    allow_downloads(browser, dir.path()).await;
     browser.exec("location.hash = '#/lists'").await;
     browser.click("button[aria-label='Export the contacts of Benchmark to CSV']").await;
     browser.wait_for("#export-start").await;
@@ -434,23 +423,9 @@ async fn export_list(browser: &Browser, n: usize) -> Value {
          setTimeout(check, 20);";
     let mut result = browser.exec_async(script).await;
     assert!(result["timeout"].is_null() && result["ms"].as_f64().is_some(), "the export offered no file within 110 s: {result}");
-    let file = dir.join("Benchmark.csv");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let mut last = None;
-    let rows = loop {
-        let len = std::fs::metadata(&file).ok().map(|m| m.len());
-        if len.is_some() && len == last && !dir.join("Benchmark.csv.crdownload").exists() {
-            let text = std::fs::read(&file).unwrap_or_default();
-            break text.iter().filter(|b| **b == b'\n').count().saturating_sub(1);
-        }
-        last = len;
-        if Instant::now() > deadline {
-            break 0;
-        }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-    };
-    let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-    let _ = std::fs::remove_dir_all(&dir);
+    let file = wait_for_download(&dir.path().join("Benchmark.csv"), Duration::from_secs(120)).await;
+    let rows = file.iter().filter(|b| **b == b'\n').count().saturating_sub(1);
+    let bytes = file.len();
     assert_eq!(rows, n, "the export has {rows} rows (lines after the header) for {n} contacts");
     result["file_bytes"] = json!(bytes);
     result["file_rows"] = json!(rows);

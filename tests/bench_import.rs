@@ -25,15 +25,21 @@ use std::time::{Duration, Instant};
 use contacts_manager::domain::import::{preview, propose, sniff, DedupField, ImportContext, ImportOptions, ImportPlan, ImportRun, SAMPLE_BYTES};
 use contacts_manager::domain::{ContactField, Country, ListId, Tag, TagColour, TagId};
 use serde_json::{json, Value};
-use support::files::{
-    choose_file, contacts_in_list, create_list_in_wizard, generated_csv, generated_csv_tags, generated_rows_within,
-    open_import_page, read_summary, set_duplicate_check, target_of, TempDir,
+use support::contacts::contacts_in_list;
+use support::files::{generated_csv, generated_csv_tags, generated_rows_within, TempDir};
+use support::import_wizard::{
+    choose_file, create_list_in_wizard, open_import_page, read_summary, set_duplicate_check, target_of, EMAIL_AND_PHONE,
 };
+use support::memory::page_memory;
+use support::tags::create_tag;
+use support::text::digits;
 use support::{fresh_db_name, repo_path, Browser, Launch};
 
 /// The wizard refuses files over 60 MB (of 2^20 bytes); the benchmark's file stays just under.
 const MAX_FILE_BYTES: usize = 60 << 20;
 const SEED: u64 = 2024;
+/// The colour of the tags the file names (made in the app, and in the domain's run).
+const TAG_COLOUR: &str = "#1e5aa8";
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "benchmark: run with bash .ci/bench-import"]
@@ -63,12 +69,7 @@ async fn bench_import_60mb_csv() {
 
     // The file's Categories column names tags: they exist, as they would for a user.
     for tag in generated_csv_tags() {
-        b.click(".nav a[href='#/tags']").await;
-        b.click("#new-tag").await;
-        b.fill("#tag-name", tag).await;
-        b.fill("#tag-colour-text", "#1e5aa8").await;
-        b.click("#save-tag").await;
-        b.wait_gone(".overlay").await;
+        create_tag(&b, tag, Some(TAG_COLOUR)).await;
     }
 
     open_import_page(&b).await;
@@ -88,11 +89,11 @@ async fn bench_import_60mb_csv() {
     println!("bench-import: check before Upload {check}");
     assert_eq!(target_of(&b, 0).await, "first_name");
     assert_eq!(target_of(&b, 14).await, "tags", "Categories");
-    set_duplicate_check(&b, &["email", "phone"]).await;
+    set_duplicate_check(&b, EMAIL_AND_PHONE).await;
     // The country national numbers are read with: the host's run below uses the same.
     let country_code = b.exec("const s = document.querySelector('#import-country'); return s ? s.value : null;").await;
     let country_code = country_code.as_str().unwrap_or_else(|| panic!("no #import-country in the wizard")).to_owned();
-    let before = memory(&b).await;
+    let before = page_memory(&b).await;
 
     let run = timed_upload(&b).await;
     println!("bench-import: page figures {run}");
@@ -100,9 +101,9 @@ async fn bench_import_60mb_csv() {
     let summary = read_summary(&b, Duration::from_secs(5)).await;
     println!("bench-import: summary {summary:?}");
     assert!(summary.status.contains("Finished"), "{summary:?}");
-    let after = memory(&b).await;
+    let after = page_memory(&b).await;
     let blank = b.exec("const el = document.querySelector(\"#import-summary [data-count='blank']\"); return el ? el.textContent : '0';").await;
-    let blank = blank.as_str().and_then(support::files::digits).unwrap_or(0);
+    let blank = blank.as_str().and_then(digits).unwrap_or(0);
     let in_list = contacts_in_list(&b, &list).await;
     assert_eq!(in_list, summary.imported, "the list holds what the summary counts");
     b.close().await;
@@ -187,7 +188,7 @@ impl Counts {
     /// proposed mapping, the duplicate check on email + phone, the tags existing, the
     /// wizard's country and its defaults otherwise, an empty list.
     fn domain(bytes: &[u8], country: Option<Country>) -> Counts {
-        let colour = TagColour::parse("#1e5aa8").unwrap_or_else(|| panic!("a tag colour"));
+        let colour = TagColour::parse(TAG_COLOUR).unwrap_or_else(|| panic!("a tag colour"));
         let tags: Vec<Tag> =
             generated_csv_tags().iter().zip(1..).map(|(name, id)| Tag { id: TagId::new(id), name: (*name).into(), colour: colour.clone() }).collect();
         let context = ImportContext { tags: tags.iter().collect(), ..ImportContext::default() };
@@ -253,30 +254,11 @@ async fn watch(b: &Browser, name: &str, css: &str, text: bool) {
 /// The figures of a `watch` once painted (waits up to 30 s): `ms` to painted, `dom_ms`
 /// to shown.
 async fn timed(b: &Browser, name: &str, what: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(30);
     let script = format!(
         "const r = window.{name};
          return r && r.painted_at ? {{ ms: r.painted_at - r.changed_at, dom_ms: r.shown_at - r.changed_at, sentence: r.sentence }} : null;"
     );
-    loop {
-        let v = b.exec(&script).await;
-        if !v.is_null() {
-            return v;
-        }
-        assert!(Instant::now() < deadline, "{what} never showed");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// JS heap (precise with --enable-precise-memory-info) and the wasm linear memory.
-async fn memory(b: &Browser) -> Value {
-    b.exec(
-        "const w = window.wasmBindings;
-         let wasm = null;
-         try { if (w && typeof w.wasm_memory_bytes === 'function') wasm = Number(w.wasm_memory_bytes()); } catch (e) {}
-         return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm };",
-    )
-    .await
+    b.poll(&script, Duration::from_secs(30), &format!("{what} to show")).await
 }
 
 /// Registers a long-task observer and a memory sampler, clicks Upload, and polls

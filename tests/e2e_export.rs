@@ -4,7 +4,7 @@
 //! imported into the emptied list exports again byte for byte; the contacts table's
 //! results, its selected rows and the selected lists export with the chosen (and
 //! remembered) separator and encoding; formula-like cells are neutralised; accents
-//! survive with the BOM.
+//! survive with the BOM. The selected global custom fields export too.
 
 mod support;
 
@@ -12,47 +12,22 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::json;
-use support::files::{allow_downloads, choose_file, open_import_page, set_duplicate_check, target_of, upload, wait_for_download, TempDir};
-use support::{fresh_db_name, Browser};
+use support::app::{navigate, open_fresh_app};
+use support::contacts::{delete_selected_contacts, open_contacts_of};
+use support::custom_fields::{add_custom_field, FieldDef, FieldScope};
+use support::files::{allow_downloads, csv_records, wait_for_download, TempDir};
+use support::import_wizard::{choose_file, open_import_page, start_over, target_of, upload_with_duplicate_check};
+use support::lists::{create_list, open_list_editor, ListTab, NewList};
+use support::tags::create_tag;
+use support::Browser;
 
-const ENTER: &str = "\u{E007}";
 const LIMIT: Duration = Duration::from_secs(30);
-
-async fn nav(b: &Browser, hash: &str) {
-    b.click(&format!(".nav a[href='{hash}']")).await;
-}
-
-/// Saves the open New Custom Field dialog as `alias` of `kind` with `choices`.
-async fn save_field(b: &Browser, new_button: &str, alias: &str, kind: &str, choices: &[&str]) {
-    b.click(new_button).await;
-    b.fill("#field-def-alias", alias).await;
-    b.select("#field-def-type", kind).await;
-    for choice in choices {
-        b.wait_for("#field-def-choices").await.send_keys(&format!("{choice}{ENTER}")).await.expect("type a choice");
-        b.wait_for_text("#choice-chips", choice).await;
-    }
-    b.click("#save-field").await;
-    b.wait_gone(".overlay").await;
-}
-
-/// A new list made on the Lists page; its id.
-async fn new_list(b: &Browser, name: &str) -> String {
-    nav(b, "#/lists").await;
-    b.click("#new-list").await;
-    b.fill("#list-name", name).await;
-    b.click("#add-list").await;
-    b.wait_gone(".overlay").await;
-    let script = format!("const a = document.querySelector('a[aria-label=\"Show contacts of {name}\"]'); return a ? a.getAttribute('href').split('list=')[1] : null;");
-    support::files::poll(b, &script, LIMIT, "the new list's row").await.as_str().unwrap_or_default().to_string()
-}
 
 /// Imports `file` into `list` through the wizard with the proposed mapping; the
 /// number imported. Every column must have been mapped when `all_mapped`.
 async fn import(b: &Browser, file: &Path, list: &str, columns: usize, all_mapped: bool) -> u64 {
     open_import_page(b).await;
-    if b.count("#import-again").await > 0 {
-        b.click("#import-again").await;
-    }
+    start_over(b).await;
     choose_file(b, file).await;
     b.select("#import-list", list).await;
     if all_mapped {
@@ -60,8 +35,7 @@ async fn import(b: &Browser, file: &Path, list: &str, columns: usize, all_mapped
             assert_ne!(target_of(b, column).await, "skip", "column {column} of {} is not mapped", file.display());
         }
     }
-    set_duplicate_check(b, &[]).await;
-    let summary = upload(b, LIMIT).await;
+    let summary = upload_with_duplicate_check(b, &[], LIMIT).await;
     assert_eq!(summary.failed, 0, "{summary:?}");
     summary.imported
 }
@@ -74,14 +48,6 @@ async fn export(b: &Browser, button: &str, dir: &Path, name: &str) -> Vec<u8> {
     let bytes = wait_for_download(&dir.join(name), LIMIT).await;
     b.wait_gone(".overlay").await;
     bytes
-}
-
-/// The records of a CSV file (BOM removed) with separator `sep`.
-fn records(bytes: &[u8], sep: u8) -> Vec<Vec<String>> {
-    let text = std::str::from_utf8(bytes).expect("utf-8");
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().delimiter(sep).has_headers(false).from_reader(text.as_bytes());
-    reader.records().map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect()).collect()
 }
 
 const HEADERS: &str = "First name,Last name,Phone,Mobile,Fax,Email,Website,Company,Street,Postal code,City,Country,Date of birth,Description,\
@@ -104,19 +70,14 @@ fb{i},@tw{i},ig{i},li{i},sk{i},te{i},vi{i},ln{i},wc{i},tg{i},\"Work: +39 02 1234
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_list_with_every_field_exports_and_imports_back_unchanged() {
-    let b = Browser::start().await;
-    b.open_app(&fresh_db_name("e2e-export-round")).await;
+    let b = open_fresh_app("e2e-export-round").await;
     let dir = TempDir::new("cm-e2e-export");
     allow_downloads(&b, dir.path()).await;
 
-    nav(&b, "#/tags").await;
     for tag in ["VIP", "Roma"] {
-        b.click("#new-tag").await;
-        b.fill("#tag-name", tag).await;
-        b.click("#save-tag").await;
-        b.wait_gone(".overlay").await;
+        create_tag(&b, tag, None).await;
     }
-    nav(&b, "#/custom-fields").await;
+    navigate(&b, "#/custom-fields").await;
     let globals: [(&str, &str, &[&str]); 6] = [
         ("Codice", "text", &[]),
         ("Regione", "select", &["Nord", "Sud"]),
@@ -126,11 +87,10 @@ async fn a_list_with_every_field_exports_and_imports_back_unchanged() {
         ("Portale", "url", &[]),
     ];
     for (alias, kind, choices) in globals {
-        save_field(&b, "#new-global-field", alias, kind, choices).await;
+        add_custom_field(&b, FieldScope::Global, &FieldDef { choices, ..FieldDef::new(alias, kind) }).await;
     }
-    let list = new_list(&b, "Clienti").await;
-    b.exec(&format!("location.hash = '#/lists/{list}'")).await;
-    b.click("#tab-custom-fields").await;
+    let list = create_list(&b, NewList::named("Clienti")).await;
+    open_list_editor(&b, &list, ListTab::CustomFields).await;
     let own: [(&str, &str, &[&str]); 5] = [
         ("Alt phone", "text", &[]),
         ("Tier", "select", &["Gold", "Silver"]),
@@ -139,17 +99,17 @@ async fn a_list_with_every_field_exports_and_imports_back_unchanged() {
         ("Call back at", "datetime", &[]),
     ];
     for (alias, kind, choices) in own {
-        save_field(&b, "#new-list-field", alias, kind, choices).await;
+        add_custom_field(&b, FieldScope::List, &FieldDef { choices, ..FieldDef::new(alias, kind) }).await;
     }
     let columns = HEADERS.split(',').count();
     let source = dir.write("source.csv", source_csv().as_bytes());
     assert_eq!(import(&b, &source, &list, columns, true).await, 3);
 
     // The list's Export to CSV, with the default options (comma, BOM).
-    nav(&b, "#/lists").await;
+    navigate(&b, "#/lists").await;
     let first = export(&b, "button[aria-label='Export the contacts of Clienti to CSV']", dir.path(), "Clienti.csv").await;
     assert!(first.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
-    let rows = records(&first, b',');
+    let rows = csv_records(&first, b',');
     assert_eq!(rows[0].join(","), HEADERS, "human-readable headers (a formula-like alias neutralised)");
     assert_eq!(rows.len(), 4, "the header and 3 contacts");
     let zoe = &rows[1];
@@ -163,15 +123,14 @@ async fn a_list_with_every_field_exports_and_imports_back_unchanged() {
 
     // Empty the list, import the export back (every column proposed by itself), and
     // export again: the same file, so the same contacts.
-    b.exec(&format!("location.hash = '#/contacts?list={list}'")).await;
+    open_contacts_of(&b, &list).await;
     b.click("#select-all-contacts").await;
-    b.click("#delete-contacts").await;
-    b.click("#confirm-ok").await;
+    delete_selected_contacts(&b).await;
     b.wait_for("#no-contacts").await;
     let exported = dir.path().join("Clienti.csv");
     assert_eq!(import(&b, &exported, &list, columns, true).await, 3);
     std::fs::rename(&exported, dir.path().join("first.csv")).expect("move the first export aside");
-    nav(&b, "#/lists").await;
+    navigate(&b, "#/lists").await;
     let second = export(&b, "button[aria-label='Export the contacts of Clienti to CSV']", dir.path(), "Clienti.csv").await;
     assert_eq!(String::from_utf8_lossy(&second), String::from_utf8_lossy(&first), "the round trip changed the contacts");
     b.close().await;
@@ -179,20 +138,19 @@ async fn a_list_with_every_field_exports_and_imports_back_unchanged() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn table_results_selected_rows_and_lists_export_with_remembered_options() {
-    let b = Browser::start().await;
-    b.open_app(&fresh_db_name("e2e-export-table")).await;
+    let b = open_fresh_app("e2e-export-table").await;
     let dir = TempDir::new("cm-e2e-export");
     allow_downloads(&b, dir.path()).await;
-    let sales = new_list(&b, "Vendite").await;
-    let _other = new_list(&b, "@Leads").await;
+    let sales = create_list(&b, NewList::named("Vendite")).await;
+    let _other = create_list(&b, NewList::named("@Leads")).await;
     let file = dir.write("people.csv", "First name,Last name,Email\nAnna,Rossi,anna@x.it\nAnnalisa,Città,annalisa@x.it\nMarco,Verdi,marco@x.it\n@Mallory,=cmd,mallory@x.it\n".as_bytes());
     assert_eq!(import(&b, &file, &sales, 3, true).await, 4);
 
     // What the table shows after a search, with ";" and no BOM.
-    nav(&b, "#/contacts").await;
+    navigate(&b, "#/contacts").await;
     b.fill("#contact-search", "ann").await;
     let two = "return document.querySelectorAll('#contacts-table tbody tr').length === 2";
-    support::files::poll(&b, two, LIMIT, "the 2 contacts matching ann").await;
+    b.poll(two, LIMIT, "the 2 contacts matching ann").await;
     b.click("#export-contacts").await;
     b.wait_for("#export-dialog").await;
     b.select("#export-separator", ";").await;
@@ -202,7 +160,7 @@ async fn table_results_selected_rows_and_lists_export_with_remembered_options() 
     let shown = wait_for_download(&dir.path().join("contacts.csv"), LIMIT).await;
     b.wait_gone(".overlay").await;
     assert!(!shown.starts_with("\u{feff}".as_bytes()), "plain UTF-8 on request");
-    let rows = records(&shown, b';');
+    let rows = csv_records(&shown, b';');
     assert_eq!(rows.len(), 3, "the header and the 2 matches: {rows:?}");
     assert_eq!(rows[0][..3].join(";"), "First name;Last name;Phone");
     assert_eq!((rows[1][0].as_str(), rows[2][0].as_str(), rows[2][1].as_str()), ("Anna", "Annalisa", "Città"));
@@ -224,15 +182,15 @@ async fn table_results_selected_rows_and_lists_export_with_remembered_options() 
     let selected = wait_for_download(&dir.path().join("selected-contacts.csv"), LIMIT).await;
     b.wait_gone(".overlay").await;
     assert!(selected.starts_with("\u{feff}".as_bytes()));
-    let rows = records(&selected, b',');
+    let rows = csv_records(&selected, b',');
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!((rows[1][0].as_str(), rows[1][1].as_str()), ("'@Mallory", "'=cmd"), "formula-like cells neutralised");
 
     // The selected lists.
-    nav(&b, "#/lists").await;
+    navigate(&b, "#/lists").await;
     b.click("input[aria-label='Select all lists']").await;
     let lists = export(&b, "#export-lists", dir.path(), "lists.csv").await;
-    let rows = records(&lists, b',');
+    let rows = csv_records(&lists, b',');
     assert_eq!(rows[0].join(","), "List ID,Name,Description,Contacts,Agents,Created");
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert_eq!((rows[1][1].as_str(), rows[1][3].as_str()), ("'@Leads", "0"));
@@ -241,5 +199,37 @@ async fn table_results_selected_rows_and_lists_export_with_remembered_options() 
     let sideways = b.exec("const w = document.querySelector('#lists-table').closest('.table-wrap'); return w.scrollWidth > w.clientWidth").await;
     assert_eq!(sideways, json!(false), "the lists table scrolls sideways at 1280px");
     b.screenshot("export-lists-page").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn selected_global_fields_export_to_csv() {
+    let b = open_fresh_app("e2e-fields-export").await;
+    // A real download into a folder of our own.
+    let dir = TempDir::new("cm-e2e-dl");
+    allow_downloads(&b, dir.path()).await;
+
+    navigate(&b, "#/custom-fields").await;
+    add_custom_field(&b, FieldScope::Global, &FieldDef { required: true, click_to_action: true, ..FieldDef::new("Hotline", "text") }).await;
+    add_custom_field(&b, FieldScope::Global, &FieldDef { choices: &["A", "B"], ..FieldDef::new("=Grade", "select") }).await;
+    add_custom_field(&b, FieldScope::Global, &FieldDef::new("Not exported", "number")).await;
+    assert_eq!(b.exec("return document.querySelector('#export-fields').disabled").await, json!(true));
+    b.click("#global-fields-table tbody tr:nth-child(1) .col-check input").await;
+    b.click("#global-fields-table tbody tr:nth-child(2) .col-check input").await;
+    b.wait_for_text(".selection-count", "2 selected").await;
+    b.click("#export-fields").await;
+
+    let bytes = wait_for_download(&dir.path().join("global-custom-fields.csv"), Duration::from_secs(10)).await;
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("the download is not UTF-8: {e}"));
+    assert!(text.starts_with('\u{feff}'), "a BOM for Excel");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Alias,Type,Choices,Required,Click to action,Status",
+            "Hotline,Text,,yes,yes,available",
+            "'=Grade,Select,A | B,no,no,available",
+        ]
+    );
     b.close().await;
 }

@@ -9,9 +9,11 @@ mod support;
 
 use std::time::Duration;
 
-use support::files::{
-    allow_downloads, choose_file, contacts_in_list, create_list_in_wizard, open_import_page, poll, set_duplicate_check,
-    upload, wait_for_download, xlsx_rows, Summary, TempDir,
+use support::app::open_fresh_app;
+use support::contacts::{contact_fields, contacts_in_list};
+use support::files::{allow_downloads, wait_for_download, xlsx_rows, TempDir};
+use support::import_wizard::{
+    choose_file, create_list_in_wizard, open_import_page, set_duplicate_check, upload, Summary, EMAIL_AND_PHONE,
 };
 use support::{fresh_db_name, repo_path, Browser};
 
@@ -103,24 +105,6 @@ fn counts(s: &Summary) -> (u64, u64, u64, u64) {
     (s.imported, s.warned, s.duplicates_in_file + s.duplicates_existing, s.failed)
 }
 
-/// The value the edit page of the contact whose row mentions `name` shows in `#field-{key}`.
-async fn stored_value(b: &Browser, list: &str, name: &str, key: &str) -> String {
-    b.exec(&format!("location.hash = '#/contacts?list={list}'")).await;
-    b.wait_for("#add-contact").await;
-    let script = format!(
-        "const row = [...document.querySelectorAll('#contacts-table tbody tr')].find(r => r.textContent.includes({name:?}));
-         if (!row) return false;
-         const edit = [...row.querySelectorAll('a, button')].find(e => e.textContent.trim() === 'Edit');
-         if (!edit) return false;
-         edit.click();
-         return true;"
-    );
-    poll(b, &script, Duration::from_secs(10), &format!("the Edit action of {name}")).await;
-    let css = format!("#field-{key}");
-    b.wait_for(&css).await;
-    b.exec(&format!("return document.querySelector({css:?}).value")).await.as_str().unwrap_or_default().to_string()
-}
-
 async fn import_case(b: &Browser, case: &Case, downloads: &std::path::Path) {
     let name = case.file;
     b.open_app(&fresh_db_name("e2e-corpus")).await;
@@ -129,20 +113,15 @@ async fn import_case(b: &Browser, case: &Case, downloads: &std::path::Path) {
     choose_file(b, &path).await;
     let list = create_list_in_wizard(b, name).await;
     b.select("#import-country", case.country).await;
-    set_duplicate_check(b, &["email", "phone"]).await;
+    set_duplicate_check(b, EMAIL_AND_PHONE).await;
     // The check before Upload reads the whole (small) file and says what will happen.
     let (imported, warned, duplicates, failed) = case.counts;
     let rows = imported + duplicates + failed;
-    let check = poll(
-        b,
-        &format!(
-            "const el = document.querySelector('#import-check-sentence');
-             return el && el.textContent.startsWith('{rows} rows read: {imported} would import, {warned} with warnings') ? el.textContent : null;"
-        ),
-        Duration::from_secs(10),
-        &format!("{name}: the check before Upload"),
-    )
-    .await;
+    let sentence = format!(
+        "const el = document.querySelector('#import-check-sentence');
+         return el && el.textContent.startsWith('{rows} rows read: {imported} would import, {warned} with warnings') ? el.textContent : null;"
+    );
+    let check = b.poll(&sentence, Duration::from_secs(10), &format!("{name}: the check before Upload")).await;
     let check = check.as_str().unwrap_or_default().to_string();
     assert!(check.contains(&format!("{failed} would fail")), "{name}: {check}");
     assert_eq!(b.count("#import-nothing:not([hidden])").await, 0, "{name}: no red warning when rows import");
@@ -163,7 +142,7 @@ async fn import_case(b: &Browser, case: &Case, downloads: &std::path::Path) {
     assert_eq!(contacts_in_list(b, &list).await, imported, "{name}: the list holds every imported contact");
 
     for (who, key, value) in case.stored {
-        assert_eq!(stored_value(b, &list, who, key).await, *value, "{name}: {who}'s {key}");
+        assert_eq!(contact_fields(b, &list, who, &[key]).await, [*value], "{name}: {who}'s {key}");
     }
     b.exec("location.hash = '#/tags'").await;
     if case.tags.is_empty() {
@@ -178,8 +157,7 @@ async fn import_case(b: &Browser, case: &Case, downloads: &std::path::Path) {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_corpus_file_imports_through_the_wizard() {
     let dir = TempDir::new("cm-e2e-corpus");
-    let b = Browser::start().await;
-    b.open_app(&fresh_db_name("e2e-corpus")).await;
+    let b = open_fresh_app("e2e-corpus").await;
     allow_downloads(&b, dir.path()).await;
     for case in &CASES {
         import_case(&b, case, dir.path()).await;
@@ -191,13 +169,12 @@ async fn every_corpus_file_imports_through_the_wizard() {
 /// stored; the check follows the choices.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_mapping_that_would_fail_every_row_is_flagged_before_upload() {
-    let b = Browser::start().await;
-    b.open_app(&fresh_db_name("e2e-corpus-bad-mapping")).await;
+    let b = open_fresh_app("e2e-corpus-bad-mapping").await;
     open_import_page(&b).await;
     choose_file(&b, &repo_path("tests/fixtures/import/corpus/google-contacts.csv")).await;
     create_list_in_wizard(&b, "Rubrica").await;
     b.select("#import-country", "IT").await;
-    poll(&b, "const el = document.querySelector('#import-check-sentence'); return el && el.textContent.startsWith('12 rows read: 10 would import') || null;", Duration::from_secs(10), "the check").await;
+    b.poll("const el = document.querySelector('#import-check-sentence'); return el && el.textContent.startsWith('12 rows read: 10 would import') || null;", Duration::from_secs(10), "the check").await;
     // Without a first-name column the check says why it cannot run.
     b.select("select.import-target[data-column='0']", "skip").await;
     let why = b.wait_for_text("#import-check", "first name").await;

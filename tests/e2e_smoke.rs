@@ -5,13 +5,11 @@
 mod support;
 
 use serde_json::json;
-use support::{fresh_db_name, Browser};
+use support::app::open_fresh_app;
 
 #[tokio::test]
 async fn app_loads_installs_as_pwa_and_starts_offline() {
-    let mut browser = Browser::start().await;
-    let db = fresh_db_name("smoke");
-    browser.open_app(&db).await;
+    let mut browser = open_fresh_app("smoke").await;
     assert_eq!(browser.client.title().await.expect("page title"), "Contacts Manager");
 
     // The manifest is linked, served, and names the app.

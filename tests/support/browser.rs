@@ -180,6 +180,24 @@ impl Browser {
         }
     }
 
+    /// Polls `script` (a function body that returns a value) until it returns something
+    /// other than null or false, for up to `limit`; returns that. On timeout saves a
+    /// screenshot and panics with `what`. A failing script counts as "not yet" (the
+    /// page may be reloading).
+    pub async fn poll(&self, script: &str, limit: Duration, what: &str) -> Value {
+        let deadline = Instant::now() + limit;
+        loop {
+            let v = self.client.execute(script, vec![]).await.unwrap_or(Value::Null);
+            if !v.is_null() && v != Value::Bool(false) {
+                return v;
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("timed out after {limit:?} waiting for {what}")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clears the input or textarea at `css` and types `value` (real key events, so
     /// the app's input handlers run).
     pub async fn fill(&self, css: &str, value: &str) {

@@ -1,13 +1,25 @@
 //! Host-side end-to-end support: a static server for dist/, chromedriver, and a
-//! headless Chromium session with waits and helpers. Every test launches its own
-//! browser (`Browser::start().await`) on a fresh profile and its own database name.
-//! Files using this start with `#![cfg(not(target_arch = "wasm32"))]`.
+//! headless Chromium session with waits and helpers (`Browser`); on top of it, page
+//! objects that do what a user does on one part of the app (`app`, `lists`,
+//! `contacts`, `custom_fields`, `tags`, `agents`, `import_wizard`). Every test launches
+//! its own browser on a fresh profile and its own database name
+//! (`app::open_fresh_app`). Files using this start with
+//! `#![cfg(not(target_arch = "wasm32"))]`.
 #![allow(dead_code, unused_imports)]
 
+pub mod agents;
+pub mod app;
 mod browser;
+pub mod contacts;
+pub mod custom_fields;
 mod driver;
 pub mod files;
+pub mod import_wizard;
+pub mod lists;
+pub mod memory;
 mod server;
+pub mod tags;
+pub mod text;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
