@@ -18,6 +18,78 @@ pub enum RecordKey {
     Import(BatchId),
 }
 
+impl RecordKey {
+    /// The collection a view shows this record in.
+    pub fn collection(self) -> Collection {
+        match self {
+            RecordKey::Field(_) => Collection::Fields,
+            RecordKey::Tag(_) => Collection::Tags,
+            RecordKey::Agent(_) => Collection::Agents,
+            RecordKey::Disposition(_) => Collection::Dispositions,
+            RecordKey::Import(_) => Collection::Imports,
+        }
+    }
+}
+
+/// What views follow: a committed change names the collections it touched, and the
+/// views of those refresh. A new collection is one more variant (and its bit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Collection {
+    Lists,
+    Contacts,
+    Fields,
+    Tags,
+    Agents,
+    Dispositions,
+    Imports,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 7] = [
+        Collection::Lists,
+        Collection::Contacts,
+        Collection::Fields,
+        Collection::Tags,
+        Collection::Agents,
+        Collection::Dispositions,
+        Collection::Imports,
+    ];
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// A set of collections, `Copy` so it can travel in signals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Touched(u16);
+
+impl Touched {
+    pub const NONE: Touched = Touched(0);
+
+    pub fn with(self, collection: Collection) -> Touched {
+        Touched(self.0 | collection.bit())
+    }
+
+    pub fn contains(self, collection: Collection) -> bool {
+        self.0 & collection.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Collection> {
+        Collection::ALL.into_iter().filter(move |c| self.contains(*c))
+    }
+}
+
+impl FromIterator<Collection> for Touched {
+    fn from_iter<I: IntoIterator<Item = Collection>>(items: I) -> Self {
+        items.into_iter().fold(Touched::NONE, Touched::with)
+    }
+}
+
 /// A page of contacts in storage: list and page number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PageKey {
@@ -42,6 +114,15 @@ pub struct Change {
 impl Change {
     pub fn is_empty(&self) -> bool {
         self == &Change::default()
+    }
+
+    /// The collections whose records this change names (the meta record alone, id
+    /// counters, touches none).
+    pub fn touched(&self) -> Touched {
+        let lists = (!self.lists_put.is_empty() || !self.lists_deleted.is_empty()).then_some(Collection::Lists);
+        let contacts = (!self.pages_put.is_empty() || !self.pages_deleted.is_empty()).then_some(Collection::Contacts);
+        let records = self.records_put.iter().chain(&self.records_deleted).map(|k| k.collection());
+        lists.into_iter().chain(contacts).chain(records).collect()
     }
 
     /// Folds a later change into this one (several commands committed together): the
@@ -119,5 +200,29 @@ mod tests {
         assert!(a.pages_deleted.is_empty());
         assert!(!a.is_empty());
         assert!(Change::default().is_empty());
+    }
+
+    #[test]
+    fn touched_names_the_collections_of_the_changed_records() {
+        assert!(Change { meta: true, ..Change::default() }.touched().is_empty());
+        let pages = Change { pages_deleted: vec![key(1, 0)], meta: true, ..Change::default() };
+        assert_eq!(pages.touched().iter().collect::<Vec<_>>(), [Collection::Contacts]);
+        let lists = Change { lists_deleted: vec![ListId::new(1)], ..Change::default() };
+        assert_eq!(lists.touched().iter().collect::<Vec<_>>(), [Collection::Lists]);
+        let records = Change {
+            lists_put: vec![ListId::new(2)],
+            records_put: vec![RecordKey::Field(FieldId::new(1)), RecordKey::Tag(TagId::new(1))],
+            records_deleted: vec![RecordKey::Import(BatchId::new(3))],
+            ..Change::default()
+        };
+        let touched = records.touched();
+        let expected = [Collection::Lists, Collection::Fields, Collection::Tags, Collection::Imports];
+        assert_eq!(touched.iter().collect::<Vec<_>>(), expected);
+        assert!(!touched.contains(Collection::Contacts) && !touched.contains(Collection::Agents));
+        let others = Change {
+            records_put: vec![RecordKey::Agent(AgentId::new(0)), RecordKey::Disposition(DispositionId::new(0))],
+            ..Change::default()
+        };
+        assert_eq!(others.touched().iter().collect::<Vec<_>>(), [Collection::Agents, Collection::Dispositions]);
     }
 }

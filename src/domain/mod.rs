@@ -30,7 +30,7 @@ pub mod workspace;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use change::{Change, PageKey, RecordKey};
+pub use change::{Change, Collection, PageKey, RecordKey, Touched};
 pub use agent::{Agent, AgentDraft, AgentId, Role};
 pub use custom_field::{CustomField, FieldId, FieldScope, FieldType, FieldValue};
 pub use disposition::{Disposition, DispositionId};

@@ -3,28 +3,42 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, TAGS};
-use crate::domain::{ListId, PageKey, RecordKey};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS};
+use crate::domain::{ListId, PageKey};
+use crate::persist::writes::{record_id, Shelf, Target};
 
-pub(crate) fn list_key(id: ListId) -> JsValue {
+/// The object store of a shelf.
+pub(crate) fn store_name(shelf: Shelf) -> &'static str {
+    match shelf {
+        Shelf::Meta => META,
+        Shelf::Lists => LISTS,
+        Shelf::Pages => PAGES,
+        Shelf::Fields => FIELDS,
+        Shelf::Tags => TAGS,
+        Shelf::Agents => AGENTS,
+        Shelf::Dispositions => DISPOSITIONS,
+        Shelf::Imports => IMPORTS,
+    }
+}
+
+/// The object store of a record and its key there.
+pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
+    let key = match target {
+        Target::Meta => JsValue::from_str(META_KEY),
+        Target::List(id) => list_key(id),
+        Target::Page(key) => page_key(key),
+        Target::Record(key) => JsValue::from_f64(f64::from(record_id(key))),
+    };
+    (store_name(target.shelf()), key)
+}
+
+fn list_key(id: ListId) -> JsValue {
     JsValue::from_f64(f64::from(id.get()))
 }
 
-/// The object store of a small record and its key there (the record's numeric id).
-pub(crate) fn record_location(key: RecordKey) -> (&'static str, JsValue) {
-    let (store, id) = match key {
-        RecordKey::Field(id) => (FIELDS, id.get()),
-        RecordKey::Tag(id) => (TAGS, id.get()),
-        RecordKey::Agent(id) => (AGENTS, id.get()),
-        RecordKey::Disposition(id) => (DISPOSITIONS, id.get()),
-        RecordKey::Import(id) => (IMPORTS, id.get()),
-    };
-    (store, JsValue::from_f64(f64::from(id)))
-}
-
-/// The id a small record is stored under.
-pub(crate) fn parse_record_key(js: &JsValue) -> Option<u32> {
-    as_u32(js)
+/// The id a small record is stored under, or how the unreadable key looks.
+pub(crate) fn parse_record_key(js: &JsValue) -> Result<u32, String> {
+    as_u32(js).ok_or_else(|| format!("{js:?}"))
 }
 
 /// `[list_id, page]`: an array key sorts pages by list, then page number.
@@ -35,12 +49,16 @@ pub(crate) fn page_key(key: PageKey) -> JsValue {
     arr.into()
 }
 
-pub(crate) fn parse_page_key(js: &JsValue) -> Option<PageKey> {
-    let arr = js.dyn_ref::<Array>()?;
-    if arr.length() != 2 {
-        return None;
-    }
-    Some(PageKey { list: ListId::new(as_u32(&arr.get(0))?), page: as_u32(&arr.get(1))? })
+/// A page key, or how the unreadable key looks.
+pub(crate) fn parse_page_key(js: &JsValue) -> Result<PageKey, String> {
+    let parse = || {
+        let arr = js.dyn_ref::<Array>()?;
+        if arr.length() != 2 {
+            return None;
+        }
+        Some(PageKey { list: ListId::new(as_u32(&arr.get(0))?), page: as_u32(&arr.get(1))? })
+    };
+    parse().ok_or_else(|| format!("{js:?}"))
 }
 
 fn as_u32(js: &JsValue) -> Option<u32> {

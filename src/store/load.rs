@@ -1,4 +1,5 @@
 //! Start-up: read every record in one readonly transaction and rebuild the workspace.
+//! The decoding and its checks are `persist::decode`, shared with the memory store.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::future::GetAllPrimitiveRequest;
@@ -11,12 +12,8 @@ use super::error::StoreError;
 use super::keys::{js_to_bytes, parse_record_key};
 use super::pages_read::read_pages;
 use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS};
-use crate::domain::codec::{
-    decode_agent, decode_disposition, decode_field, decode_import, decode_list, decode_meta, decode_tag,
-    CodecError,
-};
-use crate::domain::workspace::PAGE_CAPACITY;
-use crate::domain::{IndexBuilder, StoredRecords, Workspace, WorkspaceMeta};
+use crate::domain::{StoredRecords, Workspace};
+use crate::persist::decode::{self, SmallRecord};
 
 pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tx = db
@@ -43,39 +40,27 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let dispositions_req = Pending::issue(&dispositions_store, DISPOSITIONS)?;
     let imports_req = Pending::issue(&imports_store, IMPORTS)?;
 
-    let meta = match meta_req.await? {
-        None => WorkspaceMeta::default(),
-        Some(js) => decode_meta(&bytes(&js, "the workspace record")?)
-            .map_err(|e| StoreError::Corrupt(format!("the workspace record: {e}")))?,
-    };
+    let meta = decode::meta(meta_req.await?.map(|js| js_to_bytes(&js)))?;
 
     let mut lists = Vec::new();
     for (i, js) in lists_req.await?.enumerate() {
-        let what = format!("list record #{}", i + 1);
-        let list = decode_list(&bytes(&js?, &what)?)
-            .map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
-        lists.push(list);
+        lists.push(decode::list(i, js_to_bytes(&js?))?);
     }
 
-    // Room for the index up front: growing a 35 MB search text would copy it.
     let page_count = usize::try_from(page_count_req.await?).unwrap_or(0);
-    let most_contacts = usize::try_from(meta.next_contact_id).unwrap_or(usize::MAX);
-    let mut index = IndexBuilder::with_capacity(most_contacts.min(page_count.saturating_mul(PAGE_CAPACITY)));
+    let mut index = decode::index_for(&meta, page_count);
     let pages = read_pages(&pages_store, &mut index).await?;
     crate::perf::mark("cm:pages-read");
 
-    let fields = fields_req.read("custom field", decode_field, |f| f.id.get()).await?;
-    let tags = tags_req.read("tag", decode_tag, |t| t.id.get()).await?;
-    let agents = agents_req.read("agent", decode_agent, |a| a.id.get()).await?;
-    let dispositions = dispositions_req.read("disposition", decode_disposition, |d| d.id.get()).await?;
-    let imports = imports_req.read("import", decode_import, |b| b.id.get()).await?;
+    let fields = fields_req.read().await?;
+    let tags = tags_req.read().await?;
+    let agents = agents_req.read().await?;
+    let dispositions = dispositions_req.read().await?;
+    let imports = imports_req.read().await?;
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    let workspace = Workspace::from_stored(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports })
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    workspace.adopt_index(index);
-    Ok(workspace)
+    decode::rebuild(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports }, index)
 }
 
 /// The key and value reads of one store of small records keyed by their numeric id.
@@ -94,14 +79,8 @@ impl Pending {
         })
     }
 
-    /// Decodes every record; a damaged one is named by its kind and key ("tag 3"), and
-    /// a record stored under another id than its own is damage too.
-    async fn read<T>(
-        self,
-        kind: &str,
-        decode: fn(&[u8]) -> Result<T, CodecError>,
-        id_of: fn(&T) -> u32,
-    ) -> Result<Vec<T>, StoreError> {
+    /// Every record, decoded and checked by `decode::small`.
+    async fn read<T: SmallRecord>(self) -> Result<Vec<T>, StoreError> {
         let keys = self.keys.await?;
         let values = self.values.await?;
         if keys.len() != values.len() {
@@ -112,21 +91,8 @@ impl Pending {
         }
         let mut out = Vec::with_capacity(values.len());
         for (key, value) in keys.zip(values) {
-            let key = key?;
-            let Some(id) = parse_record_key(&key) else {
-                return Err(StoreError::Corrupt(format!("a {kind} has an invalid key {key:?}")));
-            };
-            let what = format!("{kind} {id}");
-            let record = decode(&bytes(&value?, &what)?).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
-            if id_of(&record) != id {
-                return Err(StoreError::Corrupt(format!("{what} holds the record of {kind} {}", id_of(&record))));
-            }
-            out.push(record);
+            out.push(decode::small(parse_record_key(&key?), js_to_bytes(&value?))?);
         }
         Ok(out)
     }
-}
-
-fn bytes(js: &JsValue, what: &str) -> Result<Vec<u8>, StoreError> {
-    js_to_bytes(js).ok_or_else(|| StoreError::Corrupt(format!("{what} is not stored as bytes")))
 }

@@ -1,14 +1,19 @@
 //! IndexedDB persistence (through indexed_db_futures). Knows the domain, not Leptos.
 //!
-//! Contacts are stored in pages of up to `PAGE_CAPACITY` per list (ARCHITECTURE.md);
+//! Contacts are stored in pages of up to `PAGE_CAPACITY` per list (README.md, "Why contacts are stored in pages");
 //! lists, the workspace meta, custom fields, tags, agents, dispositions and import
 //! batches are one record each (schema version 3 added fields, tags, agents and
 //! dispositions; version 4 import batches). Every command's `Change` is committed in
 //! ONE transaction: all of it lands, or none of it.
 //!
+//! `Store` implements `persist::Persistence`: which bytes a change writes, how stored
+//! records are decoded and checked, and how a big change is cut into transactions are
+//! `persist`'s, shared with the memory store; this module only issues the requests.
+//!
 //! Files: `schema` (versions, migration steps), `open` (upgrade, blocked), `keys`
 //! (key/value shapes), `load`, `commit`, `settings`, `lock` (one active tab),
-//! `storage` (quota estimate, persistence).
+//! `storage` (quota estimate, persistence), `persistence` (the trait), `tests` (the
+//! shared suite on IndexedDB, and what only IndexedDB has: migrations, connections).
 
 mod commit;
 pub mod error;
@@ -17,9 +22,12 @@ mod load;
 pub mod lock;
 mod open;
 mod pages_read;
+mod persistence;
 mod schema;
 mod settings;
 pub mod storage;
+#[cfg(test)]
+mod tests;
 
 pub use error::StoreError;
 pub use lock::{request_handover, LockOutcome, TabLock};
@@ -53,12 +61,16 @@ pub struct Store {
 impl Store {
     /// Opens (creating or migrating as needed) the named database.
     pub async fn open(name: &str) -> Result<Store, StoreError> {
-        Self::open_at_version(name, VERSION).await
+        Self::open_version(name, VERSION).await
     }
 
     /// Opens the database at an older schema `version` (migration tests only).
-    #[doc(hidden)]
-    pub async fn open_at_version(name: &str, version: u32) -> Result<Store, StoreError> {
+    #[cfg(test)]
+    pub(crate) async fn open_at_version(name: &str, version: u32) -> Result<Store, StoreError> {
+        Self::open_version(name, version).await
+    }
+
+    async fn open_version(name: &str, version: u32) -> Result<Store, StoreError> {
         let db = open::open_db(name, version).await?;
         let closed = Rc::new(Cell::new(false));
         let on_closed: Hook = Rc::default();
@@ -100,7 +112,7 @@ impl Store {
 
     /// Like [`Store::commit`], but a big change is written in several transactions of
     /// at most `pages_per_tx` pages, yielding to the browser between them (progress
-    /// can repaint). See `commit.rs` for what a failure half-way leaves behind.
+    /// can repaint). See `persist::chunks` for what a failure half-way leaves behind.
     pub async fn commit_chunked(
         &self,
         workspace: &Workspace,
@@ -112,8 +124,8 @@ impl Store {
 
     /// Stages `change` like `commit`, then adds a request that fails (a duplicate key),
     /// so the transaction aborts. Tests use it to prove nothing is half-saved.
-    #[doc(hidden)]
-    pub async fn commit_with_injected_failure(
+    #[cfg(test)]
+    pub(crate) async fn commit_with_injected_failure(
         &self,
         workspace: &Workspace,
         change: &Change,

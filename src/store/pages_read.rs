@@ -10,16 +10,17 @@ use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
 use super::keys::{js_to_bytes, parse_page_key};
-use crate::domain::codec::decode_page;
 use crate::domain::{Contact, IndexBuilder, PageKey};
+use crate::persist::decode;
 
 /// Pages per request: ~3.5 MB, small enough to overlap, few enough round trips.
 const PAGES_PER_READ: u32 = 64;
 
 type Batch = (GetAllPrimitiveRequest<JsValue>, GetAllPrimitiveRequest<JsValue>);
 
-/// Every page in key order (list, then page number), decoded; each contact also goes
-/// into `index` (the query index is built while IndexedDB reads).
+/// Every page in key order (list, then page number), decoded and checked by
+/// `decode::page`; each contact also goes into `index` (the query index is built while
+/// IndexedDB reads).
 pub(crate) async fn read_pages(
     store: &ObjectStore<'_>,
     index: &mut IndexBuilder,
@@ -39,14 +40,7 @@ pub(crate) async fn read_pages(
             }
         }
         for (key, value) in keys.iter().zip(&values) {
-            let Some(page_key) = parse_page_key(key) else {
-                return Err(StoreError::Corrupt(format!("a page has an invalid key {key:?}")));
-            };
-            let what = format!("page {} of list {}", page_key.page, page_key.list);
-            let bytes = js_to_bytes(value).ok_or_else(|| StoreError::Corrupt(format!("{what} is not stored as bytes")))?;
-            let contacts = decode_page(&bytes).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
-            contacts.iter().for_each(|c| index.push(c));
-            pages.push((page_key, contacts));
+            pages.push(decode::page(parse_page_key(key), js_to_bytes(value), index)?);
         }
         index.presort();
     }

@@ -1,0 +1,65 @@
+//! How `commit_chunked` cuts a change into transactions.
+
+use crate::domain::Change;
+
+/// The parts of `change`, one transaction each, in order, of at most `pages_per_tx`
+/// page writes (at least one part, even for a change without pages).
+///
+/// Order keeps what is stored loadable after a failure half-way: the first part
+/// carries the meta (id counters), the list records and the written fields, tags,
+/// agents, dispositions and imports, so a stored page never belongs to an unknown list
+/// and ids are never reused; deletions (lists, pages, records) go in the last one,
+/// after the pages that stop referring to them (a purged field's values). A failure
+/// leaves the earlier parts written (like an import that stopped early).
+pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
+    let chunks: Vec<_> = change.pages_put.chunks(pages_per_tx.max(1)).collect();
+    let count = chunks.len().max(1);
+    (0..count)
+        .map(|i| {
+            let (first, last) = (i == 0, i + 1 == count);
+            Change {
+                meta: first && change.meta,
+                lists_put: if first { change.lists_put.clone() } else { Vec::new() },
+                pages_put: chunks.get(i).map(|c| c.to_vec()).unwrap_or_default(),
+                pages_deleted: if last { change.pages_deleted.clone() } else { Vec::new() },
+                lists_deleted: if last { change.lists_deleted.clone() } else { Vec::new() },
+                records_put: if first { change.records_put.clone() } else { Vec::new() },
+                records_deleted: if last { change.records_deleted.clone() } else { Vec::new() },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan;
+    use crate::domain::{Change, ListId, PageKey, RecordKey, TagId};
+
+    fn page(n: u32) -> PageKey {
+        PageKey { list: ListId::new(1), page: n }
+    }
+
+    #[test]
+    fn the_first_part_carries_what_pages_need_and_the_last_the_deletions() {
+        let change = Change {
+            meta: true,
+            lists_put: vec![ListId::new(1)],
+            lists_deleted: vec![ListId::new(2)],
+            pages_put: (0..5).map(page).collect(),
+            pages_deleted: vec![PageKey { list: ListId::new(2), page: 0 }],
+            records_put: vec![RecordKey::Tag(TagId::new(1))],
+            records_deleted: vec![RecordKey::Tag(TagId::new(2))],
+        };
+        let parts = plan(&change, 2);
+        assert_eq!(parts.iter().map(|p| p.pages_put.len()).collect::<Vec<_>>(), [2, 2, 1]);
+        assert!(parts[0].meta && parts[0].lists_put == change.lists_put && parts[0].records_put == change.records_put);
+        assert!(parts[0].lists_deleted.is_empty() && parts[0].records_deleted.is_empty());
+        assert!(parts[1..].iter().all(|p| !p.meta && p.lists_put.is_empty() && p.records_put.is_empty()));
+        assert_eq!((&parts[2].lists_deleted, &parts[2].pages_deleted), (&change.lists_deleted, &change.pages_deleted));
+        assert_eq!(parts[2].records_deleted, change.records_deleted);
+        let mut merged = Change::default();
+        parts.into_iter().for_each(|p| merged.merge(p));
+        assert_eq!(merged, change, "the parts together are the change");
+        assert_eq!(plan(&Change { meta: true, ..Change::default() }, 0).len(), 1);
+    }
+}

@@ -1,0 +1,48 @@
+//! A memory store that fails on demand: the next commit, or the next load.
+
+use std::cell::Cell;
+
+use super::{LocalBoxFuture, MemoryStore, Persistence, SaveFuture, StoreError};
+use crate::domain::{Change, Workspace};
+
+#[derive(Default)]
+pub(crate) struct FailingStore {
+    pub(crate) inner: MemoryStore,
+    pub(crate) fail_next_commit: Cell<bool>,
+    pub(crate) fail_next_load: Cell<bool>,
+    pub(crate) commits: Cell<usize>,
+}
+
+fn refused() -> StoreError {
+    StoreError::Aborted("QuotaExceededError: failing on purpose".into())
+}
+
+impl Persistence for FailingStore {
+    fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
+        if self.fail_next_load.replace(false) {
+            return Box::pin(async { Err(StoreError::Corrupt("failing on purpose".into())) });
+        }
+        self.inner.load()
+    }
+
+    fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a> {
+        self.commits.set(self.commits.get() + 1);
+        if self.fail_next_commit.replace(false) {
+            return Box::pin(async { Err(refused()) });
+        }
+        self.inner.commit(workspace, change)
+    }
+
+    fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a> {
+        self.commits.set(self.commits.get() + 1);
+        self.inner.commit_chunked(workspace, change, pages_per_tx)
+    }
+
+    fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {
+        self.inner.setting(key)
+    }
+
+    fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a> {
+        self.inner.put_setting(key, value)
+    }
+}

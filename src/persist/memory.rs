@@ -1,0 +1,149 @@
+//! A store in memory that keeps what IndexedDB would: the ENCODED bytes of every
+//! record, per shelf, so the codecs and the shared load checks run on the host too.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use super::decode::{self, StoredValue};
+use super::writes::{record_id, writes, Shelf, Target, Write};
+use super::{chunks, LocalBoxFuture, Persistence, SaveFuture, StoreError};
+use crate::domain::{Change, ListId, PageKey, StoredRecords, Workspace};
+
+/// Every stored record's bytes. Small records are one map per shelf (fields, tags,
+/// agents, dispositions, imports), keyed by their numeric id like in IndexedDB.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Shelves {
+    pub(crate) meta: Option<Vec<u8>>,
+    pub(crate) lists: BTreeMap<ListId, Vec<u8>>,
+    pub(crate) pages: BTreeMap<PageKey, Vec<u8>>,
+    pub(crate) records: BTreeMap<Shelf, BTreeMap<u32, Vec<u8>>>,
+    pub(crate) settings: BTreeMap<String, String>,
+}
+
+impl Shelves {
+    /// Puts or deletes one record.
+    pub(crate) fn write(&mut self, write: Write) {
+        let Write { target, bytes } = write;
+        match (target, bytes) {
+            (Target::Meta, bytes) => self.meta = bytes,
+            (Target::List(id), Some(bytes)) => {
+                self.lists.insert(id, bytes);
+            }
+            (Target::List(id), None) => {
+                self.lists.remove(&id);
+            }
+            (Target::Page(key), Some(bytes)) => {
+                self.pages.insert(key, bytes);
+            }
+            (Target::Page(key), None) => {
+                self.pages.remove(&key);
+            }
+            (Target::Record(key), Some(bytes)) => {
+                self.records.entry(target.shelf()).or_default().insert(record_id(key), bytes);
+            }
+            (Target::Record(key), None) => {
+                if let Some(shelf) = self.records.get_mut(&target.shelf()) {
+                    shelf.remove(&record_id(key));
+                }
+            }
+        }
+    }
+
+    fn small<T: decode::SmallRecord>(&self, shelf: Shelf) -> Result<Vec<T>, StoreError> {
+        let stored = self.records.get(&shelf).into_iter().flatten();
+        stored.map(|(&id, bytes)| decode::small(Ok(id), Some(bytes.clone()))).collect()
+    }
+
+    fn load(&self) -> Result<Workspace, StoreError> {
+        let meta = decode::meta(self.meta.clone().map(Some))?;
+        let lists = self.lists.values().enumerate().map(|(i, bytes)| decode::list(i, stored(bytes)));
+        let lists = lists.collect::<Result<Vec<_>, _>>()?;
+        let mut index = decode::index_for(&meta, self.pages.len());
+        let pages = self.pages.iter().map(|(&key, bytes)| decode::page(Ok(key), stored(bytes), &mut index));
+        let pages = pages.collect::<Result<Vec<_>, _>>()?;
+        let records = StoredRecords {
+            meta,
+            lists,
+            pages,
+            fields: self.small(Shelf::Fields)?,
+            tags: self.small(Shelf::Tags)?,
+            agents: self.small(Shelf::Agents)?,
+            dispositions: self.small(Shelf::Dispositions)?,
+            imports: self.small(Shelf::Imports)?,
+        };
+        decode::rebuild(records, index)
+    }
+}
+
+fn stored(bytes: &[u8]) -> StoredValue {
+    Some(bytes.to_vec())
+}
+
+/// A `Persistence` in memory: tests on the host, and a stand-in wherever no browser
+/// storage is wanted.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    shelves: RefCell<Shelves>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stages every write of `change` into a copy, and swaps it in only when `keep`
+    /// says so: all or nothing.
+    fn stage(&self, workspace: &Workspace, change: &Change, keep: bool) {
+        let mut staged = self.shelves.borrow().clone();
+        writes(workspace, change).for_each(|w| staged.write(w));
+        if keep {
+            *self.shelves.borrow_mut() = staged;
+        }
+    }
+
+    /// What a failed transaction does: everything is staged, then dropped.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn commit_with_injected_failure(&self, workspace: &Workspace, change: &Change) -> StoreError {
+        self.stage(workspace, change, false);
+        StoreError::Aborted("ConstraintError: injected failure".into())
+    }
+
+    /// The stored bytes, for tests that look at or damage records behind the store.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn shelves(&self) -> std::cell::RefMut<'_, Shelves> {
+        self.shelves.borrow_mut()
+    }
+}
+
+impl Persistence for MemoryStore {
+    fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
+        Box::pin(async move { self.shelves.borrow().load() })
+    }
+
+    fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a> {
+        Box::pin(async move {
+            self.stage(workspace, change, true);
+            Ok(())
+        })
+    }
+
+    fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a> {
+        Box::pin(async move {
+            for part in chunks::plan(change, pages_per_tx) {
+                self.stage(workspace, &part, true);
+            }
+            Ok(())
+        })
+    }
+
+    fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {
+        Box::pin(async move { Ok(self.shelves.borrow().settings.get(key).cloned()) })
+    }
+
+    fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a> {
+        Box::pin(async move {
+            self.shelves.borrow_mut().settings.insert(key.to_owned(), value.to_owned());
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,59 @@
+//! The persistence boundary: what the app needs of storage ([`Persistence`]), the pure
+//! halves every store shares (which bytes a record is, how stored records are decoded
+//! and checked, how a big change is cut into transactions), an in-memory store, and
+//! the [`Session`] that runs a command, commits its change and reloads on failure.
+//!
+//! Plain Rust, no browser crates: it builds and is tested on the host. The IndexedDB
+//! store (`crate::store`, wasm only) implements [`Persistence`] on the same halves, and
+//! one shared suite (`suite`, tests only) checks both.
+
+pub(crate) mod chunks;
+pub(crate) mod decode;
+mod error;
+mod memory;
+mod session;
+pub(crate) mod writes;
+
+#[cfg(test)]
+pub(crate) mod block_on;
+#[cfg(test)]
+pub(crate) mod failing;
+#[cfg(test)]
+pub(crate) mod suite;
+
+use std::future::Future;
+use std::pin::Pin;
+
+pub use crate::domain::change::{Collection, Touched};
+pub use error::StoreError;
+pub use memory::MemoryStore;
+pub use session::{ActionError, Applied, IntoApplied, Reload, Session, StorageFailure};
+
+use crate::domain::{Change, Workspace};
+
+/// A boxed future that need not be `Send` (the browser is single-threaded and the
+/// stores hold `Rc`s).
+pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// A write in flight (a commit, a setting).
+pub type SaveFuture<'a> = LocalBoxFuture<'a, Result<(), StoreError>>;
+
+/// What the app needs of storage. Object-safe: the UI holds an `Rc<dyn Persistence>`.
+pub trait Persistence {
+    /// Reads every record and rebuilds the workspace (with its query index).
+    fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>>;
+
+    /// Writes exactly what `change` names, reading the records from `workspace`: all of
+    /// it lands, or none of it.
+    fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a>;
+
+    /// Like `commit`, in the parts of `chunks::plan` (at most `pages_per_tx` pages
+    /// each), one after the other: import batches use it. A failure leaves the earlier
+    /// parts written.
+    fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a>;
+
+    /// A UI setting, `None` when never set.
+    fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>>;
+
+    fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a>;
+}

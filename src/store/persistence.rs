@@ -1,0 +1,28 @@
+//! `Store` as the app's `Persistence`: each method is the inherent one of the same
+//! meaning (boot code still calls those directly).
+
+use super::{Store, StoreError};
+use crate::domain::{Change, Workspace};
+use crate::persist::{LocalBoxFuture, Persistence, SaveFuture};
+
+impl Persistence for Store {
+    fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
+        Box::pin(Store::load(self))
+    }
+
+    fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a> {
+        Box::pin(Store::commit(self, workspace, change))
+    }
+
+    fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a> {
+        Box::pin(Store::commit_chunked(self, workspace, change, pages_per_tx))
+    }
+
+    fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {
+        Box::pin(Store::get_setting(self, key))
+    }
+
+    fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a> {
+        Box::pin(Store::put_setting(self, key, value))
+    }
+}

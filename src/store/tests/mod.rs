@@ -1,0 +1,88 @@
+//! The store in a real browser (headless Chromium, `cargo test --target
+//! wasm32-unknown-unknown --lib`): the shared persistence suite on IndexedDB, then
+//! what only IndexedDB has (schema migrations from the bytes older versions wrote,
+//! connections closed or blocked by other tabs, values that are not bytes). Every
+//! test uses its own fresh database.
+
+mod connections;
+mod migrations;
+mod old_formats;
+mod raw;
+
+use wasm_bindgen_test::*;
+
+use self::raw::{fresh_name, raw_page_keys, raw_put, raw_record_keys, raw_values, reload};
+use super::keys::{bytes_to_js, location, store_name};
+use super::{Store, StoreError, VERSION};
+use crate::domain::{Change, Workspace};
+use crate::persist::suite::{checks_pages, checks_records, for_each_check, Backend};
+use crate::persist::writes::{Shelf, Target};
+use crate::persist::{LocalBoxFuture, Persistence};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh database and the store open on it.
+struct IndexedDb {
+    name: String,
+    store: Store,
+}
+
+impl IndexedDb {
+    async fn fresh(test: &str) -> Self {
+        let name = fresh_name(test);
+        let store = Store::open(&name).await.expect("open");
+        assert_eq!(store.version(), VERSION);
+        IndexedDb { name, store }
+    }
+
+    async fn delete(self) {
+        self.store.close();
+        Store::delete_database(&self.name).await.expect("delete db");
+    }
+}
+
+impl Backend for IndexedDb {
+    fn store(&self) -> &dyn Persistence {
+        &self.store
+    }
+
+    fn reload(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
+        Box::pin(reload(&self.name))
+    }
+
+    fn commit_failing<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> LocalBoxFuture<'a, StoreError> {
+        Box::pin(async move {
+            self.store.commit_with_injected_failure(workspace, change).await.expect_err("must fail")
+        })
+    }
+
+    fn put_raw(&self, target: Target, bytes: Vec<u8>) -> LocalBoxFuture<'_, ()> {
+        let (store, key) = location(target);
+        Box::pin(raw_put(&self.name, store, key, bytes_to_js(&bytes)))
+    }
+
+    fn page_keys(&self) -> LocalBoxFuture<'_, Vec<(u32, u32)>> {
+        Box::pin(raw_page_keys(&self.name))
+    }
+
+    fn record_ids(&self, shelf: Shelf) -> LocalBoxFuture<'_, Vec<u32>> {
+        Box::pin(raw_record_keys(&self.name, store_name(shelf)))
+    }
+
+    fn values(&self, shelf: Shelf) -> LocalBoxFuture<'_, Vec<Vec<u8>>> {
+        Box::pin(raw_values(&self.name, store_name(shelf)))
+    }
+}
+
+macro_rules! on_indexed_db {
+    ($module:ident :: $check:ident) => {
+        #[wasm_bindgen_test]
+        async fn $check() {
+            let db = IndexedDb::fresh(stringify!($check)).await;
+            $module::$check(&db).await;
+            db.delete().await;
+        }
+    };
+}
+
+for_each_check!(on_indexed_db);
