@@ -5,20 +5,34 @@
 //! `app/` holds what exists once for the whole app (boot, shell, routes, shared state);
 //! `kit/` holds widgets and helpers that know no feature. Each folder's `mod.rs`
 //! exposes only what other folders use.
+//!
+//! Views exist only in wasm. Plain logic (routes, settings, text) builds on the host
+//! too, so `cargo test --lib` checks it in seconds.
 
+/// Declares items that need the browser (views, web APIs): wasm only.
+macro_rules! browser_only {
+    ($($item:item)*) => { $( #[cfg(target_arch = "wasm32")] $item )* };
+}
+
+// On the host nothing uses the plain logic but its tests.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 mod app;
-mod catalog;
-mod contacts;
-mod export;
-mod import;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 mod kit;
-mod lists;
 
-pub use app::diagnostics;
+browser_only! {
+    mod catalog;
+    mod contacts;
+    mod export;
+    mod import;
+    mod lists;
 
-/// Mounts the app into `<body>`.
-pub fn start() {
-    console_error_panic_hook::set_once();
-    crate::perf::mark("cm:main");
-    leptos::mount::mount_to_body(app::App);
+    pub use app::diagnostics;
+
+    /// Mounts the app into `<body>`.
+    pub fn start() {
+        console_error_panic_hook::set_once();
+        crate::perf::mark("cm:main");
+        leptos::mount::mount_to_body(app::App);
+    }
 }

@@ -2,15 +2,16 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Collection;
+
 use super::state::AppState;
 
 #[component]
 pub fn AdminOnly(#[prop(into)] title: String, what: &'static str) -> impl IntoView {
     let state = AppState::get();
     let who = move || {
-        state.lists_rev.track();
         let id = state.viewing_as.get();
-        id.and_then(|id| state.read(|ws| ws.agent(id).map(|a| a.name.to_string()))).unwrap_or_default()
+        id.and_then(|id| state.read(&[Collection::Agents], |ws| ws.agent(id).map(|a| a.name.to_string()))).unwrap_or_default()
     };
     view! {
         <section class="page">

@@ -1,13 +1,16 @@
 //! Start-up and tab hand-over: take the tab lock, open the store, load the workspace.
 //! Only one tab works on a workspace at a time (two would overwrite each other's pages).
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::ui::contacts::{parse_columns, ContactsView, COLUMNS_SETTING, PAGE_SIZES, PAGE_SIZE_SETTING};
-use super::state::{AppState, VIEWING_AS_SETTING};
-use crate::domain::AgentId;
 use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
+use crate::ui::contacts::{ContactsView, PAGE_SIZES};
+
+use super::settings::{Setting, SettingKey};
+use super::state::AppState;
 
 /// What the whole window shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,19 +116,23 @@ impl Boot {
                 ))
             });
         });
-        let page_size = store.get_setting(PAGE_SIZE_SETTING).await.ok().flatten();
-        if let Some(n) = page_size.and_then(|s| s.parse::<usize>().ok()).filter(|n| PAGE_SIZES.contains(n)) {
-            self.view.page_size.set(n);
+        // Before the views show: read the preferences from the store itself.
+        if let Some(Setting::PageSize(n)) = recall(&store, SettingKey::PageSize).await {
+            if PAGE_SIZES.contains(&n) {
+                self.view.page_size.set(n);
+            }
         }
-        let columns = store.get_setting(COLUMNS_SETTING).await.ok().flatten();
-        self.view.columns.set(parse_columns(columns.as_deref().unwrap_or("")));
+        if let Some(Setting::Columns(ids)) = recall(&store, SettingKey::Columns).await {
+            self.view.columns.set(ids);
+        }
         // An agent that no longer exists simply sees nothing special (the admin view).
-        let viewing = store.get_setting(VIEWING_AS_SETTING).await.ok().flatten();
-        self.state.viewing_as.set(viewing.and_then(|s| s.parse::<u32>().ok()).map(AgentId::new));
+        if let Some(Setting::ViewingAs(agent)) = recall(&store, SettingKey::ViewingAs).await {
+            self.state.viewing_as.set(agent);
+        }
         self.lock.set_value(Some(lock));
         crate::perf::mark("cm:settings");
         let interrupted = interrupted_notice(&workspace);
-        self.state.install(store, workspace);
+        self.state.install(Rc::new(store), workspace);
         if let Some(message) = interrupted {
             self.state.info(message);
         }
@@ -158,4 +165,11 @@ fn interrupted_notice(ws: &crate::domain::Workspace) -> Option<String> {
         ws.import_list_name(batch),
         crate::ui::kit::plural(batch.imported() as usize, "contact was", "contacts were"),
     ))
+}
+
+/// A preference read straight from the store (before `AppState` holds it); unreadable
+/// is as good as unset.
+async fn recall(store: &Store, key: SettingKey) -> Option<Setting> {
+    let text = store.get_setting(&key.name()).await.ok().flatten()?;
+    Setting::decode(key, &text)
 }

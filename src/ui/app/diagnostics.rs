@@ -1,7 +1,7 @@
 //! Figures the benchmark reads from the running app.
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 /// The byte length of the wasm linear memory (what the app holds, as the browser
 /// sees it).

@@ -1,17 +1,31 @@
-mod admin_only;
-mod app;
-mod boot;
-pub mod diagnostics;
-mod locale;
-mod lock_panel;
-mod nav;
-mod notice_area;
-mod route;
-mod shell;
-mod state;
-mod viewing_as_switch;
+//! What exists once for the whole app: start-up, the frame and navigation, routes,
+//! the shared state, notices, the tab lock, remembered preferences.
 
-pub(crate) use locale::browser_country;
-pub(crate) use route::{Route, Router};
-pub(crate) use state::{ActionError, AppState};
-pub(crate) use app::App;
+mod route;
+mod settings;
+pub(crate) use route::Route;
+pub(crate) use settings::{Setting, SettingKey};
+
+browser_only! {
+    mod admin_only;
+    mod root;
+    mod boot;
+    mod changes;
+    mod command;
+    pub mod diagnostics;
+    mod locale;
+    mod lock_panel;
+    mod nav;
+    mod notice_area;
+    mod router;
+    mod shell;
+    mod state;
+    mod viewing_as_switch;
+
+    pub(crate) use root::App;
+    pub(crate) use crate::domain::Collection;
+    pub(crate) use command::Command;
+    pub(crate) use locale::browser_country;
+    pub(crate) use router::Router;
+    pub(crate) use state::AppState;
+}

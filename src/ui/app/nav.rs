@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::route::{Router, Section};
+use super::route::Section;
+use super::router::Router;
 use super::state::AppState;
 
 #[component]

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::boot::{db_name_from_url, Boot, Phase};
 use crate::ui::contacts::ContactsView;
 use crate::ui::kit::{sentence, with_stop};
+
+use super::boot::{db_name_from_url, Boot, Phase};
 use super::lock_panel::LockPanel;
 use super::notice_area::NoticeArea;
-use super::route::Router;
+use super::router::Router;
 use super::shell::Shell;
 use super::state::AppState;
 

@@ -1,7 +1,5 @@
 //! Where the user is, kept in `location.hash` so a static host can serve the app and
-//! a reload lands on the same page.
-
-use leptos::prelude::*;
+//! a reload lands on the same page. Plain Rust (the browser side is `router.rs`).
 
 use crate::domain::{ContactId, ListId};
 
@@ -101,6 +99,14 @@ impl Route {
         }
     }
 
+    /// The page this route shows: the contacts filter is not part of it.
+    pub fn page(self) -> Route {
+        match self {
+            Route::Contacts(_) => Route::Contacts(None),
+            other => other,
+        }
+    }
+
     pub fn section(self) -> Section {
         match self {
             Route::Contacts(_) | Route::EditContact(_) => Section::Contacts,
@@ -121,35 +127,56 @@ fn list_param(query: &str) -> Option<ListId> {
         .map(ListId::new)
 }
 
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The current route as a signal, following `hashchange` (links, back/forward).
-#[derive(Clone, Copy)]
-pub struct Router {
-    pub route: RwSignal<Route>,
-}
-
-impl Router {
-    pub fn new() -> Self {
-        let route = RwSignal::new(Route::parse(&current_hash()));
-        // The listener lives as long as the page: the router is created once.
-        let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
-            route.set(Route::parse(&current_hash()));
-        });
-        Router { route }
+    fn every_route() -> Vec<Route> {
+        vec![
+            Route::Contacts(None),
+            Route::Contacts(Some(ListId::new(3))),
+            Route::EditContact(ContactId::new(42)),
+            Route::Lists,
+            Route::EditList(ListId::new(7)),
+            Route::CustomFields,
+            Route::Tags,
+            Route::Agents,
+            Route::Import(None),
+            Route::Import(Some(ListId::new(9))),
+        ]
     }
 
-    /// Goes to `to`, adding a history entry so Back works.
-    pub fn go(self, to: Route) {
-        if let Err(err) = window().location().set_hash(&to.to_hash()) {
-            leptos::logging::warn!("could not change the address: {err:?}");
+    #[test]
+    fn every_route_reads_back_from_its_hash() {
+        for route in every_route() {
+            assert_eq!(Route::parse(&route.to_hash()), route, "{}", route.to_hash());
         }
-        self.route.set(to);
     }
 
-    pub fn get() -> Self {
-        use_context::<Router>().unwrap_or_else(Router::new)
+    #[test]
+    fn unknown_or_damaged_addresses_land_somewhere_sensible() {
+        assert_eq!(Route::parse(""), Route::Contacts(None));
+        assert_eq!(Route::parse("#/nowhere"), Route::Contacts(None));
+        assert_eq!(Route::parse("#/lists/abc"), Route::Lists);
+        assert_eq!(Route::parse("#/contacts/-1"), Route::Contacts(None));
+        assert_eq!(Route::parse("#/contacts?list=x"), Route::Contacts(None));
+        assert_eq!(Route::parse("#contacts?sort=name&list=4"), Route::Contacts(Some(ListId::new(4))));
+        assert_eq!(Route::parse("/import/?list=2"), Route::Import(Some(ListId::new(2))));
+    }
+
+    #[test]
+    fn each_section_opens_a_route_of_its_own_section() {
+        for section in Section::ALL {
+            assert_eq!(section.route().section(), section, "{}", section.label());
+        }
+        assert_eq!(Route::EditContact(ContactId::new(1)).section(), Section::Contacts);
+        assert_eq!(Route::EditList(ListId::new(1)).section(), Section::Lists);
+    }
+
+    #[test]
+    fn the_contacts_filter_is_not_part_of_the_page() {
+        assert_eq!(Route::Contacts(Some(ListId::new(4))).page(), Route::Contacts(None));
+        assert_eq!(Route::Import(Some(ListId::new(4))).page(), Route::Import(Some(ListId::new(4))));
+        assert_eq!(Route::EditList(ListId::new(2)).page(), Route::EditList(ListId::new(2)));
     }
 }

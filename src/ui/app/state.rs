@@ -1,18 +1,24 @@
-//! The app's shared state: the in-memory workspace, the open store, and one revision
-//! signal per collection that views derive from.
+//! The app's shared state: the `Session` (workspace and store, plain Rust in
+//! `persist`), one change notification per collection (`changes.rs`) that views
+//! subscribe to, notices, and "viewing as".
 //!
-//! Every user action goes through `AppState::apply`: run the domain command, commit its
-//! `Change` to IndexedDB, and only then bump the revisions. IndexedDB stays the truth:
-//! when a commit fails the workspace is reloaded from it.
+//! Every user action goes through `AppState::apply`: the session runs the domain
+//! command, commits its `Change` and reloads from storage when that fails; this layer
+//! only tells the user and notifies the collections that changed.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::domain::{AgentId, Collection, ContactList, Country, ListId, Role, Timestamp, Workspace, WorkspaceError};
+
+pub use crate::persist::ActionError;
+use crate::persist::{Applied, IntoApplied, Reload, StorageFailure};
+use crate::persist::{Persistence, Session};
 use crate::ui::kit::{now, with_stop};
-use crate::domain::{AgentId, Change, ContactList, Country, ListId, Role, Timestamp, Workspace, WorkspaceError};
-use crate::store::{Store, StoreError};
+
+use super::changes::Changes;
+use super::settings::{Setting, SettingKey};
 
 /// A message for the user, shown in the notice area.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,40 +27,14 @@ pub enum Notice {
     Error(String),
 }
 
-/// Why an action did not happen.
-#[derive(Debug)]
-pub enum ActionError {
-    /// The domain refused it (validation, unknown record): show next to the form.
-    Rejected(WorkspaceError),
-    /// Saving failed; the workspace was reloaded and the user told.
-    Storage(StoreError),
-    /// Another change is still being saved.
-    Busy,
-    /// The workspace is not open in this tab (handed over to another tab).
-    Closed,
-}
-
-impl std::fmt::Display for ActionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ActionError::Rejected(e) => write!(f, "{e}"),
-            ActionError::Storage(e) => write!(f, "Saving failed: {e}"),
-            ActionError::Busy => f.write_str("Still saving the previous change; try again in a moment."),
-            ActionError::Closed => f.write_str("This workspace is open in another tab."),
-        }
-    }
-}
-
 /// A `Copy` handle to everything the views share. The workspace and store are not
 /// `Send`, so they live in local arena slots.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    workspace: StoredValue<Rc<RefCell<Workspace>>, LocalStorage>,
-    store: StoredValue<Option<Rc<Store>>, LocalStorage>,
-    pub lists_rev: RwSignal<u64>,
-    pub contacts_rev: RwSignal<u64>,
+    session: StoredValue<Session, LocalStorage>,
+    changes: Changes,
     pub notice: RwSignal<Option<Notice>>,
-    /// Every list, sorted by name, following `lists_rev`.
+    /// Every list, sorted by name.
     pub lists: Memo<Vec<ContactList>>,
     /// The name of the database this tab works on (`?db=`).
     pub db_name: StoredValue<String>,
@@ -67,23 +47,20 @@ pub struct AppState {
     pub my_lists: Memo<Vec<ContactList>>,
 }
 
-/// The setting that remembers "Viewing as" (an agent id, or empty for admin).
-pub const VIEWING_AS_SETTING: &str = "viewing_as";
-
 impl AppState {
     pub fn new(db_name: String) -> Self {
-        let workspace = StoredValue::new_local(Rc::new(RefCell::new(Workspace::new())));
-        let lists_rev = RwSignal::new(0);
-        let lists: Memo<Vec<ContactList>> = Memo::new(move |_| {
-            lists_rev.track();
-            workspace.with_value(|ws| ws.borrow().lists().into_iter().cloned().collect())
-        });
+        let session = StoredValue::new_local(Session::new());
+        let changes = Changes::new();
+        let read = move |collections: &[Collection]| {
+            changes.track(collections);
+            session.get_value()
+        };
+        let lists: Memo<Vec<ContactList>> =
+            Memo::new(move |_| read(&[Collection::Lists]).read(|ws| ws.lists().into_iter().cloned().collect()));
         let viewing_as = RwSignal::new(None::<AgentId>);
         let visible = Memo::new(move |_| {
-            lists_rev.track();
             let agent = viewing_as.get()?;
-            workspace.with_value(|ws| {
-                let ws = ws.borrow();
+            read(&[Collection::Lists, Collection::Agents]).read(|ws| {
                 // A deleted agent or an Admin-role agent sees everything.
                 let restricted = ws.agent(agent).is_some_and(|a| a.role == Role::Agent);
                 restricted.then(|| ws.lists_of_agent(agent))
@@ -97,10 +74,8 @@ impl AppState {
             }
         });
         AppState {
-            workspace,
-            store: StoredValue::new_local(None),
-            lists_rev,
-            contacts_rev: RwSignal::new(0),
+            session,
+            changes,
             notice: RwSignal::new(None),
             lists,
             db_name: StoredValue::new(db_name),
@@ -110,36 +85,22 @@ impl AppState {
         }
     }
 
+    /// The state `App` provides; a view outside it is a bug worth failing loudly on.
     pub fn get() -> Self {
-        use_context::<AppState>().expect("AppState is provided by App before any view reads it")
+        expect_context::<AppState>()
     }
 
     /// Installs a freshly opened store and its loaded workspace.
-    pub fn install(self, store: Store, workspace: Workspace) {
-        self.workspace.with_value(|ws| *ws.borrow_mut() = workspace);
-        self.store.set_value(Some(Rc::new(store)));
-        self.bump_all();
+    pub fn install(self, store: Rc<dyn Persistence>, workspace: Workspace) {
+        self.session.with_value(|s| s.install(store, workspace));
+        self.changes.notify_all();
     }
 
     /// Lets go of the store (another tab takes over); the workspace is emptied so
     /// nothing stale can be shown or saved.
     pub fn uninstall(self) {
-        if let Some(store) = self.store.try_update_value(|s| s.take()).flatten() {
-            if let Ok(store) = Rc::try_unwrap(store) {
-                store.close();
-            }
-        }
-        self.workspace.with_value(|ws| {
-            if let Ok(mut ws) = ws.try_borrow_mut() {
-                *ws = Workspace::new();
-            }
-        });
-        self.bump_all();
-    }
-
-    fn bump_all(self) {
-        self.lists_rev.update(|r| *r += 1);
-        self.contacts_rev.update(|r| *r += 1);
+        self.session.with_value(Session::uninstall);
+        self.changes.notify_all();
     }
 
     /// True when the current view may manage lists, fields, tags and agents.
@@ -150,10 +111,9 @@ impl AppState {
     /// Switches "Viewing as" and remembers it.
     pub fn view_as(self, agent: Option<AgentId>) {
         self.viewing_as.set(agent);
-        self.save_setting(VIEWING_AS_SETTING, agent.map(|a| a.get().to_string()).unwrap_or_default());
+        self.remember(Setting::ViewingAs(agent));
     }
 
-    /// Reads the workspace. Views call this inside Memos that track a revision.
     /// The default country of a list (tracked): how its numbers without a country
     /// code are read.
     pub fn list_country(self, list: Option<ListId>) -> Option<Country> {
@@ -161,25 +121,37 @@ impl AppState {
         self.lists.with(|ls| ls.iter().find(|l| l.id == list).and_then(|l| l.country))
     }
 
-    pub fn read<R>(self, f: impl FnOnce(&Workspace) -> R) -> R {
-        self.workspace.with_value(|ws| f(&ws.borrow()))
+    /// Reads the workspace and subscribes the running view to `collections`: name
+    /// every collection `f` reads, so the view follows their changes.
+    pub fn read<R>(self, collections: &[Collection], f: impl FnOnce(&Workspace) -> R) -> R {
+        self.changes.track(collections);
+        self.read_now(f)
     }
 
-    /// Remembers a small UI preference; failing to is not worth bothering the user.
-    pub fn save_setting(self, name: impl Into<String>, value: String) {
-        let Some(store) = self.store.get_value() else { return };
-        let name = name.into();
+    /// Reads the workspace once, following nothing: for event handlers and tasks,
+    /// which run outside any view.
+    pub fn read_now<R>(self, f: impl FnOnce(&Workspace) -> R) -> R {
+        self.session.with_value(|s| s.read(f))
+    }
+
+    /// Remembers a preference. Settings live beside the workspace, not in it, so they
+    /// have their own write; a failure is told like any failed save.
+    pub fn remember(self, setting: Setting) {
+        let Some(store) = self.session.with_value(Session::store) else { return };
         leptos::task::spawn_local(async move {
-            if let Err(err) = store.put_setting(&name, &value).await {
-                leptos::logging::warn!("could not remember {name}: {err}");
+            if let Err(err) = store.put_setting(&setting.key().name(), &setting.encode()).await {
+                leptos::logging::warn!("could not remember {:?}: {err}", setting.key());
+                self.error(with_stop(&format!("Could not remember this choice: {err}")));
             }
         });
     }
 
-    /// A remembered UI preference; `None` when unset or unreadable (never worth an error).
-    pub async fn load_setting(self, name: &str) -> Option<String> {
-        let store = self.store.get_value()?;
-        store.get_setting(name).await.ok().flatten()
+    /// A remembered preference; `None` when unset or unreadable (a preference is never
+    /// worth an error: the default serves).
+    pub async fn recall(self, key: SettingKey) -> Option<Setting> {
+        let store = self.session.with_value(Session::store)?;
+        let text = store.setting(&key.name()).await.ok().flatten()?;
+        Setting::decode(key, &text)
     }
 
     pub fn info(self, text: impl Into<String>) {
@@ -190,68 +162,43 @@ impl AppState {
         self.notice.set(Some(Notice::Error(text.into())));
     }
 
-    /// Runs a domain command, commits its change, then bumps the revisions it touched.
-    /// A storage failure is told to the user here; a refusal is left to the caller's
-    /// form.
-    pub async fn apply<T>(
+    /// Runs a domain command through the session, then notifies the collections it
+    /// touched. A storage failure is told to the user here; a refusal is left to the
+    /// caller's form.
+    pub async fn apply<C: IntoApplied>(
         self,
-        command: impl FnOnce(&mut Workspace, Timestamp) -> Result<(T, Change), WorkspaceError>,
-    ) -> Result<T, ActionError> {
-        let Some(store) = self.store.get_value() else {
-            return Err(ActionError::Closed);
-        };
-        let ws = self.workspace.get_value();
-        let (out, change) = {
-            // A commit in flight holds a shared borrow: refuse rather than interleave.
-            let Ok(mut guard) = ws.try_borrow_mut() else {
-                return Err(ActionError::Busy);
-            };
-            command(&mut guard, now()).map_err(ActionError::Rejected)?
-        };
-        if change.is_empty() {
-            return Ok(out);
+        command: impl FnOnce(&mut Workspace, Timestamp) -> Result<C, WorkspaceError>,
+    ) -> Result<C::Value, ActionError> {
+        let session = self.session.get_value();
+        match session.apply(now(), command).await {
+            Ok(Applied { value, touched }) => {
+                self.changes.notify(touched);
+                Ok(value)
+            }
+            Err(ActionError::Storage(failure)) => {
+                self.tell_failure(&failure);
+                Err(ActionError::Storage(failure))
+            }
+            Err(other) => Err(other),
         }
-        let committed = {
-            let guard = ws.borrow();
-            store.commit(&guard, &change).await
-        };
-        if let Err(err) = committed {
-            leptos::logging::error!("commit failed: {err}");
-            self.error(with_stop(&format!("Saving failed, nothing was changed: {err}")));
-            self.reload(&store).await;
-            return Err(ActionError::Storage(err));
-        }
-        // Small records (fields, tags...) can change how lists and contacts show.
-        let records_changed = !change.records_put.is_empty() || !change.records_deleted.is_empty();
-        let lists_changed = records_changed || !change.lists_put.is_empty() || !change.lists_deleted.is_empty();
-        let contacts_changed = records_changed || !change.pages_put.is_empty() || !change.pages_deleted.is_empty();
-        if lists_changed || contacts_changed {
-            // Contact counts show on the lists page, so a contacts change touches it too.
-            self.lists_rev.update(|r| *r += 1);
-        }
-        if contacts_changed || !change.lists_deleted.is_empty() {
-            self.contacts_rev.update(|r| *r += 1);
-        }
-        Ok(out)
     }
 
-    /// Replaces the in-memory workspace with what IndexedDB holds.
-    async fn reload(self, store: &Store) {
-        match store.load().await {
-            Ok(fresh) => {
-                let ws = self.workspace.get_value();
-                match ws.try_borrow_mut() {
-                    Ok(mut guard) => *guard = fresh,
-                    Err(_) => {
-                        self.error("Saving failed and the data could not be refreshed: reload the page.");
-                        return;
-                    }
-                }
-                self.bump_all();
+    /// Says what a failed save left behind: the stored data again, or a page to reload.
+    fn tell_failure(self, failure: &StorageFailure) {
+        let error = &failure.error;
+        leptos::logging::error!("commit failed: {error}");
+        match &failure.reload {
+            Reload::Done => {
+                self.error(with_stop(&format!("Saving failed, nothing was changed: {error}")));
+                self.changes.notify_all();
             }
-            Err(err) => {
+            Reload::WorkspaceBusy => self.error("Saving failed and the data could not be refreshed: reload the page."),
+            Reload::Failed(err) => {
                 leptos::logging::error!("reload after a failed commit failed: {err}");
-                self.error(format!("Saving failed and the stored data could not be read again: {}. Reload the page.", err.to_string().trim_end_matches('.')));
+                self.error(format!(
+                    "Saving failed and the stored data could not be read again: {}. Reload the page.",
+                    err.to_string().trim_end_matches('.')
+                ));
             }
         }
     }

@@ -3,16 +3,18 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contacts::close_on_escape;
-use super::state::AppState;
+use crate::domain::Collection;
 use crate::domain::{Agent, AgentId};
+
+use crate::ui::contacts::close_on_escape;
+
+use super::state::AppState;
 
 #[component]
 pub fn ViewingAsSwitch() -> impl IntoView {
     let state = AppState::get();
     let agents = Memo::new(move |_| {
-        state.lists_rev.track();
-        state.read(|ws| ws.agents().into_iter().cloned().collect::<Vec<Agent>>())
+        state.read(&[Collection::Agents], |ws| ws.agents().into_iter().cloned().collect::<Vec<Agent>>())
     });
     let current = state.viewing_as;
     let change = move |ev: leptos::ev::Event| {

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::focus_id;
-use crate::ui::kit::sentence;
+use crate::ui::kit::{focus_id, FormField};
 
 #[component]
 pub fn ChoicesInput(
@@ -35,10 +34,11 @@ pub fn ChoicesInput(
             add();
         }
     };
-    let shown_error = move || local_error.get().or_else(|| error.get());
+    let shown_error = Signal::derive(move || local_error.get().or_else(|| error.get()));
+    // A composite control (chips, an entry and its Add button): the entry is described
+    // by its help line, not by the field's error, so it keeps its own attributes.
     view! {
-        <div class="field" class:has-error=move || shown_error().is_some()>
-            <label for="field-def-choices">"Choices" <span class="required" aria-hidden="true">" *"</span></label>
+        <FormField id="field-def-choices" label="Choices" required=true error_id="error-def-choices" error=shown_error>
             <ul class="chips" id="choice-chips" aria-label="Choices">
                 <For
                     each=move || numbered(choices.get())
@@ -83,8 +83,7 @@ pub fn ChoicesInput(
                 <button type="button" class="btn" id="add-choice" on:click=move |_| add()>"Add"</button>
             </div>
             <p class="toggle-hint" id="choices-help">"Each choice is one option of the drop-down."</p>
-            {move || shown_error().map(|m| view! { <p class="field-error" id="error-def-choices" role="alert">{sentence(&m)}</p> })}
-        </div>
+        </FormField>
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::field_cells::FieldCells;
+use crate::ui::kit::{RowActions, RowButton, SelectRowCell};
 use crate::domain::{CustomField, FieldId};
 
 /// What a row's buttons ask for.
@@ -23,37 +24,36 @@ pub fn GlobalFieldRow(field: CustomField, selected: RwSignal<HashSet<FieldId>>, 
     let alias = field.alias.to_string();
     let deleted = !field.is_available();
     let checked = move || selected.with(|s| s.contains(&id));
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        selected.update(|s| {
-            if on {
-                s.insert(id);
-            } else {
-                s.remove(&id);
-            }
-        });
-    };
-    let button = move |label: &'static str, class: &'static str, aria: String, action: RowAction| {
-        view! { <button type="button" class=format!("btn btn-small {class}") aria-label=aria on:click=move |_| on_action.run(action)>{label}</button> }
-    };
+    let run = move |action: RowAction| Callback::new(move |()| on_action.run(action));
     let actions = if deleted {
         view! {
-            {button("Restore", "field-restore", format!("Restore custom field {alias}"), RowAction::Restore(id))}
-            {button("Delete permanently", "btn-danger-outline field-purge", format!("Delete custom field {alias} permanently"), RowAction::Purge(id))}
+            <div class="row-actions">
+                <RowButton label="Restore" class="field-restore" aria_label=format!("Restore custom field {alias}") on_click=run(RowAction::Restore(id)) />
+                <RowButton
+                    label="Delete permanently"
+                    class="btn-danger-outline field-purge"
+                    aria_label=format!("Delete custom field {alias} permanently")
+                    on_click=run(RowAction::Purge(id))
+                />
+            </div>
         }
         .into_any()
     } else {
         view! {
-            {button("Edit", "field-edit", format!("Edit custom field {alias}"), RowAction::Edit(id))}
-            {button("Delete", "btn-danger-outline field-delete", format!("Delete custom field {alias}"), RowAction::Delete(id))}
+            <RowActions
+                noun="custom field"
+                name=alias.clone()
+                on_edit=run(RowAction::Edit(id))
+                on_delete=run(RowAction::Delete(id))
+                edit_class="field-edit"
+                delete_class="field-delete"
+            />
         }
         .into_any()
     };
     view! {
         <tr class:selected=checked class:row-deleted=deleted data-field=id.get().to_string()>
-            <td class="col-check">
-                <input type="checkbox" aria-label=format!("Select {alias}") prop:checked=checked on:change=toggle />
-            </td>
+            <SelectRowCell id=id picked=selected label=format!("Select {alias}") />
             <FieldCells field=field />
             <td class="col-status">
                 {if deleted {
@@ -62,7 +62,7 @@ pub fn GlobalFieldRow(field: CustomField, selected: RwSignal<HashSet<FieldId>>, 
                     view! { <span class="status-badge">"Available"</span> }.into_any()
                 }}
             </td>
-            <td class="col-actions"><div class="row-actions">{actions}</div></td>
+            <td class="col-actions">{actions}</td>
         </tr>
     }
 }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::view::{ContactsView, COLUMNS_SETTING};
+use super::view::ContactsView;
+use crate::ui::app::Setting;
 use crate::ui::app::AppState;
 use crate::domain::{CustomField, FieldId};
 
@@ -22,8 +23,7 @@ pub fn ColumnChooser(
                 c.push(id);
             }
         });
-        let saved = view.columns.with_untracked(|c| c.iter().map(|f| f.get().to_string()).collect::<Vec<_>>().join(","));
-        state.save_setting(COLUMNS_SETTING, saved);
+        state.remember(Setting::Columns(view.columns.get_untracked()));
     };
     let chosen_here = move || fields.with(|fs| fs.iter().filter(|f| view.columns.with(|c| c.contains(&f.id))).count());
     view! {

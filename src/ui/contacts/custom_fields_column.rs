@@ -4,9 +4,18 @@
 use leptos::prelude::*;
 
 use super::custom_field_input::CustomFieldInput;
-use crate::ui::app::AppState;
 use crate::domain::workspace::GlobalFilter;
-use crate::domain::{ContactDraft, ContactErrors, CustomField};
+use crate::domain::{ContactDraft, ContactErrors, CustomField, ListId};
+use crate::ui::app::{AppState, Collection};
+
+/// The custom fields of a list's contacts (tracked); for no list, the global ones
+/// still available.
+pub fn fields_of(state: AppState, list: Option<ListId>) -> Vec<CustomField> {
+    state.read(&[Collection::Fields, Collection::Lists], |ws| match list {
+        Some(id) => ws.fields_for(id).into_iter().cloned().collect(),
+        None => ws.global_fields(GlobalFilter::Available).into_iter().cloned().collect(),
+    })
+}
 
 #[component]
 pub fn CustomFieldsColumn(
@@ -23,14 +32,7 @@ pub fn CustomFieldsColumn(
         let id = list_id.get()?;
         state.lists.with(|ls| ls.iter().find(|l| l.id == id).cloned())
     });
-    let fields = Memo::new(move |_| {
-        state.lists_rev.track();
-        let id = list_id.get();
-        state.read(|ws| match id {
-            Some(id) => ws.fields_for(id).into_iter().cloned().collect::<Vec<CustomField>>(),
-            None => ws.global_fields(GlobalFilter::Available).into_iter().cloned().collect(),
-        })
-    });
+    let fields = Memo::new(move |_| fields_of(state, list_id.get()));
     let inputs = move || {
         view! {
             <For

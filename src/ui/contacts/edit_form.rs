@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 
 use super::additional_phones::AdditionalPhones;
-use super::save::show_failure;
 use super::custom_fields_column::CustomFieldsColumn;
 use super::default_fields::DefaultFields;
-use crate::ui::kit::local_time;
-use crate::ui::lists::ListSelect;
+use super::save::ContactForm;
 use super::social_fields::SocialFields;
-use crate::ui::app::AppState;
 use super::tag_picker::TagPicker;
 use crate::domain::{Contact, ContactDraft, ContactErrors, ContactField, ContactId};
+use crate::ui::app::AppState;
+use crate::ui::kit::{local_time, SaveButton};
+use crate::ui::lists::ListSelect;
 
 #[component]
 pub fn EditContactForm(
@@ -22,9 +22,9 @@ pub fn EditContactForm(
     on_back: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let draft = RwSignal::new(initial);
-    let errors = RwSignal::new(ContactErrors::default());
-    let saving = RwSignal::new(false);
+    let form = ContactForm::new(initial);
+    let (draft, errors) = (form.draft, form.errors);
+    let pending = Signal::derive(move || form.save.pending());
 
     let title = move || {
         contact.with(|c| {
@@ -47,28 +47,19 @@ pub fn EditContactForm(
         })
     };
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let current = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            let result = state.apply(move |ws, now| ws.update_contact(id, &current, now).map(|c| ((), c))).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    errors.set(ContactErrors::default());
-                    // Show what was stored (phones normalised, text trimmed).
-                    if let Some(saved) = state.read(|ws| ws.contact(id).map(ContactDraft::from_contact)) {
-                        draft.set(saved);
-                    }
-                    state.info("Contact saved.");
+    let save = move |ev| {
+        form.submit(
+            ev,
+            move |ws, now, current| ws.update_contact(id, current, now),
+            move || {
+                errors.set(ContactErrors::default());
+                // Show what was stored (phones normalised, text trimmed).
+                if let Some(saved) = state.read_now(|ws| ws.contact(id).map(ContactDraft::from_contact)) {
+                    draft.set(saved);
                 }
-                Err(err) => show_failure(state, errors, err),
-            }
-        });
+                state.info("Contact saved.");
+            },
+        )
     };
 
     view! {
@@ -84,9 +75,7 @@ pub fn EditContactForm(
                 </div>
                 <div class="head-actions">
                     <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>
-                    <button type="submit" class="btn btn-primary" id="save-contact" disabled=move || saving.get()>
-                        {move || if saving.get() { "Saving…" } else { "Save" }}
-                    </button>
+                    <SaveButton id="save-contact" pending=pending />
                 </div>
             </header>
             <div class="edit-columns">
@@ -109,9 +98,7 @@ pub fn EditContactForm(
             </div>
             <div class="form-actions">
                 <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>
-                <button type="submit" class="btn btn-primary" disabled=move || saving.get()>
-                    {move || if saving.get() { "Saving…" } else { "Save" }}
-                </button>
+                <SaveButton pending=pending />
             </div>
         </form>
     }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::app::Collection;
+
 use super::edit_form::EditContactForm;
 use crate::ui::app::{Route, Router};
 use crate::ui::app::AppState;
@@ -12,10 +14,9 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
     let state = AppState::get();
     let router = Router::get();
     let contact = Memo::new(move |_| {
-        state.contacts_rev.track();
         // An agent's view reaches only contacts of their lists.
         let visible = state.visible.get();
-        state.read(|ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
+        state.read(&[Collection::Contacts], |ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
     });
     let back = move || {
         let list = contact.with_untracked(|c| c.as_ref().map(|c| c.list_id));

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::phone_links::PhoneLinks;
 use super::phone_reading::PhoneReadingHint;
-use crate::ui::kit::sentence;
 use crate::domain::contact::DraftPath;
 use crate::domain::{ContactDraft, ContactErrors, ContactField, FieldKind, PhoneNumber};
+use crate::ui::app::AppState;
+use crate::ui::kit::{FormField, TextArea, TextInput};
 
 #[component]
 pub fn FieldInput(
@@ -18,63 +19,31 @@ pub fn FieldInput(
     #[prop(optional)]
     links: bool,
 ) -> impl IntoView {
-    let state = crate::ui::app::AppState::get();
+    let state = AppState::get();
     let key = field.key();
     let input_id = format!("field-{key}");
-    let error_id = format!("error-{key}");
-    let value = Memo::new(move |_| draft.with(|d| d.value(field).to_string()));
+    let value: Signal<String> = Memo::new(move |_| draft.with(|d| d.value(field).to_string())).into();
     let error = Memo::new(move |_| errors.with(|e| e.message_for(DraftPath::Field(field)).map(str::to_string)));
-    let set = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        draft.update(|d| d.set(field, text));
-    };
-    let described = {
-        let error_id = error_id.clone();
-        move || error.with(Option::is_some).then(|| error_id.clone())
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
+    let set = Callback::new(move |text: String| draft.update(|d| d.set(field, text)));
     let country = Signal::derive(move || state.list_country(draft.with(|d| d.list_id)));
-    let reading_id = input_id.clone();
+    let error_id = format!("error-{key}");
 
-    let control = match field.kind() {
-        FieldKind::LongText => view! {
-            <textarea
-                id=input_id.clone()
-                name=key
-                rows="3"
-                aria-invalid=invalid
-                aria-describedby=described
-                prop:value=move || value.get()
-                on:input=set
-            ></textarea>
-        }
-        .into_any(),
-        kind => {
-            let (input_type, autocomplete, inputmode) = match (kind, field) {
-                (FieldKind::Phone, _) => ("tel", "tel", "tel"),
-                (FieldKind::Email, _) => ("email", "email", "email"),
-                (FieldKind::Url, _) => ("url", "url", "url"),
-                (FieldKind::Date, _) => ("date", "bday", "text"),
-                (_, ContactField::FirstName) => ("text", "given-name", "text"),
-                (_, ContactField::LastName) => ("text", "family-name", "text"),
-                _ => ("text", "off", "text"),
-            };
-            view! {
-                <input
-                    type=input_type
-                    id=input_id.clone()
-                    name=key
-                    autocomplete=autocomplete
-                    inputmode=inputmode
-                    aria-invalid=invalid
-                    aria-describedby=described
-                    aria-required=field.required().then_some("true")
-                    prop:value=move || value.get()
-                    on:input=set
-                />
+    let (input_type, autocomplete, inputmode) = match (field.kind(), field) {
+        (FieldKind::LongText, _) => {
+            return view! {
+                <FormField id=input_id label=field.label() required=field.required() error=error error_id=error_id class="field-wide">
+                    <TextArea value=value on_input=set rows=3 attr:name=key />
+                </FormField>
             }
-            .into_any()
+            .into_any();
         }
+        (FieldKind::Phone, _) => ("tel", "tel", "tel"),
+        (FieldKind::Email, _) => ("email", "email", "email"),
+        (FieldKind::Url, _) => ("url", "url", "url"),
+        (FieldKind::Date, _) => ("date", "bday", "text"),
+        (_, ContactField::FirstName) => ("text", "given-name", "text"),
+        (_, ContactField::LastName) => ("text", "family-name", "text"),
+        _ => ("text", "off", "text"),
     };
 
     // Live links only where a call or a chat makes sense.
@@ -91,27 +60,13 @@ pub fn FieldInput(
     });
 
     view! {
-        <div class="field" class:field-wide=matches!(field.kind(), FieldKind::LongText) class:has-error=move || error.with(Option::is_some)>
-            <label for=input_id>
-                {field.label()}
-                {field.required().then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-                {field.required().then(|| view! { <span class="visually-hidden">" (required)"</span> })}
-            </label>
-            {control}
+        <FormField id=input_id.clone() label=field.label() required=field.required() error=error error_id=error_id>
+            <TextInput value=value on_input=set kind=input_type autocomplete=autocomplete attr:name=key attr:inputmode=inputmode />
             {(field.kind() == FieldKind::Phone).then(|| {
-                view! {
-                    <PhoneReadingHint
-                        input_id=reading_id
-                        text=value
-                        country=country
-                        on_pick=Callback::new(move |text: String| draft.update(|d| d.set(field, text)))
-                    />
-                }
+                view! { <PhoneReadingHint input_id=input_id.clone() text=value country=country on_pick=set /> }
             })}
             {phone_links.map(|l| view! { <div class="field-links">{l}</div> })}
-            {move || {
-                error.get().map(|message| view! { <p class="field-error" id=error_id.clone() role="alert">{sentence(&message)}</p> })
-            }}
-        </div>
+        </FormField>
     }
+    .into_any()
 }

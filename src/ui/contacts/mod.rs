@@ -24,4 +24,4 @@ mod view;
 pub(crate) use column_chooser::close_on_escape;
 pub(crate) use edit_page::EditContactPage;
 pub(crate) use page::ContactsPage;
-pub(crate) use view::{COLUMNS_SETTING, ContactsView, PAGE_SIZES, PAGE_SIZE_SETTING, parse_columns};
+pub(crate) use view::{ContactsView, PAGE_SIZES};

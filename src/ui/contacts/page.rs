@@ -4,21 +4,17 @@
 use leptos::prelude::*;
 
 use super::add_dialog::AddContactDialog;
-use crate::ui::kit::ConfirmDialog;
-use super::table::ContactsTable;
-use super::view::{ContactsView, PAGE_SIZE_SETTING};
-use crate::ui::export::ExportDialog;
-use crate::ui::export::ExportRequest;
-use crate::ui::kit::{grouped, plural};
 use super::column_chooser::ColumnChooser;
+use super::custom_fields_column::fields_of;
 use super::list_filter::ListFilter;
+use super::table::ContactsTable;
 use super::tag_filter::TagFilter;
-use crate::ui::kit::Pager;
-use crate::ui::app::{Route, Router};
-use crate::ui::app::AppState;
-use crate::domain::workspace::GlobalFilter;
+use super::view::ContactsView;
 use crate::domain::export::csv_file_name;
 use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
+use crate::ui::app::{AppState, Collection, Route, Router, Setting};
+use crate::ui::export::{ExportDialog, ExportRequest};
+use crate::ui::kit::{grouped, plural, Confirmation, Pager, Question};
 
 /// The rows on screen and the page they are really from (the query clamps a page
 /// that no longer exists, e.g. after deleting the last rows).
@@ -59,9 +55,8 @@ pub fn ContactsPage() -> impl IntoView {
         visible_lists: state.visible.get(),
     };
     let shown = Memo::new(move |_| {
-        state.contacts_rev.track();
         let mut query = query();
-        state.read(|ws| {
+        state.read(&[Collection::Contacts, Collection::Tags], |ws| {
             crate::perf::mark("cm:query");
             let mut result = ws.query(&query);
             crate::perf::mark("cm:queried");
@@ -76,10 +71,9 @@ pub fn ContactsPage() -> impl IntoView {
     let total = Signal::derive(move || shown.with(|s| s.total));
     let page = Signal::derive(move || shown.with(|s| s.page));
     let in_scope = Memo::new(move |_| {
-        state.contacts_rev.track();
         let list = list.get();
         let visible = state.visible.get();
-        state.read(|ws| match (list, visible) {
+        state.read(&[Collection::Contacts], |ws| match (list, visible) {
             (Some(id), _) => ws.contact_count(id),
             (None, Some(ids)) => ids.iter().map(|id| ws.contact_count(*id)).sum(),
             (None, None) => ws.total_contacts(),
@@ -87,49 +81,41 @@ pub fn ContactsPage() -> impl IntoView {
     });
     let has_lists = move || state.my_lists.with(|l| !l.is_empty());
     // Columns can show the list's fields, or for all lists the global ones.
-    let fields_here = Memo::new(move |_| {
-        state.lists_rev.track();
-        let list = list.get();
-        state.read(|ws| match list {
-            Some(id) => ws.fields_for(id).into_iter().cloned().collect::<Vec<CustomField>>(),
-            None => ws.global_fields(GlobalFilter::Available).into_iter().cloned().collect(),
-        })
-    });
+    let fields_here = Memo::new(move |_| fields_of(state, list.get()));
     let columns = Memo::new(move |_| {
         let chosen = view.columns.get();
         fields_here.with(|fs| fs.iter().filter(|f| chosen.contains(&f.id)).cloned().collect::<Vec<CustomField>>())
     });
 
     let adding = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
+    let deleting = Confirmation::<Vec<ContactId>>::new();
     let selected_count = move || view.selected.with(|s| s.len());
 
     let on_page_size = Callback::new(move |n: usize| {
         // Keep the first visible row on screen.
         let first = page.get_untracked() * view.page_size.get_untracked();
         view.page_size.set(n);
-        state.save_setting(PAGE_SIZE_SETTING, n.to_string());
+        state.remember(Setting::PageSize(n));
         view.page.set(first / n.max(1));
     });
-    let delete_selected = Callback::new(move |()| {
-        let ids: Vec<ContactId> = view.selected.with_untracked(|s| s.iter().copied().collect());
-        deleting.set(true);
-        leptos::task::spawn_local(async move {
-            let result = state.apply(move |ws, _| ws.delete_contacts(&ids).map(|c| ((), c))).await;
-            deleting.set(false);
-            confirming.set(false);
-            match result {
+    let delete_selected = Callback::new(move |ids: Vec<ContactId>| {
+        let n = ids.len();
+        deleting.run(
+            move |ws, _| ws.delete_contacts(&ids),
+            move |result| match result {
                 Ok(()) => {
-                    let n = view.selected.with_untracked(|s| s.len());
                     view.selected.update(|s| s.clear());
                     state.info(format!("Deleted {}.", plural(n, "contact", "contacts")));
                 }
-                Err(crate::ui::app::ActionError::Storage(_)) => {}
                 Err(err) => state.error(err.to_string()),
-            }
-        });
+            },
+        );
     });
+    let question = |ids: &Vec<ContactId>| Question {
+        title: "Delete contacts",
+        message: format!("Delete {}? This cannot be undone.", plural(ids.len(), "contact", "contacts")),
+        confirm_label: "Delete",
+    };
 
     let exporting = RwSignal::new(None::<ExportRequest>);
     // Every contact the table shows, on every page, in its order; or the selected
@@ -137,7 +123,7 @@ pub fn ContactsPage() -> impl IntoView {
     let export = move |only_selected: bool| {
         let q = untrack(query);
         let name = list.get_untracked().and_then(|id| state.lists.with_untracked(|ls| ls.iter().find(|l| l.id == id).map(|l| l.name.to_string())));
-        let mut ids = state.read(|ws| ws.query_ids(&q));
+        let mut ids = state.read_now(|ws| ws.query_ids(&q));
         let (file_name, what) = if only_selected {
             let sel = view.selected.get_untracked();
             ids.retain(|id| sel.contains(id));
@@ -256,7 +242,7 @@ pub fn ContactsPage() -> impl IntoView {
                             class="btn btn-danger-outline"
                             id="delete-contacts"
                             disabled=move || selected_count() == 0
-                            on:click=move |_| confirming.set(true)
+                            on:click=move |_| deleting.ask(view.selected.with_untracked(|s| s.iter().copied().collect()))
                         >
                             "Delete"
                         </button>
@@ -289,21 +275,7 @@ pub fn ContactsPage() -> impl IntoView {
                     on_close=Callback::new(move |()| adding.set(false))
                 />
             </Show>
-            <Show when=move || confirming.get()>
-                {move || {
-                    let n = view.selected.with_untracked(|s| s.len());
-                    view! {
-                        <ConfirmDialog
-                            title="Delete contacts"
-                            message=format!("Delete {}? This cannot be undone.", plural(n, "contact", "contacts"))
-                            confirm_label="Delete"
-                            busy=deleting
-                            on_confirm=delete_selected
-                            on_close=Callback::new(move |()| confirming.set(false))
-                        />
-                    }
-                }}
-            </Show>
+            {deleting.view(question, delete_selected)}
         </section>
     }
 }

@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::view::ContactsView;
-use super::phone_links::PhoneLinks;
-use crate::ui::app::Route;
-use crate::ui::app::AppState;
 use crate::domain::{Contact, ContactField, CustomField};
+
+use crate::ui::app::AppState;
+use crate::ui::app::Route;
+use crate::ui::kit::SelectRowCell;
+
+use super::phone_links::PhoneLinks;
+use super::view::ContactsView;
 
 #[component]
 pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomField>>) -> impl IntoView {
@@ -25,16 +28,6 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
         .collect::<Vec<_>>()
         .join(" ");
     let checked = move || view.selected.with(|s| s.contains(&id));
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        view.selected.update(|s| {
-            if on {
-                s.insert(id);
-            } else {
-                s.remove(&id);
-            }
-        });
-    };
     // Dialled through the list's prefix (follows a change of the prefix).
     let tel = move |n: &crate::domain::PhoneNumber| {
         state.lists.with(|ls| ls.iter().find(|l| l.id == list_id).map(|l| l.tel_href(n.as_str()))).unwrap_or_else(|| n.tel_href())
@@ -45,15 +38,7 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
     let mobile = move || mobile_n.clone().map(|n| view! { <PhoneLinks tel=tel(&n) number=n /> });
     view! {
         <tr class:selected=checked>
-            <td class="col-check">
-                <input
-                    type="checkbox"
-                    class="row-check"
-                    aria-label=format!("Select {full_name}")
-                    prop:checked=checked
-                    on:change=toggle
-                />
-            </td>
+            <SelectRowCell id=id picked=view.selected label=format!("Select {full_name}") class="row-check" />
             <td class="col-first">{data.first_name().to_string()}</td>
             <td class="col-last">{data.get(ContactField::LastName).unwrap_or("").to_string()}</td>
             <td class="col-phone">{phone}</td>

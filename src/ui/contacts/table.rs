@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::row::ContactRow;
 use super::view::ContactsView;
-use crate::ui::kit::SortHeader;
-use crate::domain::{Contact, CustomField, SortKey};
+use crate::domain::{Contact, ContactId, CustomField, SortKey};
+use crate::ui::kit::{DataTable, SelectAllCell, SortHeader};
 
 #[component]
 pub fn ContactsTable(
@@ -17,72 +17,30 @@ pub fn ContactsTable(
     columns: Signal<Vec<CustomField>>,
 ) -> impl IntoView {
     let view = ContactsView::get();
-
-    // Select-all covers this page only: checked when all are, mixed when some are.
-    let selected_here = move || {
-        let sel = view.selected.read();
-        rows.with(|r| r.iter().filter(|c| sel.contains(&c.id)).count())
-    };
-    let all_checked = move || {
-        let n = rows.with(Vec::len);
-        n > 0 && selected_here() == n
-    };
-    let some_checked = move || {
-        let n = selected_here();
-        n > 0 && n < rows.with(Vec::len)
-    };
-    let toggle_all = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        rows.with_untracked(|r| {
-            view.selected.update(|s| {
-                for c in r {
-                    if on {
-                        s.insert(c.id);
-                    } else {
-                        s.remove(&c.id);
-                    }
-                }
-            })
-        });
+    // Select-all covers this page only.
+    let ids = Signal::derive(move || rows.with(|r| r.iter().map(|c| c.id).collect::<Vec<ContactId>>()));
+    let head = move || {
+        view! {
+            <SelectAllCell shown=ids picked=view.selected label="Select all contacts on this page" id="select-all-contacts" />
+            <SortHeader label="First name" key=SortKey::FirstName />
+            <SortHeader label="Last name" key=SortKey::LastName />
+            <SortHeader label="Phone" key=SortKey::Phone />
+            <th scope="col">"Mobile"</th>
+            <SortHeader label="Email" key=SortKey::Email />
+            <SortHeader label="List" key=SortKey::List />
+            {move || columns.get().into_iter().map(|f| view! {
+                <th scope="col" class="col-custom">{f.alias.to_string()}</th>
+            }).collect_view()}
+        }
     };
 
     view! {
-        <div class="table-wrap">
-            <table id="contacts-table" class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="col-check">
-                            <input
-                                type="checkbox"
-                                id="select-all-contacts"
-                                aria-label="Select all contacts on this page"
-                                prop:checked=all_checked
-                                prop:indeterminate=some_checked
-                                on:change=toggle_all
-                            />
-                        </th>
-                        <SortHeader label="First name" key=SortKey::FirstName />
-                        <SortHeader label="Last name" key=SortKey::LastName />
-                        <SortHeader label="Phone" key=SortKey::Phone />
-                        <th scope="col">"Mobile"</th>
-                        <SortHeader label="Email" key=SortKey::Email />
-                        <SortHeader label="List" key=SortKey::List />
-                        {move || columns.get().into_iter().map(|f| view! {
-                            <th scope="col" class="col-custom">{f.alias.to_string()}</th>
-                        }).collect_view()}
-                        <th scope="col" class="col-actions">
-                            <span class="visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || rows.get()
-                        key=|c: &Contact| (c.id, c.updated, c.list_id)
-                        children=move |c: Contact| view! { <ContactRow contact=c columns=columns /> }
-                    />
-                </tbody>
-            </table>
-        </div>
+        <DataTable id="contacts-table" head=head>
+            <For
+                each=move || rows.get()
+                key=|c: &Contact| (c.id, c.updated, c.list_id)
+                children=move |c: Contact| view! { <ContactRow contact=c columns=columns /> }
+            />
+        </DataTable>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::app::Collection;
+
 use crate::ui::app::AppState;
 use crate::domain::{Tag, TagId};
 
@@ -9,8 +11,7 @@ use crate::domain::{Tag, TagId};
 pub fn TagFilter(current: RwSignal<Option<TagId>>, on_change: Callback<()>) -> impl IntoView {
     let state = AppState::get();
     let tags = Memo::new(move |_| {
-        state.lists_rev.track();
-        state.read(|ws| ws.tags().into_iter().cloned().collect::<Vec<Tag>>())
+        state.read(&[Collection::Tags], |ws| ws.tags().into_iter().cloned().collect::<Vec<Tag>>())
     });
     // A deleted tag stops filtering.
     Effect::new(move |_| {

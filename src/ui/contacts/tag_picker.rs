@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::app::Collection;
+
 use crate::ui::kit::focus_id;
 use crate::ui::app::Route;
 use crate::ui::app::AppState;
@@ -13,8 +15,7 @@ use crate::domain::{ContactDraft, Tag, TagId};
 pub fn TagPicker(draft: RwSignal<ContactDraft>) -> impl IntoView {
     let state = AppState::get();
     let all = Memo::new(move |_| {
-        state.lists_rev.track();
-        state.read(|ws| ws.tags().into_iter().cloned().collect::<Vec<Tag>>())
+        state.read(&[Collection::Tags], |ws| ws.tags().into_iter().cloned().collect::<Vec<Tag>>())
     });
     let chosen = Memo::new(move |_| draft.with(|d| d.tags.clone()));
     let chosen_tags = Memo::new(move |_| {

@@ -9,17 +9,6 @@ use crate::domain::{ContactId, FieldId, ListId, SortKey};
 
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
-/// The setting that remembers the page size.
-pub const PAGE_SIZE_SETTING: &str = "contacts.page_size";
-
-/// The setting that remembers the custom-field columns ("3,7").
-pub const COLUMNS_SETTING: &str = "contacts.columns";
-
-/// Reads the remembered columns; anything unreadable is skipped.
-pub fn parse_columns(raw: &str) -> Vec<FieldId> {
-    raw.split(',').filter_map(|s| s.trim().parse::<u32>().ok()).map(FieldId::new).collect()
-}
-
 #[derive(Clone, Copy)]
 pub struct ContactsView {
     pub search: RwSignal<String>,
@@ -52,8 +41,9 @@ impl ContactsView {
         }
     }
 
+    /// The view `App` provides; a page outside it is a bug worth failing loudly on.
     pub fn get() -> Self {
-        use_context::<ContactsView>().unwrap_or_else(ContactsView::new)
+        expect_context::<ContactsView>()
     }
 
     /// A new filter or search: back to the first page, nothing selected that the user

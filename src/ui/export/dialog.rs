@@ -3,21 +3,22 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::Dialog;
-use super::options::{ExportOptions, EXPORT_OPTIONS_SETTING};
-use super::runner::{run_export, ExportRequest};
-use crate::ui::kit::{grouped, plural};
-use crate::ui::app::AppState;
 use crate::domain::export::CsvOptions;
+
+use crate::ui::app::AppState;
+use crate::ui::app::Setting;
+use crate::ui::kit::Dialog;
+use crate::ui::kit::{grouped, plural};
+
+use super::options::{remembered_options, ExportOptions};
+use super::runner::{run_export, ExportRequest};
 
 #[component]
 pub fn ExportDialog(request: ExportRequest, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
     let options = RwSignal::new(CsvOptions::default());
     leptos::task::spawn_local(async move {
-        if let Some(saved) = state.load_setting(EXPORT_OPTIONS_SETTING).await {
-            let _ = options.try_set(CsvOptions::from_setting(&saved));
-        }
+        let _ = options.try_set(remembered_options(state).await);
     });
     let rows = request.rows();
     let (noun, nouns) = match &request {
@@ -39,7 +40,7 @@ pub fn ExportDialog(request: ExportRequest, on_close: Callback<()>) -> impl Into
         }
         running.set(true);
         let chosen = options.get_untracked();
-        state.save_setting(EXPORT_OPTIONS_SETTING, chosen.to_setting());
+        state.remember(Setting::ExportOptions(chosen));
         let request = request.get_value();
         leptos::task::spawn_local(async move {
             match run_export(state, request, chosen, progress, stop).await {

@@ -3,5 +3,5 @@ mod options;
 mod runner;
 
 pub(crate) use dialog::ExportDialog;
-pub(crate) use options::EXPORT_OPTIONS_SETTING;
+pub(crate) use options::remembered_options;
 pub(crate) use runner::ExportRequest;

@@ -6,43 +6,39 @@ use leptos::prelude::*;
 
 use crate::domain::export::CsvOptions;
 
-/// The setting that remembers the options (`CsvOptions::to_setting`).
-pub const EXPORT_OPTIONS_SETTING: &str = "export_csv_options";
+use crate::ui::app::{AppState, Setting, SettingKey};
+use crate::ui::kit::{choice_options, FormField, Select};
+
+/// The options the last export chose, or the defaults.
+pub async fn remembered_options(state: AppState) -> CsvOptions {
+    match state.recall(SettingKey::ExportOptions).await {
+        Some(Setting::ExportOptions(options)) => options,
+        _ => CsvOptions::default(),
+    }
+}
+
+fn pairs(choices: &[(&str, &str)]) -> Vec<(String, String)> {
+    choices.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect()
+}
 
 #[component]
 pub fn ExportOptions(options: RwSignal<CsvOptions>, #[prop(into)] disabled: Signal<bool>) -> impl IntoView {
-    let separator = move || (options.get().separator as char).to_string();
-    let encoding = move || if options.get().bom { "bom" } else { "plain" };
+    let separator = Signal::derive(move || (options.get().separator as char).to_string());
+    let encoding = Signal::derive(move || if options.get().bom { "bom" } else { "plain" }.to_string());
+    let set_separator = Callback::new(move |v: String| options.update(|o| o.separator = if v == ";" { b';' } else { b',' }));
+    let set_encoding = Callback::new(move |v: String| options.update(|o| o.bom = v != "plain"));
     view! {
         <div class="export-options">
-            <div class="field">
-                <label for="export-separator">"Separator"</label>
-                <select
-                    id="export-separator"
-                    disabled=move || disabled.get()
-                    on:change=move |ev| {
-                        let sep = if event_target_value(&ev) == ";" { b';' } else { b',' };
-                        options.update(|o| o.separator = sep);
-                    }
-                >
-                    <option value="," prop:selected=move || separator() == ",">"Comma (,)"</option>
-                    <option value=";" prop:selected=move || separator() == ";">"Semicolon (;)"</option>
-                </select>
-            </div>
-            <div class="field">
-                <label for="export-encoding">"Encoding"</label>
-                <select
-                    id="export-encoding"
-                    disabled=move || disabled.get()
-                    on:change=move |ev| {
-                        let bom = event_target_value(&ev) != "plain";
-                        options.update(|o| o.bom = bom);
-                    }
-                >
-                    <option value="bom" prop:selected=move || encoding() == "bom">"UTF-8 with BOM (Excel)"</option>
-                    <option value="plain" prop:selected=move || encoding() == "plain">"UTF-8 without BOM"</option>
-                </select>
-            </div>
+            <FormField id="export-separator" label="Separator">
+                <Select on_change=set_separator disabled=disabled>
+                    {choice_options(pairs(&[(",", "Comma (,)"), (";", "Semicolon (;)")]), separator)}
+                </Select>
+            </FormField>
+            <FormField id="export-encoding" label="Encoding">
+                <Select on_change=set_encoding disabled=disabled>
+                    {choice_options(pairs(&[("bom", "UTF-8 with BOM (Excel)"), ("plain", "UTF-8 without BOM")]), encoding)}
+                </Select>
+            </FormField>
             <p class="hint">"Excel set to Italian, French or German reads semicolons; the BOM makes it show accents."</p>
         </div>
     }

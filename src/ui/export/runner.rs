@@ -5,12 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::{download_bytes, download_parts};
-use crate::ui::kit::local_offset;
-use crate::perf::now_ms;
-use crate::ui::app::AppState;
 use crate::domain::export::{csv_file_name, lists_csv, ContactsExport, CsvOptions};
 use crate::domain::{ContactId, ListId};
+
+use crate::perf::now_ms;
+use crate::ui::app::AppState;
+use crate::ui::kit::local_offset;
+use crate::ui::kit::{download_bytes, download_parts};
 
 /// How long one slice of an export works before yielding to the browser.
 const SLICE_MS: f64 = 10.0;
@@ -28,7 +29,7 @@ pub enum ExportRequest {
 impl ExportRequest {
     /// Every contact of a list, named after the list.
     pub fn list(state: AppState, list: ListId) -> Option<Self> {
-        state.read(|ws| {
+        state.read_now(|ws| {
             let l = ws.list(list)?;
             Some(ExportRequest::Contacts {
                 ids: ws.list_contact_ids(list),
@@ -58,17 +59,17 @@ pub async fn run_export(
 ) -> Result<Option<String>, String> {
     match request {
         ExportRequest::Lists(ids) => {
-            let bytes = state.read(|ws| lists_csv(options, ws, &ids, local_offset));
+            let bytes = state.read_now(|ws| lists_csv(options, ws, &ids, local_offset));
             download_bytes("lists.csv", CSV_MIME, &bytes)?;
             Ok(Some("lists.csv".to_owned()))
         }
         ExportRequest::Contacts { ids, file_name, .. } => {
             crate::perf::mark("cm:export-start");
-            let mut export = state.read(|ws| ContactsExport::new(ws, ids, options));
+            let mut export = state.read_now(|ws| ContactsExport::new(ws, ids, options));
             let parts = js_sys::Array::new();
             loop {
                 let deadline = now_ms() + SLICE_MS;
-                let chunk = state.read(|ws| export.next_chunk(ws, || now_ms() >= deadline));
+                let chunk = state.read_now(|ws| export.next_chunk(ws, || now_ms() >= deadline));
                 parts.push(&js_sys::Uint8Array::from(chunk.as_slice()));
                 let _ = progress.try_set((export.written(), export.total()));
                 if export.is_done() {

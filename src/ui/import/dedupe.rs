@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::session::ImportSession;
-use crate::ui::app::AppState;
-use crate::domain::import::DedupField;
 use crate::domain::ContactField;
+use crate::domain::import::DedupField;
+
+use crate::ui::app::AppState;
+
+use super::session::ImportSession;
 
 /// The fields offered for the check: the ones people match contacts by.
 const OFFERED: [ContactField; 5] =

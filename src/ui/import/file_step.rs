@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::session::ImportSession;
 use crate::ui::app::AppState;
+
+use super::session::ImportSession;
 
 #[component]
 pub fn ImportFileStep(session: ImportSession) -> impl IntoView {

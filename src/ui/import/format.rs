@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::session::ImportSession;
 use crate::domain::import::{FileFormat, DELIMITERS, ENCODINGS};
+use crate::ui::kit::InlineSelect;
+
+use super::session::ImportSession;
 
 /// The select value of a separator ("tab" reads better than a tab character).
 fn delimiter_value(b: u8) -> String {
@@ -22,71 +24,37 @@ pub fn ImportFormat(session: ImportSession) -> impl IntoView {
     let format = session.format;
     let update = move |f: &dyn Fn(&mut FileFormat)| format.update(|fmt| f(fmt));
     let encoding_name = move || format.with(|f| f.encoding.name());
+    let encodings = ENCODINGS.iter().map(|c| (c.encoding.name().to_string(), c.label.to_string())).collect();
+    let delimiters = DELIMITERS.iter().map(|&(b, label)| (delimiter_value(b), label.to_string())).collect();
+    let quotes = vec![("\"".to_string(), "Double quote (\")".to_string()), ("'".to_string(), "Single quote (')".to_string())];
+    let set_encoding = Callback::new(move |name: String| {
+        if let Some(choice) = ENCODINGS.iter().find(|c| c.encoding.name() == name) {
+            update(&|f| f.encoding = choice.encoding);
+        }
+    });
+    let set_delimiter = Callback::new(move |value: String| {
+        if let Some(b) = parse_delimiter(&value) {
+            update(&|f| f.delimiter = b);
+        }
+    });
+    let set_quote = Callback::new(move |value: String| {
+        if let Some(b) = value.bytes().next() {
+            update(&|f| f.quote = b);
+        }
+    });
     view! {
         <div class="format-bar">
-            <label class="field-inline">
-                <span>"Encoding"</span>
-                <select
-                    id="import-encoding"
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        if let Some(choice) = ENCODINGS.iter().find(|c| c.encoding.name() == name) {
-                            update(&|f| f.encoding = choice.encoding);
-                        }
-                    }
-                >
-                    // A detected encoding outside the offered ones still shows.
-                    {move || {
-                        let current = format.with(|f| f.encoding);
-                        (!ENCODINGS.iter().any(|c| c.encoding == current)).then(|| {
-                            view! { <option value=current.name() selected=true>{current.name()}</option> }
-                        })
-                    }}
-                    {ENCODINGS
-                        .iter()
-                        .map(|c| {
-                            let name = c.encoding.name();
-                            view! { <option value=name prop:selected=move || encoding_name() == name>{c.label}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="field-inline">
-                <span>"Separator"</span>
-                <select
-                    id="import-delimiter"
-                    on:change=move |ev| {
-                        if let Some(b) = parse_delimiter(&event_target_value(&ev)) {
-                            update(&|f| f.delimiter = b);
-                        }
-                    }
-                >
-                    {DELIMITERS
-                        .iter()
-                        .map(|&(b, label)| {
-                            view! {
-                                <option value=delimiter_value(b) prop:selected=move || format.with(|f| f.delimiter == b)>
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="field-inline">
-                <span>"Quote"</span>
-                <select
-                    id="import-quote"
-                    on:change=move |ev| {
-                        if let Some(b) = event_target_value(&ev).bytes().next() {
-                            update(&|f| f.quote = b);
-                        }
-                    }
-                >
-                    <option value="\"" prop:selected=move || format.with(|f| f.quote == b'"')>"Double quote (\")"</option>
-                    <option value="'" prop:selected=move || format.with(|f| f.quote == b'\'')>"Single quote (')"</option>
-                </select>
-            </label>
+            <InlineSelect id="import-encoding" label="Encoding" choices=encodings current=Signal::derive(move || encoding_name().to_string()) on_change=set_encoding>
+                // A detected encoding outside the offered ones still shows.
+                {move || {
+                    let current = format.with(|f| f.encoding);
+                    (!ENCODINGS.iter().any(|c| c.encoding == current)).then(|| {
+                        view! { <option value=current.name() selected=true>{current.name()}</option> }
+                    })
+                }}
+            </InlineSelect>
+            <InlineSelect id="import-delimiter" label="Separator" choices=delimiters current=Signal::derive(move || format.with(|f| delimiter_value(f.delimiter))) on_change=set_delimiter />
+            <InlineSelect id="import-quote" label="Quote" choices=quotes current=Signal::derive(move || format.with(|f| (f.quote as char).to_string())) on_change=set_quote />
             <label class="check-inline">
                 <input
                     type="checkbox"

@@ -2,12 +2,13 @@
 //! import cut short by a closed tab shows as interrupted, with what was saved.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::ui::kit::{grouped, local_time};
-use super::undo::ImportUndoButton;
-use crate::ui::app::AppState;
 use crate::domain::{BatchId, BatchStatus};
+
+use crate::ui::app::{AppState, Collection, Command};
+use crate::ui::kit::{grouped, local_time};
+
+use super::undo::ImportUndoButton;
 
 /// One history row, as shown.
 #[derive(Clone, PartialEq)]
@@ -26,8 +27,7 @@ struct Row {
 pub fn ImportHistory() -> impl IntoView {
     let state = AppState::get();
     let rows = Memo::new(move |_| {
-        state.lists_rev.track();
-        state.read(|ws| {
+        state.read(&[Collection::Imports, Collection::Lists], |ws| {
             ws.imports()
                 .into_iter()
                 .map(|b| Row {
@@ -43,9 +43,9 @@ pub fn ImportHistory() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let keeping = Command::new();
     let keep = move |batch: BatchId| {
-        spawn_local(async move {
-            let result = state.apply(move |ws, now| ws.keep_interrupted_import(batch, now).map(|c| ((), c))).await;
+        keeping.run(move |ws, now| ws.keep_interrupted_import(batch, now), move |result| {
             if let Err(err) = result {
                 state.error(err.to_string());
             }

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::session::ImportSession;
-use crate::ui::app::AppState;
 use crate::domain::import::Target;
 use crate::domain::{ContactField, CustomField};
+
+use crate::ui::app::AppState;
+
+use super::session::ImportSession;
 
 /// The select value of a target ("skip" for do not import).
 fn target_value(t: &Target) -> String {

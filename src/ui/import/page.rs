@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::ListId;
+
 use super::error::ImportError;
 use super::file_step::ImportFileStep;
 use super::history::ImportHistory;
@@ -10,7 +12,6 @@ use super::progress::ImportProgress;
 use super::session::{ImportSession, Stage};
 use super::setup::ImportSetup;
 use super::summary::ImportSummary;
-use crate::domain::ListId;
 
 #[component]
 pub fn ImportPage(list: Option<ListId>) -> impl IntoView {

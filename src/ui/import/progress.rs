@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::grouped;
 use crate::perf::now_ms;
+use crate::ui::kit::grouped;
+
 use super::session::ImportSession;
 
 #[component]

@@ -6,12 +6,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::read_slice;
-use crate::perf::now_ms;
-use crate::ui::kit::{sentence, with_stop};
-use crate::ui::app::AppState;
 use crate::domain::import::{ImportContext, ImportPlan, ImportRun, Progress, ReadyContact};
 use crate::domain::{BatchId, BatchProgress, ImportBatchDraft, TagColour};
+
+use crate::perf::now_ms;
+use crate::ui::app::AppState;
+use crate::ui::kit::read_slice;
+use crate::ui::kit::{sentence, with_stop};
 
 /// Bytes read per chunk: ~2,000 rows of a typical export, a few ms of work in wasm.
 const CHUNK_BYTES: f64 = 256.0 * 1024.0;
@@ -54,7 +55,7 @@ pub async fn run_import(
     let list = plan.list;
     let size = file.size();
     let mut run = state
-        .read(|ws| {
+        .read_now(|ws| {
             let context = ImportContext {
                 custom_fields: ws.fields_for(list),
                 tags: ws.tags(),

@@ -4,15 +4,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::ui::kit::read_slice;
-use crate::ui::kit::{sentence, with_stop};
-use super::runner::{run_import, Finished, ImportRequest};
-use crate::ui::app::AppState;
 use crate::domain::import::{
     decode_mapping, encode_mapping, header_signature, preview, propose, sniff, DedupField, FileFormat, ImportContext,
     ImportOptions, ImportPlan, ImportRun, InvalidValues, Preview, Progress, Target, UnknownTags, SAMPLE_BYTES,
 };
 use crate::domain::{ContactField, Country, CustomField, ListId, TagColour};
+
+use crate::ui::app::AppState;
+use crate::ui::app::{Collection, Setting, SettingKey};
+use crate::ui::kit::read_slice;
+use crate::ui::kit::{sentence, with_stop};
+
+use super::runner::{run_import, Finished, ImportRequest};
 
 /// Biggest file the wizard takes (the product's limit; the pipeline has none).
 pub const MAX_FILE_BYTES: f64 = 60.0 * 1024.0 * 1024.0;
@@ -60,8 +63,8 @@ pub struct ImportSession {
     pub progress: RwSignal<Progress>,
     pub stop: RwSignal<bool>,
     pub finished: StoredValue<Option<Finished>, LocalStorage>,
-    /// Bumped when `finished` changes (a StoredValue does not notify).
-    pub finished_rev: RwSignal<u64>,
+    /// Fired when `finished` changes (a StoredValue does not notify).
+    pub finished_changed: Trigger,
 }
 
 impl ImportSession {
@@ -88,16 +91,15 @@ impl ImportSession {
             progress: RwSignal::new(Progress::default()),
             stop: RwSignal::new(false),
             finished: StoredValue::new_local(None),
-            finished_rev: RwSignal::new(0),
+            finished_changed: Trigger::new(),
         }
     }
 
     /// The custom fields the target list's contacts have (global ones first).
     pub fn custom_fields(self, state: AppState) -> Vec<CustomField> {
-        state.lists_rev.track();
         match self.list.get() {
-            Some(list) => state.read(|ws| ws.fields_for(list).into_iter().cloned().collect()),
-            None => state.read(|ws| {
+            Some(list) => state.read(&[Collection::Fields, Collection::Lists], |ws| ws.fields_for(list).into_iter().cloned().collect()),
+            None => state.read(&[Collection::Fields], |ws| {
                 ws.global_fields(crate::domain::workspace::GlobalFilter::Available).into_iter().cloned().collect()
             }),
         }
@@ -148,10 +150,10 @@ impl ImportSession {
         let headers = self.preview.with_untracked(|p| p.headers.clone());
         let fields = self.custom_fields_untracked(state);
         let refs: Vec<&CustomField> = fields.iter().collect();
-        let remembered = state.load_setting(&mapping_setting(&headers)).await;
-        let columns = match remembered {
-            Some(saved) => decode_mapping(&saved, &headers, &refs),
-            None => propose(&headers, &refs),
+        let key = SettingKey::ImportMapping { signature: header_signature(&headers) };
+        let columns = match state.recall(key).await {
+            Some(Setting::ImportMapping { mapping, .. }) => decode_mapping(&mapping, &headers, &refs),
+            _ => propose(&headers, &refs),
         };
         self.columns.set(columns);
     }
@@ -205,12 +207,10 @@ impl ImportSession {
     /// rows, nothing stored. `Err` says why it cannot run yet.
     pub fn check(self, state: AppState) -> Result<(ImportRun, bool), String> {
         let plan = self.plan()?;
-        state.lists_rev.track();
-        state.contacts_rev.track();
         let list = plan.list;
         self.head.with_value(|(head, whole)| {
             state
-                .read(|ws| {
+                .read(&[Collection::Fields, Collection::Tags, Collection::Contacts, Collection::Lists], |ws| {
                     let context = ImportContext {
                         custom_fields: ws.fields_for(list),
                         tags: ws.tags(),
@@ -247,7 +247,10 @@ impl ImportSession {
         let refs: Vec<&CustomField> = fields.iter().collect();
         let mapping = headers.iter().zip(&plan.columns).map(|(h, t)| (h.clone(), t.label(&refs))).collect();
         let duplicate_check = plan.duplicate_fields.iter().map(|f| f.label(&refs)).collect();
-        state.save_setting(mapping_setting(&headers), encode_mapping(&headers, &plan.columns));
+        state.remember(Setting::ImportMapping {
+            signature: header_signature(&headers),
+            mapping: encode_mapping(&headers, &plan.columns),
+        });
         let request = ImportRequest { file, plan, mapping, duplicate_check, new_tag_colour };
         self.stop.set(false);
         self.progress.set(Progress::default());
@@ -256,7 +259,7 @@ impl ImportSession {
             match run_import(state, request, self.progress, self.stop).await {
                 Ok(finished) => {
                     self.finished.set_value(Some(finished));
-                    self.finished_rev.update(|r| *r += 1);
+                    self.finished_changed.notify();
                     self.stage.set(Stage::Done);
                 }
                 Err(message) => {
@@ -272,7 +275,7 @@ impl ImportSession {
         self.file.set_value(None);
         self.head.set_value((Vec::new(), false));
         self.finished.set_value(None);
-        self.finished_rev.update(|r| *r += 1);
+        self.finished_changed.notify();
         self.sample.set(Vec::new());
         self.columns.set(Vec::new());
         self.error.set(None);
@@ -290,8 +293,3 @@ async fn warm_up_validation() {
 
 /// Long enough for the setup step to paint first.
 const WARM_UP_AFTER_MS: u32 = 200;
-
-/// The setting that remembers the mapping of one set of headers.
-fn mapping_setting(headers: &[String]) -> String {
-    format!("import_mapping:{}", header_signature(headers))
-}

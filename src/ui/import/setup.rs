@@ -5,6 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::import::CheckReport;
+
+use crate::ui::app::AppState;
+
 use super::check::ImportCheck;
 use super::dedupe::ImportDedupe;
 use super::error::ImportError;
@@ -14,8 +18,6 @@ use super::preview::ImportPreview;
 use super::session::ImportSession;
 use super::target_list::ImportTargetList;
 use super::values::ImportValues;
-use crate::ui::app::AppState;
-use crate::domain::import::CheckReport;
 
 #[component]
 pub fn ImportSetup(session: ImportSession) -> impl IntoView {

@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 
+use crate::domain::import::{write_report, FailureKind, Progress};
+
+use crate::ui::app::AppState;
+use crate::ui::app::Collection;
+use crate::ui::app::Route;
 use crate::ui::kit::download_bytes;
 use crate::ui::kit::{grouped, plural};
+
 use super::session::ImportSession;
 use super::undo::ImportUndoButton;
-use crate::ui::app::Route;
-use crate::ui::app::AppState;
-use crate::domain::import::{write_report, FailureKind, Progress};
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -22,7 +25,7 @@ fn report_name(file_name: &str) -> String {
 pub fn ImportSummary(session: ImportSession) -> impl IntoView {
     let state = AppState::get();
     let view_of = move || {
-        session.finished_rev.track();
+        session.finished_changed.track();
         session.finished.with_value(|f| {
             f.as_ref().map(|f| {
                 let where_ = f.stopped.then(|| stopped_at(&f.run.progress()));
@@ -48,7 +51,7 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         let Some((summary, stopped, elapsed_ms, error, batch)) = view_of() else {
             return view! { <p>"No import has run yet."</p> }.into_any();
         };
-        let list = state.read(|ws| ws.import(batch).map(|b| b.list));
+        let list = state.read(&[Collection::Imports], |ws| ws.import(batch).map(|b| b.list));
         let left_out = summary.duplicates_in_file + summary.duplicates_existing + summary.failed;
         view! {
             <section class="card import-summary" id="import-summary" aria-labelledby="import-status">

@@ -3,16 +3,17 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::session::ImportSession;
-use crate::ui::lists::ListOptions;
-use crate::ui::app::AppState;
 use crate::domain::{ListDraft, ListId};
+
+use crate::ui::app::{AppState, Command};
+use crate::ui::lists::ListOptions;
+
+use super::session::ImportSession;
 
 #[component]
 pub fn ImportTargetList(session: ImportSession) -> impl IntoView {
     let state = AppState::get();
     let new_name = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let name_error = RwSignal::new(None::<String>);
     // Another list has other custom fields: map the columns again.
     let chosen = session.list;
@@ -22,21 +23,17 @@ pub fn ImportTargetList(session: ImportSession) -> impl IntoView {
             spawn_local(async move { session.propose_mapping(state).await });
         }
     });
+    let creating = Command::new();
     let create = move || {
         // The new list keeps the country the wizard reads numbers with.
         let draft = ListDraft { name: new_name.get_untracked(), country: session.country.get_untracked(), ..ListDraft::default() };
-        busy.set(true);
-        spawn_local(async move {
-            let result = state.apply(move |ws, now| ws.create_list(&draft, now)).await;
-            busy.set(false);
-            match result {
-                Ok(id) => {
-                    name_error.set(None);
-                    new_name.set(String::new());
-                    chosen.set(Some(id));
-                }
-                Err(err) => name_error.set(Some(err.to_string())),
+        creating.run(move |ws, now| ws.create_list(&draft, now), move |result| match result {
+            Ok(id) => {
+                name_error.set(None);
+                new_name.set(String::new());
+                chosen.set(Some(id));
             }
+            Err(err) => name_error.set(Some(err.to_string())),
         });
     };
     view! {
@@ -69,7 +66,7 @@ pub fn ImportTargetList(session: ImportSession) -> impl IntoView {
                             on:input=move |ev| new_name.set(event_target_value(&ev))
                         />
                     </label>
-                    <button type="submit" class="btn" id="import-create-list" disabled=move || busy.get()>
+                    <button type="submit" class="btn" id="import-create-list" disabled=move || creating.pending()>
                         "Create list"
                     </button>
                 </form>

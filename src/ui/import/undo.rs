@@ -2,32 +2,28 @@
 //! confirmation that says how many.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use crate::domain::{BatchId, BatchStatus};
+
+use crate::ui::app::{AppState, Collection, Command};
 use crate::ui::kit::ConfirmDialog;
 use crate::ui::kit::plural;
-use crate::ui::app::AppState;
-use crate::domain::{BatchId, BatchStatus};
 
 #[component]
 pub fn ImportUndoButton(batch: BatchId, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
     let state = AppState::get();
     let asking = RwSignal::new(false);
-    let busy = RwSignal::new(false);
+    let undoing = Command::new();
     // (can undo, contacts it would remove)
     let undoable = Memo::new(move |_| {
-        state.lists_rev.track();
-        state.read(|ws| {
+        state.read(&[Collection::Imports], |ws| {
             ws.import(batch)
                 .map(|b| (b.undone.is_none() && b.status() != BatchStatus::Running, b.imported()))
                 .unwrap_or((false, 0))
         })
     });
     let confirm = Callback::new(move |()| {
-        busy.set(true);
-        spawn_local(async move {
-            let result = state.apply(move |ws, now| ws.undo_import(batch, now)).await;
-            busy.set(false);
+        undoing.run(move |ws, now| ws.undo_import(batch, now), move |result| {
             asking.set(false);
             match result {
                 Ok(removed) => state.info(format!("Import undone: {} removed.", plural(removed, "contact", "contacts"))),
@@ -55,7 +51,7 @@ pub fn ImportUndoButton(batch: BatchId, #[prop(optional)] id: Option<&'static st
                 confirm_label="Undo import"
                 on_confirm=confirm
                 on_close=Callback::new(move |()| asking.set(false))
-                busy=busy
+                busy=Signal::derive(move || undoing.pending())
             />
         </Show>
     }

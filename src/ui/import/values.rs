@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::CountrySelect;
-use super::session::ImportSession;
-use crate::ui::app::AppState;
 use crate::domain::import::{CheckReport, InvalidValues, Target, UnknownTags};
+
+use crate::ui::app::AppState;
+use crate::ui::kit::CountrySelect;
+
+use super::session::ImportSession;
 
 /// New tag names listed by name; more are counted.
 const TAGS_LISTED: usize = 12;

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
+use crate::domain::{Change, Timestamp, Workspace, WorkspaceError};
+use crate::ui::app::Command;
 
 #[component]
 pub fn ConfirmDialog(
@@ -35,5 +37,77 @@ pub fn ConfirmDialog(
                 </button>
             </footer>
         </Dialog>
+    }
+}
+
+/// What a confirmation asks.
+pub struct Question {
+    pub title: &'static str,
+    pub message: String,
+    pub confirm_label: &'static str,
+}
+
+/// A destructive step waiting for the user's yes (`ask`), then run as a `Command`
+/// (`run`). The question stays open, its buttons waiting, while the step runs, and
+/// closes when it ends whatever the outcome: a failure is told in the notice area.
+pub struct Confirmation<T: Send + Sync + 'static> {
+    asked: RwSignal<Option<T>>,
+    command: Command,
+}
+
+impl<T: Send + Sync + 'static> Clone for Confirmation<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Confirmation<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Confirmation<T> {
+    pub fn new() -> Self {
+        let this = Confirmation { asked: RwSignal::new(None), command: Command::new() };
+        // `Command` tells its callback only of a success or a refusal; the question
+        // must also close after a failed save, so it follows the command's end.
+        Effect::new(move |was_running: Option<bool>| {
+            let running = this.command.pending();
+            if was_running == Some(true) && !running {
+                this.asked.set(None);
+            }
+            running
+        });
+        this
+    }
+
+    /// Opens the question about `what`.
+    pub fn ask(self, what: T) {
+        self.asked.set(Some(what));
+    }
+
+    /// Runs the confirmed step (see `Command::run`).
+    pub fn run(
+        self,
+        command: impl FnOnce(&mut Workspace, Timestamp) -> Result<Change, WorkspaceError> + 'static,
+        done: impl FnOnce(Result<(), WorkspaceError>) + 'static,
+    ) {
+        self.command.run(command, done);
+    }
+
+    /// The question while one is asked; Yes calls `on_yes` with what it is about.
+    pub fn view(self, question: impl Fn(&T) -> Question + Send + Sync + 'static, on_yes: Callback<T>) -> impl IntoView {
+        move || {
+            self.asked.get().map(|what| {
+                let Question { title, message, confirm_label } = question(&what);
+                view! {
+                    <ConfirmDialog
+                        title=title
+                        message=message
+                        confirm_label=confirm_label
+                        busy=Signal::derive(move || self.command.pending())
+                        on_confirm=Callback::new(move |()| on_yes.run(what.clone()))
+                        on_close=Callback::new(move |()| self.asked.set(None))
+                    />
+                }
+            })
+        }
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::ui::contacts::{ContactsView, PAGE_SIZES};
-use super::format::grouped;
+use super::choice::InlineSelect;
+use super::text::grouped;
 
 #[component]
 pub fn Pager(
@@ -30,22 +31,18 @@ pub fn Pager(
     let go = move |p: usize| view.page.set(p);
     view! {
         <div class="pager">
-            <label class="page-size">
-                <span>"Rows per page"</span>
-                <select
-                    id="page-size"
-                    on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                            on_page_size.run(n);
-                        }
+            <InlineSelect
+                id="page-size"
+                label="Rows per page"
+                class="page-size"
+                choices=PAGE_SIZES.into_iter().map(|n| (n.to_string(), n.to_string())).collect()
+                current=Signal::derive(move || size.get().to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Ok(n) = v.parse::<usize>() {
+                        on_page_size.run(n);
                     }
-                >
-                    {PAGE_SIZES
-                        .into_iter()
-                        .map(|n| view! { <option value=n.to_string() prop:selected=move || size.get() == n>{n.to_string()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
+                })
+            />
             <span class="page-range" id="page-range" aria-live="polite">{range}</span>
             <div class="page-buttons">
                 <button type="button" class="btn btn-icon" aria-label="First page" title="First page"

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::Dialog;
-use crate::ui::kit::sentence;
-use crate::ui::app::{ActionError, AppState};
 use crate::domain::{DispositionId, ListId, WorkspaceError};
+use crate::ui::app::{AppState, Command};
+use crate::ui::kit::{DialogForm, FormField, FormTexts, TextInput};
 
 /// What the dialog does.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -17,62 +16,51 @@ pub enum NameTarget {
 #[component]
 pub fn DispositionDialog(list: ListId, target: NameTarget, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
-    let (title, initial, parent_name) = state.read(|ws| {
+    let (new_title, initial, parent_name) = state.read_now(|ws| {
         let name_of = |id: DispositionId| ws.disposition(id).map(|d| d.name.to_string()).unwrap_or_default();
         match target {
-            NameTarget::Add { parent: None } => ("New disposition".to_string(), String::new(), None),
-            NameTarget::Add { parent: Some(p) } => ("New sub-disposition".to_string(), String::new(), Some(name_of(p))),
-            NameTarget::Rename(id) => ("Rename disposition".to_string(), name_of(id), None),
+            NameTarget::Add { parent: None } => ("New disposition", String::new(), None),
+            NameTarget::Add { parent: Some(p) } => ("New sub-disposition", String::new(), Some(name_of(p))),
+            NameTarget::Rename(id) => ("", name_of(id), None),
         }
     });
+    // Saving says "Save" whether it adds or renames.
+    let texts = FormTexts {
+        form_id: "disposition-form",
+        submit_id: "save-disposition",
+        new_title,
+        edit_title: "Rename disposition",
+        add_label: "Save",
+    };
     let name = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
+    let save = Command::new();
+    let submit = Callback::new(move |()| {
         let text = name.get_untracked();
-        leptos::task::spawn_local(async move {
-            let result = match target {
-                NameTarget::Add { parent } => state.apply(move |ws, _| ws.create_disposition(list, &text, parent).map(|(_, c)| ((), c))).await,
-                NameTarget::Rename(id) => state.apply(move |ws, _| ws.rename_disposition(id, &text).map(|c| ((), c))).await,
-            };
-            saving.set(false);
-            match result {
+        save.run(
+            move |ws, _| match target {
+                NameTarget::Add { parent } => ws.create_disposition(list, &text, parent).map(|(_, change)| change),
+                NameTarget::Rename(id) => ws.rename_disposition(id, &text),
+            },
+            move |result| match result {
                 Ok(()) => on_close.run(()),
-                Err(ActionError::Rejected(WorkspaceError::Disposition(e))) => error.set(Some(e.to_string())),
-                Err(ActionError::Storage(_)) => {}
+                Err(WorkspaceError::Disposition(e)) => error.set(Some(e.to_string())),
                 Err(other) => state.error(other.to_string()),
-            }
-        });
-    };
+            },
+        )
+    });
     view! {
-        <Dialog title=title on_close=on_close>
-            <form id="disposition-form" novalidate=true on:submit=save>
-                <div class="dialog-body">
-                    {parent_name.map(|p| view! { <p class="hint">"Under " <strong>{p}</strong></p> })}
-                    <div class="field" class:has-error=move || error.with(Option::is_some)>
-                        <label for="disposition-name">"Name" <span class="required" aria-hidden="true">" *"</span></label>
-                        <input
-                            type="text"
-                            id="disposition-name"
-                            autocomplete="off"
-                            aria-required="true"
-                            aria-invalid=move || error.with(Option::is_some).then_some("true")
-                            prop:value=move || name.get()
-                            on:input=move |ev| name.set(event_target_value(&ev))
-                        />
-                        {move || error.get().map(|m| view! { <p class="field-error" id="error-disposition-name" role="alert">{sentence(&m)}</p> })}
-                    </div>
-                </div>
-                <footer class="dialog-foot">
-                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="btn btn-primary" id="save-disposition" disabled=move || saving.get()>"Save"</button>
-                </footer>
-            </form>
-        </Dialog>
+        <DialogForm
+            texts=texts
+            editing=matches!(target, NameTarget::Rename(_))
+            pending=Signal::derive(move || save.pending())
+            on_submit=submit
+            on_close=on_close
+        >
+            {parent_name.map(|p| view! { <p class="hint">"Under " <strong>{p}</strong></p> })}
+            <FormField id="disposition-name" label="Name" required=true error=error>
+                <TextInput value=name on_input=Callback::new(move |text| name.set(text)) />
+            </FormField>
+        </DialogForm>
     }
 }

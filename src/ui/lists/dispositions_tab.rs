@@ -3,48 +3,43 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::ConfirmDialog;
+use crate::ui::app::Collection;
+
 use super::disposition_dialog::{DispositionDialog, NameTarget};
-use crate::ui::app::{ActionError, AppState};
 use crate::domain::disposition::{subtree, MAX_DISPOSITION_DEPTH};
 use crate::domain::{Disposition, DispositionId, ListId};
+use crate::ui::app::AppState;
+use crate::ui::kit::{Confirmation, Question};
 
 #[component]
 pub fn DispositionsTab(list: ListId) -> impl IntoView {
     let state = AppState::get();
     let tree = Memo::new(move |_| {
-        state.lists_rev.track();
-        state.read(|ws| ws.dispositions(list).into_iter().map(|(depth, d)| (depth, d.clone())).collect::<Vec<(usize, Disposition)>>())
+        state.read(&[Collection::Dispositions], |ws| ws.dispositions(list).into_iter().map(|(depth, d)| (depth, d.clone())).collect::<Vec<(usize, Disposition)>>())
     });
     let naming = RwSignal::new(None::<NameTarget>);
-    let to_delete = RwSignal::new(None::<DispositionId>);
-    let deleting = RwSignal::new(false);
-
-    let confirm = Callback::new(move |()| {
-        let Some(id) = to_delete.get_untracked() else { return };
-        deleting.set(true);
-        leptos::task::spawn_local(async move {
-            let result = state.apply(move |ws, _| ws.delete_disposition(id).map(|c| ((), c))).await;
-            deleting.set(false);
-            to_delete.set(None);
-            match result {
+    let deleting = Confirmation::<DispositionId>::new();
+    let delete = Callback::new(move |id: DispositionId| {
+        deleting.run(
+            move |ws, _| ws.delete_disposition(id),
+            move |result| match result {
                 Ok(()) => state.info("Disposition deleted."),
-                Err(ActionError::Storage(_)) => {}
                 Err(err) => state.error(err.to_string()),
-            }
-        });
+            },
+        );
     });
-    let confirm_text = move |id: DispositionId| {
-        tree.with_untracked(|t| {
+    let question = move |id: &DispositionId| {
+        let message = tree.with_untracked(|t| {
             let all: Vec<&Disposition> = t.iter().map(|(_, d)| d).collect();
-            let name = all.iter().find(|d| d.id == id).map(|d| d.name.to_string()).unwrap_or_default();
-            let below = subtree(&all, id).len().saturating_sub(1);
+            let name = all.iter().find(|d| d.id == *id).map(|d| d.name.to_string()).unwrap_or_default();
+            let below = subtree(&all, *id).len().saturating_sub(1);
             match below {
                 0 => format!("Delete the disposition “{name}”?"),
                 1 => format!("Delete the disposition “{name}”? Its sub-disposition goes too."),
                 n => format!("Delete the disposition “{name}”? Its {n} sub-dispositions go too."),
             }
-        })
+        });
+        Question { title: "Delete disposition", message, confirm_label: "Delete" }
     };
 
     view! {
@@ -79,7 +74,7 @@ pub fn DispositionsTab(list: ListId) -> impl IntoView {
                                     <button type="button" class="btn btn-small disp-rename" aria-label=format!("Rename {name}") on:click=move |_| naming.set(Some(NameTarget::Rename(id)))>
                                         "Rename"
                                     </button>
-                                    <button type="button" class="btn btn-small btn-danger-outline disp-delete" aria-label=format!("Delete {name}") on:click=move |_| to_delete.set(Some(id))>
+                                    <button type="button" class="btn btn-small btn-danger-outline disp-delete" aria-label=format!("Delete {name}") on:click=move |_| deleting.ask(id)>
                                         "Delete"
                                     </button>
                                 </span>
@@ -92,15 +87,6 @@ pub fn DispositionsTab(list: ListId) -> impl IntoView {
         {move || naming.get().map(|target| view! {
             <DispositionDialog list=list target=target on_close=Callback::new(move |()| naming.set(None)) />
         })}
-        {move || to_delete.get().map(|id| view! {
-            <ConfirmDialog
-                title="Delete disposition"
-                message=confirm_text(id)
-                confirm_label="Delete"
-                busy=deleting
-                on_confirm=confirm
-                on_close=Callback::new(move |()| to_delete.set(None))
-            />
-        })}
+        {deleting.view(question, delete)}
     }
 }

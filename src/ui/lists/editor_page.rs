@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::dispositions_tab::DispositionsTab;
 use super::custom_fields::ListCustomFields;
-use super::fields::ListFields;
 use super::dial_prefix_field::DialPrefixField;
-use super::save::show_settings_failure;
-use crate::ui::app::Route;
-use crate::ui::app::AppState;
+use super::dispositions_tab::DispositionsTab;
+use super::fields::ListFields;
+use super::save::ListForm;
 use crate::domain::{ListDraft, ListId};
+use crate::ui::app::{AppState, Route};
+use crate::ui::kit::{focus_id, SaveButton};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -56,29 +56,10 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
         }
         .into_any();
     };
-    let draft = RwSignal::new(initial);
-    let name_error = RwSignal::new(None::<String>);
-    let prefix_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let form = ListForm::new(initial);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saving.get_untracked() {
-            return;
-        }
-        saving.set(true);
-        let current = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            let result = state.apply(move |ws, now| ws.update_list(id, &current, now).map(|c| ((), c))).await;
-            saving.set(false);
-            match result {
-                Ok(()) => {
-                    name_error.set(None);
-                    prefix_error.set(None);
-                    state.info("List saved.");
-                }
-                Err(err) => show_settings_failure(state, name_error, prefix_error, err),
-            }
-        });
+        form.submit(move |ws, now, current| ws.update_list(id, current, now), move || state.info("List saved."));
     };
     // Arrow keys move between tabs, as the ARIA tabs pattern expects.
     let on_tab_key = move |ev: web_sys::KeyboardEvent| {
@@ -90,7 +71,7 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
         };
         ev.prevent_default();
         tab.set(next);
-        crate::ui::kit::focus_id(next.id());
+        focus_id(next.id());
     };
 
     view! {
@@ -125,12 +106,10 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
                 {move || match tab.get() {
                     Tab::Settings => view! {
                         <form id="list-settings-form" class="narrow-form" novalidate=true on:submit=save>
-                            <ListFields draft=draft name_error=name_error />
-                            <DialPrefixField draft=draft error=prefix_error />
+                            <ListFields draft=form.draft name_error=form.name_error />
+                            <DialPrefixField draft=form.draft error=form.prefix_error />
                             <div class="form-actions">
-                                <button type="submit" class="btn btn-primary" id="save-list" disabled=move || saving.get()>
-                                    {move || if saving.get() { "Saving…" } else { "Save" }}
-                                </button>
+                                <SaveButton id="save-list" pending=Signal::derive(move || form.save.pending()) />
                             </div>
                         </form>
                     }

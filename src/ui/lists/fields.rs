@@ -3,43 +3,28 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::sentence;
-use super::country_field::ListCountryField;
-
 use crate::domain::ListDraft;
+use crate::ui::kit::{CountryField, FormField, TextArea, TextInput};
 
 #[component]
 pub fn ListFields(draft: RwSignal<ListDraft>, name_error: RwSignal<Option<String>>) -> impl IntoView {
     let name = Memo::new(move |_| draft.with(|d| d.name.clone()));
     let description = Memo::new(move |_| draft.with(|d| d.description.clone()));
     view! {
-        <div class="field" class:has-error=move || name_error.with(Option::is_some)>
-            <label for="list-name">
-                "Name"
-                <span class="required" aria-hidden="true">" *"</span>
-                <span class="visually-hidden">" (required)"</span>
-            </label>
-            <input
-                type="text"
-                id="list-name"
-                autocomplete="off"
-                aria-required="true"
-                aria-invalid=move || name_error.with(Option::is_some).then_some("true")
-                aria-describedby=move || name_error.with(Option::is_some).then_some("error-list-name")
-                prop:value=move || name.get()
-                on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
-            />
-            {move || name_error.get().map(|m| view! { <p class="field-error" id="error-list-name" role="alert">{sentence(&m)}</p> })}
-        </div>
-        <div class="field">
-            <label for="list-description">"Description"</label>
-            <textarea
-                id="list-description"
-                rows="3"
-                prop:value=move || description.get()
-                on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))
-            ></textarea>
-        </div>
-        <ListCountryField draft=draft />
+        <FormField id="list-name" label="Name" required=true error=name_error>
+            <TextInput value=name on_input=Callback::new(move |text| draft.update(|d| d.name = text)) />
+        </FormField>
+        <FormField id="list-description" label="Description">
+            <TextArea value=description on_input=Callback::new(move |text| draft.update(|d| d.description = text)) rows=3 />
+        </FormField>
+        // How numbers written without a country code are read.
+        <CountryField
+            id="list-country"
+            label="Country of numbers without a country code"
+            value=Signal::derive(move || draft.with(|d| d.country))
+            on_change=Callback::new(move |c| draft.update(|d| d.country = c))
+            none_label="None: every number needs its country code"
+            hint="A number typed or imported as 02 1000000 or (212) 555-0100 is read as a number of this country and saved with its country code, as WhatsApp needs."
+        />
     }
 }

@@ -1,6 +1,5 @@
 mod agent_pane;
 mod agent_picker_dialog;
-mod country_field;
 mod custom_fields;
 mod dial_prefix_field;
 mod disposition_dialog;

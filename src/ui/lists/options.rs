@@ -1,5 +1,5 @@
-//! The options of a list picker: "Choose a list…", then the lists the current view may
-//! use (an agent's view offers only their lists).
+//! The options of a list picker: "Choose a list…" (or another first option), then the
+//! lists the current view may use (an agent's view offers only their lists).
 
 use leptos::prelude::*;
 
@@ -7,10 +7,15 @@ use crate::ui::app::AppState;
 use crate::domain::ListId;
 
 #[component]
-pub fn ListOptions(#[prop(into)] current: Signal<Option<ListId>>) -> impl IntoView {
+pub fn ListOptions(
+    #[prop(into)] current: Signal<Option<ListId>>,
+    /// The first option, for no list ("All lists" in a filter).
+    #[prop(optional)]
+    none_label: Option<&'static str>,
+) -> impl IntoView {
     let state = AppState::get();
     view! {
-        <option value="" prop:selected=move || current.get().is_none()>"Choose a list…"</option>
+        <option value="" prop:selected=move || current.get().is_none()>{none_label.unwrap_or("Choose a list…")}</option>
         {move || {
             state
                 .my_lists

@@ -4,10 +4,9 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::ui::kit::local_time;
-use crate::ui::kit::grouped;
-use crate::ui::app::Route;
 use crate::domain::{ContactList, ListId};
+use crate::ui::app::Route;
+use crate::ui::kit::{grouped, local_time, RowButton, SelectRowCell};
 
 #[component]
 pub fn ListRow(
@@ -23,21 +22,10 @@ pub fn ListRow(
     let id = list.id;
     let name = list.name.to_string();
     let checked = move || selected.with(|s| s.contains(&id));
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        selected.update(|s| {
-            if on {
-                s.insert(id);
-            } else {
-                s.remove(&id);
-            }
-        });
-    };
+    let on = move |action: Callback<ListId>| Callback::new(move |()| action.run(id));
     view! {
         <tr class:selected=checked>
-            <td class="col-check">
-                <input type="checkbox" aria-label=format!("Select {name}") prop:checked=checked on:change=toggle />
-            </td>
+            <SelectRowCell id=id picked=selected label=format!("Select {name}") />
             <td class="col-name">
                 <a href=Route::EditList(id).to_hash() class="row-title">{name.clone()}</a>
             </td>
@@ -56,33 +44,10 @@ pub fn ListRow(
                     >
                         "Show Contacts"
                     </a>
-                    <button
-                        type="button"
-                        class="btn btn-small"
-                        aria-label=format!("Add agents to list {name}")
-                        title="Add Agents to List"
-                        on:click=move |_| on_agents.run(id)
-                    >
-                        // Short, so the row's actions fit beside the columns at 1280px.
-                        "Add Agents"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn-small"
-                        aria-label=format!("Export the contacts of {name} to CSV")
-                        title="Export to CSV"
-                        on:click=move |_| on_export.run(id)
-                    >
-                        "Export"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn-small btn-danger-outline"
-                        aria-label=format!("Delete list {name}")
-                        on:click=move |_| on_delete.run(id)
-                    >
-                        "Delete"
-                    </button>
+                    // Short, so the row's actions fit beside the columns at 1280px.
+                    <RowButton label="Add Agents" aria_label=format!("Add agents to list {name}") on_click=on(on_agents) attr:title="Add Agents to List" />
+                    <RowButton label="Export" aria_label=format!("Export the contacts of {name} to CSV") on_click=on(on_export) attr:title="Export to CSV" />
+                    <RowButton label="Delete" class="btn-danger-outline" aria_label=format!("Delete list {name}") on_click=on(on_delete) />
                 </div>
             </td>
         </tr>

@@ -1,36 +1,65 @@
-//! What the list forms do with a failed save: a list error goes under the name field.
+//! What the list forms share: the draft, the errors shown next to its fields, and the
+//! save. A list error goes under the name, a bad dial prefix under its own field.
 
 use leptos::prelude::*;
 
+use crate::domain::{Change, ListDraft, ListError, Timestamp, Workspace, WorkspaceError};
+use crate::ui::app::{AppState, Command};
 use crate::ui::kit::focus_id;
-use crate::ui::app::{ActionError, AppState};
-use crate::domain::WorkspaceError;
 
-pub fn show_failure(state: AppState, name_error: RwSignal<Option<String>>, err: ActionError) {
-    match err {
-        ActionError::Rejected(WorkspaceError::List(e)) => {
-            name_error.set(Some(e.to_string()));
-            request_animation_frame(|| focus_id("list-name"));
-        }
-        ActionError::Storage(_) => {}
-        other => state.error(other.to_string()),
-    }
+#[derive(Clone, Copy)]
+pub struct ListForm {
+    pub draft: RwSignal<ListDraft>,
+    pub name_error: RwSignal<Option<String>>,
+    pub prefix_error: RwSignal<Option<String>>,
+    pub save: Command,
+    state: AppState,
 }
 
-/// The Settings tab: a bad dial prefix is told next to its own field.
-pub fn show_settings_failure(
-    state: AppState,
-    name_error: RwSignal<Option<String>>,
-    prefix_error: RwSignal<Option<String>>,
-    err: ActionError,
-) {
-    prefix_error.set(None);
-    match err {
-        ActionError::Rejected(WorkspaceError::List(e @ crate::domain::ListError::BadDialPrefix { .. })) => {
-            name_error.set(None);
-            prefix_error.set(Some(e.to_string()));
-            request_animation_frame(|| focus_id("list-dial-prefix"));
+impl ListForm {
+    pub fn new(initial: ListDraft) -> Self {
+        ListForm {
+            draft: RwSignal::new(initial),
+            name_error: RwSignal::new(None),
+            prefix_error: RwSignal::new(None),
+            save: Command::new(),
+            state: AppState::get(),
         }
-        other => show_failure(state, name_error, other),
+    }
+
+    /// Saves the draft with `command`, then `on_saved`.
+    pub fn submit(
+        self,
+        command: impl FnOnce(&mut Workspace, Timestamp, &ListDraft) -> Result<Change, WorkspaceError> + 'static,
+        on_saved: impl FnOnce() + 'static,
+    ) {
+        let current = self.draft.get_untracked();
+        self.save.run(
+            move |ws, now| command(ws, now, &current),
+            move |result| match result {
+                Ok(()) => {
+                    self.name_error.set(None);
+                    self.prefix_error.set(None);
+                    on_saved();
+                }
+                Err(err) => self.show_failure(err),
+            },
+        );
+    }
+
+    fn show_failure(self, err: WorkspaceError) {
+        self.prefix_error.set(None);
+        match err {
+            WorkspaceError::List(e @ ListError::BadDialPrefix { .. }) => {
+                self.name_error.set(None);
+                self.prefix_error.set(Some(e.to_string()));
+                request_animation_frame(|| focus_id("list-dial-prefix"));
+            }
+            WorkspaceError::List(e) => {
+                self.name_error.set(Some(e.to_string()));
+                request_animation_frame(|| focus_id("list-name"));
+            }
+            other => self.state.error(other.to_string()),
+        }
     }
 }

@@ -1,23 +1,4 @@
-//! Small text and time helpers shared by the views.
-
-use crate::domain::Timestamp;
-
-/// The current time for domain commands (the domain never reads a clock itself).
-pub fn now() -> Timestamp {
-    Timestamp::from_millis(js_sys::Date::now() as i64)
-}
-
-/// A time as the user reads it: in the browser's time zone at that moment.
-pub fn local_time(t: Timestamp) -> String {
-    t.display_at_offset(local_offset(t))
-}
-
-/// The browser's time zone at `t`, in minutes east of UTC.
-pub fn local_offset(t: Timestamp) -> i32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.millis() as f64));
-    // getTimezoneOffset is minutes *behind* UTC.
-    -(date.get_timezone_offset() as i32)
-}
+//! Small text helpers shared by the views. Plain Rust: builds and tests on the host.
 
 /// 1234567 -> "1,234,567", so counts in the pager and dialogs are easy to read.
 pub fn grouped(n: usize) -> String {
@@ -54,5 +35,29 @@ pub fn with_stop(text: &str) -> String {
         text.to_string()
     } else {
         format!("{text}.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_easily() {
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(plural(1, "contact", "contacts"), "1 contact");
+        assert_eq!(plural(0, "contact", "contacts"), "0 contacts");
+        assert_eq!(plural(12_500, "row", "rows"), "12,500 rows");
+    }
+
+    #[test]
+    fn messages_read_as_sentences() {
+        assert_eq!(sentence("first name is required"), "First name is required");
+        assert_eq!(sentence("élan"), "Élan");
+        assert_eq!(sentence(""), "");
+        assert_eq!(with_stop("Saved"), "Saved.");
+        assert_eq!(with_stop("Saved?"), "Saved?");
+        assert_eq!(with_stop("Done."), "Done.");
+        assert_eq!(phone_display("393331234567"), "+393331234567");
     }
 }

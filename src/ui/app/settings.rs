@@ -1,0 +1,126 @@
+//! Every preference the app remembers, with the type of its value. Preferences are
+//! not part of the workspace (they are this browser's, not the team's data), so they
+//! are written beside it through `AppState::remember`.
+//!
+//! Plain Rust: builds and tests on the host.
+
+use crate::domain::export::CsvOptions;
+use crate::domain::{AgentId, FieldId};
+
+/// Which preference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingKey {
+    ViewingAs,
+    PageSize,
+    Columns,
+    ExportOptions,
+    /// The mapping last used for files whose headers have this signature.
+    ImportMapping { signature: String },
+}
+
+/// A preference and its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// "Viewing as": an agent, or `None` for the admin view.
+    ViewingAs(Option<AgentId>),
+    /// Contacts per page.
+    PageSize(usize),
+    /// Custom fields shown as extra columns of the contacts table.
+    Columns(Vec<FieldId>),
+    ExportOptions(CsvOptions),
+    /// The import wizard's mapping, in its own text form (`import::mapping`).
+    ImportMapping { signature: String, mapping: String },
+}
+
+impl SettingKey {
+    /// The stored name. These are the names earlier versions wrote, kept so that
+    /// remembered preferences survive an update.
+    pub fn name(&self) -> String {
+        match self {
+            SettingKey::ViewingAs => "viewing_as".into(),
+            SettingKey::PageSize => "contacts.page_size".into(),
+            SettingKey::Columns => "contacts.columns".into(),
+            SettingKey::ExportOptions => "export_csv_options".into(),
+            SettingKey::ImportMapping { signature } => format!("import_mapping:{signature}"),
+        }
+    }
+}
+
+impl Setting {
+    pub fn key(&self) -> SettingKey {
+        match self {
+            Setting::ViewingAs(_) => SettingKey::ViewingAs,
+            Setting::PageSize(_) => SettingKey::PageSize,
+            Setting::Columns(_) => SettingKey::Columns,
+            Setting::ExportOptions(_) => SettingKey::ExportOptions,
+            Setting::ImportMapping { signature, .. } => SettingKey::ImportMapping { signature: signature.clone() },
+        }
+    }
+
+    /// The stored text.
+    pub fn encode(&self) -> String {
+        match self {
+            Setting::ViewingAs(agent) => agent.map(|a| a.get().to_string()).unwrap_or_default(),
+            Setting::PageSize(n) => n.to_string(),
+            Setting::Columns(ids) => ids.iter().map(|id| id.get().to_string()).collect::<Vec<_>>().join(","),
+            Setting::ExportOptions(options) => options.to_setting(),
+            Setting::ImportMapping { mapping, .. } => mapping.clone(),
+        }
+    }
+
+    /// Reads stored text back; `None` when it is not a value of `key` (a damaged
+    /// preference falls back to the default, it is never an error).
+    pub fn decode(key: SettingKey, text: &str) -> Option<Setting> {
+        Some(match key {
+            SettingKey::ViewingAs => Setting::ViewingAs(text.parse::<u32>().ok().map(AgentId::new)),
+            SettingKey::PageSize => Setting::PageSize(text.parse().ok()?),
+            SettingKey::Columns => Setting::Columns(
+                text.split(',').filter_map(|s| s.trim().parse::<u32>().ok()).map(FieldId::new).collect(),
+            ),
+            SettingKey::ExportOptions => Setting::ExportOptions(CsvOptions::from_setting(text)),
+            SettingKey::ImportMapping { signature } => Setting::ImportMapping { signature, mapping: text.to_string() },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_reads_back_as_written() {
+        let all = [
+            Setting::ViewingAs(Some(AgentId::new(7))),
+            Setting::ViewingAs(None),
+            Setting::PageSize(50),
+            Setting::Columns(vec![FieldId::new(3), FieldId::new(12)]),
+            Setting::Columns(Vec::new()),
+            Setting::ExportOptions(CsvOptions { separator: b';', bom: false }),
+            Setting::ImportMapping { signature: "ab12".into(), mapping: "Name=first_name".into() },
+        ];
+        for setting in all {
+            let back = Setting::decode(setting.key(), &setting.encode());
+            assert_eq!(back.as_ref(), Some(&setting), "{setting:?} came back as {back:?}");
+        }
+    }
+
+    #[test]
+    fn stored_names_are_the_ones_earlier_versions_wrote() {
+        assert_eq!(SettingKey::ViewingAs.name(), "viewing_as");
+        assert_eq!(SettingKey::PageSize.name(), "contacts.page_size");
+        assert_eq!(SettingKey::Columns.name(), "contacts.columns");
+        assert_eq!(SettingKey::ExportOptions.name(), "export_csv_options");
+        assert_eq!(SettingKey::ImportMapping { signature: "x9".into() }.name(), "import_mapping:x9");
+    }
+
+    #[test]
+    fn damaged_values_fall_back_instead_of_failing() {
+        assert_eq!(Setting::decode(SettingKey::PageSize, "lots"), None);
+        assert_eq!(Setting::decode(SettingKey::ViewingAs, "admin"), Some(Setting::ViewingAs(None)));
+        assert_eq!(Setting::decode(SettingKey::Columns, "3,x, 5"), Some(Setting::Columns(vec![FieldId::new(3), FieldId::new(5)])));
+        assert_eq!(
+            Setting::decode(SettingKey::ExportOptions, "??"),
+            Some(Setting::ExportOptions(CsvOptions::default()))
+        );
+    }
+}
