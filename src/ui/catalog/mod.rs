@@ -1,3 +1,6 @@
+//! The catalog the whole workspace shares: tags, agents and global custom fields
+//! (with the field editor lists reuse for their own fields).
+
 mod agent_dialog;
 mod agents_page;
 mod choices_input;

@@ -1,3 +1,6 @@
+//! Contacts: the table with its search, filters, columns and pager, and the add and
+//! edit forms.
+
 mod add_dialog;
 mod additional_phones;
 mod column_chooser;

@@ -1,3 +1,5 @@
+//! Export to CSV: the options dialog and the sliced run that writes the file.
+
 mod dialog;
 mod options;
 mod runner;

@@ -1,3 +1,6 @@
+//! The CSV import wizard: file, format, mapping, checks, the sliced run, the summary
+//! and report, history and undo.
+
 mod check;
 mod dedupe;
 mod error;

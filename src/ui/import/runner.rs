@@ -116,7 +116,7 @@ pub async fn run_import(
     }
     let stopped = stopped || error.is_some();
     let counts = batch_progress(run.progress());
-    if let Err(e) = state.apply(|ws, now| ws.finish_import(batch, stopped, counts, now).map(|c| ((), c))).await {
+    if let Err(e) = state.apply(|ws, now| ws.finish_import(batch, stopped, counts, now)).await {
         error.get_or_insert_with(|| e.to_string());
     }
     progress.set(run.progress());

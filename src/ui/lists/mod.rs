@@ -1,3 +1,6 @@
+//! Lists: the lists page and the list editor with its settings, custom fields,
+//! dispositions and agents.
+
 mod agent_pane;
 mod agent_picker_dialog;
 mod custom_fields;
