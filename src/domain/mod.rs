@@ -16,6 +16,8 @@ pub mod field_draft;
 pub mod import;
 pub mod ids;
 pub mod import_batch;
+pub mod interaction;
+pub mod journey;
 pub mod list;
 mod locations;
 pub mod phone;
@@ -39,6 +41,8 @@ pub use contact::{Contact, ContactData, ContactDraft, ContactErrors, LabeledPhon
 pub use email::Email;
 pub use field::{ContactField, FieldKind, SocialNetwork};
 pub use ids::{ContactId, ListId, Timestamp};
+pub use interaction::{Channel, Choices, Direction, Interaction, InteractionDraft, InteractionError, InteractionId, InteractionIdentity, WhatsAppChat};
+pub use journey::{HistoryEvent, HistoryKind, Interval, JourneyEntry, JourneyFilter, JourneyView};
 pub use import_batch::{BatchError, BatchId, BatchProgress, BatchState, BatchStatus, ImportBatch, ImportBatchDraft};
 pub use list::{ContactList, ListDraft, ListError};
 pub use country::Country;
