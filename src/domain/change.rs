@@ -1,11 +1,15 @@
 //! What a workspace command dirtied, so the store can persist exactly that in one
 //! transaction.
 
+use std::collections::HashSet;
+
 use super::agent::AgentId;
+use super::codec::history_entry_id;
 use super::custom_field::FieldId;
 use super::disposition::DispositionId;
+use super::ids::{ContactId, ListId, Timestamp};
 use super::import_batch::BatchId;
-use super::ids::ListId;
+use super::journey::JourneyEntry;
 use super::tag::TagId;
 
 /// A small record stored one per key (pages and lists have their own fields).
@@ -42,10 +46,12 @@ pub enum Collection {
     Agents,
     Dispositions,
     Imports,
+    /// Interactions and history events, read per contact (not held in the workspace).
+    Journal,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Lists,
         Collection::Contacts,
         Collection::Fields,
@@ -53,6 +59,7 @@ impl Collection {
         Collection::Agents,
         Collection::Dispositions,
         Collection::Imports,
+        Collection::Journal,
     ];
 
     fn bit(self) -> u16 {
@@ -97,8 +104,30 @@ pub struct PageKey {
     pub page: u32,
 }
 
+/// Where a journal entry is stored: a contact's entries are one key range, in time
+/// order. `id` is an interaction's id, or a history event's `codec::history_entry_id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JournalKey {
+    pub contact: ContactId,
+    pub at: Timestamp,
+    pub id: u64,
+}
+
+impl JournalKey {
+    pub fn of(entry: &JourneyEntry) -> JournalKey {
+        let id = match entry {
+            JourneyEntry::Interaction(i) => i.id.get(),
+            JourneyEntry::History(e) => history_entry_id(e),
+        };
+        JournalKey { contact: entry.contact(), at: entry.at(), id }
+    }
+}
+
 /// Records to write or delete. The store reads the current contents of every named
 /// record from the workspace when it commits. A record is named at most once.
+///
+/// Journal entries are not in the workspace, so the change carries them as data. A
+/// store applies `journal_cleared` first, then the puts and deletions.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Change {
     pub lists_put: Vec<ListId>,
@@ -109,6 +138,12 @@ pub struct Change {
     pub meta: bool,
     pub records_put: Vec<RecordKey>,
     pub records_deleted: Vec<RecordKey>,
+    /// Entries to write (an entry whose time changed: its old key is deleted
+    /// explicitly, by the caller).
+    pub journal_put: Vec<JourneyEntry>,
+    pub journal_deleted: Vec<JournalKey>,
+    /// Contacts whose every journal entry goes (deleted, or their import undone).
+    pub journal_cleared: Vec<ContactId>,
 }
 
 impl Change {
@@ -122,7 +157,9 @@ impl Change {
         let lists = (!self.lists_put.is_empty() || !self.lists_deleted.is_empty()).then_some(Collection::Lists);
         let contacts = (!self.pages_put.is_empty() || !self.pages_deleted.is_empty()).then_some(Collection::Contacts);
         let records = self.records_put.iter().chain(&self.records_deleted).map(|k| k.collection());
-        lists.into_iter().chain(contacts).chain(records).collect()
+        let journal = (!self.journal_put.is_empty() || !self.journal_deleted.is_empty() || !self.journal_cleared.is_empty())
+            .then_some(Collection::Journal);
+        lists.into_iter().chain(contacts).chain(records).chain(journal).collect()
     }
 
     /// Folds a later change into this one (several commands committed together): the
@@ -153,6 +190,36 @@ impl Change {
             push_unique(&mut self.records_deleted, key);
         }
         self.meta |= later.meta;
+        self.merge_journal(later.journal_cleared, later.journal_put, later.journal_deleted);
+    }
+
+    /// The journal's part of `merge`, in the order a store applies a change: a clear
+    /// drops what this change would write or delete of that contact, then the later
+    /// puts and deletions replace this change's ones of the same key.
+    fn merge_journal(&mut self, cleared: Vec<ContactId>, put: Vec<JourneyEntry>, deleted: Vec<JournalKey>) {
+        if !cleared.is_empty() {
+            // Sets: deleting a list clears every one of its (maybe 500,000) contacts.
+            let doomed: HashSet<ContactId> = cleared.iter().copied().collect();
+            self.journal_put.retain(|e| !doomed.contains(&e.contact()));
+            self.journal_deleted.retain(|k| !doomed.contains(&k.contact));
+            let mut known: HashSet<ContactId> = self.journal_cleared.iter().copied().collect();
+            self.journal_cleared.extend(cleared.into_iter().filter(|c| known.insert(*c)));
+        }
+        for entry in put {
+            let key = JournalKey::of(&entry);
+            self.journal_deleted.retain(|d| *d != key);
+            self.journal_put.retain(|p| JournalKey::of(p) != key);
+            self.journal_put.push(entry);
+        }
+        for key in deleted {
+            self.journal_put.retain(|p| JournalKey::of(p) != key);
+            push_unique(&mut self.journal_deleted, key);
+        }
+    }
+
+    /// Every journal entry of these contacts goes with them.
+    pub(crate) fn clear_journal(&mut self, contacts: impl IntoIterator<Item = ContactId>) {
+        self.merge_journal(contacts.into_iter().collect(), Vec::new(), Vec::new());
     }
 
     pub(crate) fn put_record(&mut self, key: RecordKey) {
@@ -224,5 +291,43 @@ mod tests {
             ..Change::default()
         };
         assert_eq!(others.touched().iter().collect::<Vec<_>>(), [Collection::Agents, Collection::Dispositions]);
+        let journal = Change { journal_cleared: vec![ContactId::new(1)], ..Change::default() };
+        assert_eq!(journal.touched().iter().collect::<Vec<_>>(), [Collection::Journal]);
+        assert!(!journal.is_empty());
+    }
+
+    fn created(contact: u64, at: i64) -> JourneyEntry {
+        let kind = crate::domain::journey::HistoryKind::Created;
+        JourneyEntry::History(crate::domain::journey::HistoryEvent { contact: ContactId::new(contact), at: Timestamp::from_millis(at), kind })
+    }
+
+    #[test]
+    fn merge_keeps_the_later_fate_of_each_journal_entry() {
+        let (one, two) = (ContactId::new(1), ContactId::new(2));
+        let mut a = Change { journal_put: vec![created(1, 10), created(2, 10)], ..Change::default() };
+        a.merge(Change { journal_cleared: vec![one], ..Change::default() });
+        assert_eq!(a.journal_put, [created(2, 10)], "a clear after a put drops the put");
+        a.merge(Change { journal_put: vec![created(1, 20)], journal_cleared: vec![one], ..Change::default() });
+        assert_eq!(a.journal_put, [created(2, 10), created(1, 20)], "a put after a clear stays");
+        assert_eq!(a.journal_cleared, [one]);
+        a.merge(Change { journal_deleted: vec![JournalKey::of(&created(2, 10))], ..Change::default() });
+        assert_eq!((a.journal_put.as_slice(), a.journal_deleted.len()), ([created(1, 20)].as_slice(), 1));
+        a.merge(Change { journal_put: vec![created(2, 10)], ..Change::default() });
+        assert!(a.journal_deleted.is_empty(), "a put after a deletion of its key cancels the deletion");
+        a.merge(Change { journal_cleared: vec![two], ..Change::default() });
+        assert_eq!((a.journal_put.as_slice(), a.journal_cleared.as_slice()), ([created(1, 20)].as_slice(), [one, two].as_slice()));
+    }
+
+    #[test]
+    fn journal_keys_are_exact_in_js_numbers_and_history_ids_stay_above_interaction_ids() {
+        let key = JournalKey::of(&created(1, 10));
+        assert!(key.id >= 1 << 52 && key.id < 1 << 53, "{}", key.id);
+        let edited = JourneyEntry::History(crate::domain::journey::HistoryEvent {
+            contact: ContactId::new(1),
+            at: Timestamp::from_millis(10),
+            kind: crate::domain::journey::HistoryKind::Edited { fields: vec!["Phone".into()] },
+        });
+        assert_ne!(JournalKey::of(&edited), key, "two events at the same millisecond are two records");
+        assert_eq!((key.contact, key.at), (ContactId::new(1), Timestamp::from_millis(10)));
     }
 }

@@ -9,7 +9,9 @@ use crate::domain::Change;
 /// carries the meta (id counters), the list records and the written fields, tags,
 /// agents, dispositions and imports, so a stored page never belongs to an unknown list
 /// and ids are never reused; deletions (lists, pages, records) go in the last one,
-/// after the pages that stop referring to them (a purged field's values). A failure
+/// after the pages that stop referring to them (a purged field's values). The journal
+/// goes in the last one too: cleared with its contacts' pages, and new entries only
+/// after every page, so no entry outlives or precedes its contact. A failure
 /// leaves the earlier parts written (like an import that stopped early).
 pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
     let chunks: Vec<_> = change.pages_put.chunks(pages_per_tx.max(1)).collect();
@@ -25,6 +27,9 @@ pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
                 lists_deleted: if last { change.lists_deleted.clone() } else { Vec::new() },
                 records_put: if first { change.records_put.clone() } else { Vec::new() },
                 records_deleted: if last { change.records_deleted.clone() } else { Vec::new() },
+                journal_put: if last { change.journal_put.clone() } else { Vec::new() },
+                journal_deleted: if last { change.journal_deleted.clone() } else { Vec::new() },
+                journal_cleared: if last { change.journal_cleared.clone() } else { Vec::new() },
             }
         })
         .collect()
@@ -33,7 +38,8 @@ pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::plan;
-    use crate::domain::{Change, ListId, PageKey, RecordKey, TagId};
+    use crate::domain::change::JournalKey;
+    use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, TagId, Timestamp};
 
     fn page(n: u32) -> PageKey {
         PageKey { list: ListId::new(1), page: n }
@@ -49,6 +55,9 @@ mod tests {
             pages_deleted: vec![PageKey { list: ListId::new(2), page: 0 }],
             records_put: vec![RecordKey::Tag(TagId::new(1))],
             records_deleted: vec![RecordKey::Tag(TagId::new(2))],
+            journal_put: Vec::new(),
+            journal_deleted: vec![JournalKey { contact: ContactId::new(1), at: Timestamp::from_millis(5), id: 1 }],
+            journal_cleared: vec![ContactId::new(2)],
         };
         let parts = plan(&change, 2);
         assert_eq!(parts.iter().map(|p| p.pages_put.len()).collect::<Vec<_>>(), [2, 2, 1]);
@@ -57,6 +66,8 @@ mod tests {
         assert!(parts[1..].iter().all(|p| !p.meta && p.lists_put.is_empty() && p.records_put.is_empty()));
         assert_eq!((&parts[2].lists_deleted, &parts[2].pages_deleted), (&change.lists_deleted, &change.pages_deleted));
         assert_eq!(parts[2].records_deleted, change.records_deleted);
+        assert_eq!((&parts[2].journal_deleted, &parts[2].journal_cleared), (&change.journal_deleted, &change.journal_cleared));
+        assert!(parts[..2].iter().all(|p| p.journal_deleted.is_empty() && p.journal_cleared.is_empty()));
         let mut merged = Change::default();
         parts.into_iter().for_each(|p| merged.merge(p));
         assert_eq!(merged, change, "the parts together are the change");

@@ -5,13 +5,13 @@
 
 use super::StoreError;
 use crate::domain::codec::{
-    decode_agent, decode_disposition, decode_field, decode_import, decode_list, decode_meta, decode_page, decode_tag,
-    CodecError,
+    decode_agent, decode_disposition, decode_field, decode_import, decode_journal_entry, decode_list, decode_meta,
+    decode_page, decode_tag, CodecError,
 };
 use crate::domain::workspace::PAGE_CAPACITY;
 use crate::domain::{
-    Agent, Contact, ContactList, CustomField, Disposition, ImportBatch, IndexBuilder, PageKey, StoredRecords, Tag,
-    Workspace, WorkspaceMeta,
+    Agent, Contact, ContactId, ContactList, CustomField, Disposition, ImportBatch, IndexBuilder, JourneyEntry, PageKey,
+    StoredRecords, Tag, Workspace, WorkspaceMeta,
 };
 
 /// A stored value as a store read it: its bytes, or `None` when it held something else.
@@ -41,6 +41,16 @@ pub fn page(
     let contacts = named(&format!("page {} of list {}", key.page, key.list), value, decode_page)?;
     contacts.iter().for_each(|c| index.push(c));
     Ok((key, contacts))
+}
+
+/// An entry read from `contact`'s key range, which must be that contact's.
+pub fn journal_entry(contact: ContactId, value: StoredValue) -> Result<JourneyEntry, StoreError> {
+    let what = format!("a journal entry of contact {contact}");
+    let entry = named(&what, value, decode_journal_entry)?;
+    if entry.contact() != contact {
+        return Err(StoreError::Corrupt(format!("{what} belongs to contact {}", entry.contact())));
+    }
+    Ok(entry)
 }
 
 /// A record kept one per numeric id in its own store.

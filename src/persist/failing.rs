@@ -3,7 +3,7 @@
 use std::cell::Cell;
 
 use super::{LocalBoxFuture, MemoryStore, Persistence, SaveFuture, StoreError};
-use crate::domain::{Change, Workspace};
+use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 #[derive(Default)]
 pub(crate) struct FailingStore {
@@ -36,6 +36,10 @@ impl Persistence for FailingStore {
     fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a> {
         self.commits.set(self.commits.get() + 1);
         self.inner.commit_chunked(workspace, change, pages_per_tx)
+    }
+
+    fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
+        self.inner.journal(contact, interval)
     }
 
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {

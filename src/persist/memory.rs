@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use super::decode::{self, StoredValue};
 use super::writes::{record_id, writes, Shelf, Target, Write};
 use super::{chunks, LocalBoxFuture, Persistence, SaveFuture, StoreError};
-use crate::domain::{Change, ListId, PageKey, StoredRecords, Workspace};
+use crate::domain::change::JournalKey;
+use crate::domain::{Change, ContactId, Interval, JourneyEntry, ListId, PageKey, StoredRecords, Timestamp, Workspace};
 
 /// Every stored record's bytes. Small records are one map per shelf (fields, tags,
 /// agents, dispositions, imports), keyed by their numeric id like in IndexedDB.
@@ -17,6 +18,7 @@ pub(crate) struct Shelves {
     pub(crate) lists: BTreeMap<ListId, Vec<u8>>,
     pub(crate) pages: BTreeMap<PageKey, Vec<u8>>,
     pub(crate) records: BTreeMap<Shelf, BTreeMap<u32, Vec<u8>>>,
+    pub(crate) journal: BTreeMap<JournalKey, Vec<u8>>,
     pub(crate) settings: BTreeMap<String, String>,
 }
 
@@ -46,7 +48,22 @@ impl Shelves {
                     shelf.remove(&record_id(key));
                 }
             }
+            (Target::Journal(key), Some(bytes)) => {
+                self.journal.insert(key, bytes);
+            }
+            (Target::Journal(key), None) => {
+                self.journal.remove(&key);
+            }
+            (Target::JournalOf(first, last), _) => {
+                let (from, to) = (*journal_range(first, None).start(), *journal_range(last, None).end());
+                self.journal.retain(|k, _| !(from..=to).contains(k));
+            }
         }
+    }
+
+    fn journal(&self, contact: ContactId, interval: Option<Interval>) -> Result<Vec<JourneyEntry>, StoreError> {
+        let entries = self.journal.range(journal_range(contact, interval));
+        entries.map(|(_, bytes)| decode::journal_entry(contact, stored(bytes))).collect()
     }
 
     fn small<T: decode::SmallRecord>(&self, shelf: Shelf) -> Result<Vec<T>, StoreError> {
@@ -77,6 +94,13 @@ impl Shelves {
 
 fn stored(bytes: &[u8]) -> StoredValue {
     Some(bytes.to_vec())
+}
+
+/// The keys of `contact`'s entries within `interval` (both ends included), all of them
+/// when `None`: the same range IndexedDB reads (`store::keys::journal_range`).
+fn journal_range(contact: ContactId, interval: Option<Interval>) -> std::ops::RangeInclusive<JournalKey> {
+    let (from, to) = interval.map_or((Timestamp::from_millis(i64::MIN), Timestamp::from_millis(i64::MAX)), |i| (i.from(), i.to()));
+    JournalKey { contact, at: from, id: 0 }..=JournalKey { contact, at: to, id: u64::MAX }
 }
 
 /// A `Persistence` in memory: tests on the host, and a stand-in wherever no browser
@@ -134,6 +158,10 @@ impl Persistence for MemoryStore {
             }
             Ok(())
         })
+    }
+
+    fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
+        Box::pin(async move { self.shelves.borrow().journal(contact, interval) })
     }
 
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {

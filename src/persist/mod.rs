@@ -29,7 +29,7 @@ pub use error::StoreError;
 pub use memory::MemoryStore;
 pub use session::{ActionError, Applied, IntoApplied, Reload, Session, StorageFailure};
 
-use crate::domain::{Change, Workspace};
+use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 /// A boxed future that need not be `Send` (the browser is single-threaded and the
 /// stores hold `Rc`s).
@@ -43,14 +43,19 @@ pub trait Persistence {
     /// Reads every record and rebuilds the workspace (with its query index).
     fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>>;
 
-    /// Writes exactly what `change` names, reading the records from `workspace`: all of
-    /// it lands, or none of it.
+    /// Writes exactly what `change` names, reading the records from `workspace` (the
+    /// journal entries it carries itself): all of it lands, or none of it.
     fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a>;
 
     /// Like `commit`, in the parts of `chunks::plan` (at most `pages_per_tx` pages
     /// each), one after the other: import batches use it. A failure leaves the earlier
     /// parts written.
     fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a>;
+
+    /// A contact's journal entries (interactions and history events), oldest first,
+    /// only those within `interval` (both ends included) when given. They are read
+    /// per contact, never at start-up.
+    fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>>;
 
     /// A UI setting, `None` when never set.
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>>;

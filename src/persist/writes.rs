@@ -1,18 +1,24 @@
 //! Which requests a `Change` makes and which bytes each writes: the one definition both
 //! stores issue (IndexedDB as requests in one transaction, memory into a staged copy).
 
+use crate::domain::change::JournalKey;
 use crate::domain::codec::{
-    encode_agent, encode_disposition, encode_field, encode_import, encode_list, encode_meta, encode_page, encode_tag,
+    encode_agent, encode_disposition, encode_field, encode_import, encode_journal_entry, encode_list, encode_meta,
+    encode_page, encode_tag,
 };
-use crate::domain::{Change, ListId, PageKey, RecordKey, Workspace};
+use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, Workspace};
 
-/// A place in storage: the meta record, a list record, a page, or a small record.
+/// A place in storage: the meta record, a list record, a page, a small record, a
+/// journal entry, or every journal entry of the contacts from one id to another, both
+/// included (only ever deleted).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     Meta,
     List(ListId),
     Page(PageKey),
     Record(RecordKey),
+    Journal(JournalKey),
+    JournalOf(ContactId, ContactId),
 }
 
 /// The groups records are stored in (IndexedDB object stores, memory maps).
@@ -26,6 +32,7 @@ pub enum Shelf {
     Agents,
     Dispositions,
     Imports,
+    Journal,
 }
 
 impl Target {
@@ -39,6 +46,7 @@ impl Target {
             Target::Record(RecordKey::Agent(_)) => Shelf::Agents,
             Target::Record(RecordKey::Disposition(_)) => Shelf::Dispositions,
             Target::Record(RecordKey::Import(_)) => Shelf::Imports,
+            Target::Journal(_) | Target::JournalOf(..) => Shelf::Journal,
         }
     }
 }
@@ -60,9 +68,17 @@ pub struct Write {
     pub bytes: Option<Vec<u8>>,
 }
 
-/// Every place a change names with `true` for a put, in the order its requests are
-/// issued: meta, lists, pages, small records; puts before deletions in each.
-pub fn targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ {
+/// Every place a change names, in the order its requests are issued (IndexedDB scopes
+/// its transaction by them).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn targets(change: &Change) -> impl Iterator<Item = Target> + '_ {
+    record_targets(change).map(|(target, _)| target).chain(journal_writes(change).map(|w| w.target))
+}
+
+/// The places of records read from the workspace with `true` for a put, in the order
+/// their requests are issued: meta, lists, pages, small records; puts before deletions
+/// in each.
+fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ {
     let meta = change.meta.then_some((Target::Meta, true));
     let named = |put: bool| move |target: Target| (target, put);
     meta.into_iter()
@@ -78,7 +94,33 @@ pub fn targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ {
 /// bytes at a time). A put of a record the workspace no longer has becomes a deletion:
 /// deleted again after being dirtied (a merged change), it must not linger.
 pub fn writes<'a>(workspace: &'a Workspace, change: &'a Change) -> impl Iterator<Item = Write> + 'a {
-    targets(change).map(move |(target, put)| Write { target, bytes: if put { encode(workspace, target) } else { None } })
+    let records = record_targets(change).map(move |(target, put)| Write { target, bytes: if put { encode(workspace, target) } else { None } });
+    records.chain(journal_writes(change))
+}
+
+/// The journal's requests, after the records': clears first (a put merged after a
+/// clear must survive it), then puts, then deletions.
+fn journal_writes(change: &Change) -> impl Iterator<Item = Write> + '_ {
+    let cleared = cleared_runs(&change.journal_cleared).into_iter().map(|(first, last)| Write { target: Target::JournalOf(first, last), bytes: None });
+    let put = change.journal_put.iter().map(|e| Write { target: Target::Journal(JournalKey::of(e)), bytes: Some(encode_journal_entry(e)) });
+    let deleted = change.journal_deleted.iter().map(|&k| Write { target: Target::Journal(k), bytes: None });
+    cleared.chain(put).chain(deleted)
+}
+
+/// Cleared contacts as runs of consecutive ids, one range deletion each: a deleted
+/// list of 500,000 imported contacts is a few requests, not 500,000.
+pub fn cleared_runs(cleared: &[ContactId]) -> Vec<(ContactId, ContactId)> {
+    let mut ids: Vec<u64> = cleared.iter().map(|c| c.get()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut runs: Vec<(u64, u64)> = Vec::new();
+    for id in ids {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == id => *last = id,
+            _ => runs.push((id, id)),
+        }
+    }
+    runs.into_iter().map(|(first, last)| (ContactId::new(first), ContactId::new(last))).collect()
 }
 
 /// The current bytes of the record at `target`, `None` when the workspace no longer
@@ -93,5 +135,21 @@ pub fn encode(workspace: &Workspace, target: Target) -> Option<Vec<u8>> {
         Target::Record(RecordKey::Agent(id)) => workspace.agent(id).map(encode_agent),
         Target::Record(RecordKey::Disposition(id)) => workspace.disposition(id).map(encode_disposition),
         Target::Record(RecordKey::Import(id)) => workspace.import(id).map(encode_import),
+        // The change carries journal entries itself (`journal_writes`).
+        Target::Journal(_) | Target::JournalOf(..) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cleared_runs;
+    use crate::domain::ContactId;
+
+    #[test]
+    fn cleared_contacts_become_runs_of_consecutive_ids_and_no_gap_is_swallowed() {
+        let ids = [5, 3, 4, 9, 11, 3].map(ContactId::new);
+        let runs: Vec<(u64, u64)> = cleared_runs(&ids).into_iter().map(|(a, b)| (a.get(), b.get())).collect();
+        assert_eq!(runs, [(3, 5), (9, 9), (11, 11)]);
+        assert!(cleared_runs(&[]).is_empty());
     }
 }

@@ -18,13 +18,15 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyRange;
+use wasm_bindgen::JsValue;
 
 use super::error::{from_dom, StoreError};
-use super::keys::{bytes_to_js, location, store_name};
+use super::keys::{bytes_to_js, journal_range, location, store_name};
 use super::schema::META;
 use crate::domain::{Change, Workspace};
 use crate::persist::chunks;
-use crate::persist::writes::{targets, writes};
+use crate::persist::writes::{targets, writes, Target};
 
 /// A deliberate failure for tests of the abort path.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub(crate) async fn commit(
     let fail = inject != Inject::Nothing;
     // Only the object stores this change touches are in the transaction's scope.
     let mut stores: Vec<&'static str> = Vec::with_capacity(8);
-    let named = targets(change).map(|(target, _)| store_name(target.shelf()));
+    let named = targets(change).map(|target| store_name(target.shelf()));
     for store in named.chain(fail.then_some(META)) {
         if !stores.contains(&store) {
             stores.push(store);
@@ -60,9 +62,13 @@ pub(crate) async fn commit(
     for write in writes(workspace, change) {
         let (name, key) = location(write.target);
         let store = tx.object_store(name)?;
-        match write.bytes {
-            Some(bytes) => issued(store.put(bytes_to_js(&bytes)).with_key(key).primitive()?),
-            None => issued(store.delete(key).primitive()?),
+        match (write.target, write.bytes) {
+            (Target::JournalOf(first, last), _) => {
+                let (lower, upper) = journal_range(first, last, None);
+                issued(store.delete::<JsValue, _>(KeyRange::Bound(lower, false, upper, false)).primitive()?);
+            }
+            (_, Some(bytes)) => issued(store.put(bytes_to_js(&bytes)).with_key(key).primitive()?),
+            (_, None) => issued(store.delete(key).primitive()?),
         }
     }
     if fail {

@@ -3,8 +3,9 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS};
-use crate::domain::{ListId, PageKey};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, LISTS, META, META_KEY, PAGES, TAGS};
+use crate::domain::change::JournalKey;
+use crate::domain::{ContactId, Interval, ListId, PageKey};
 use crate::persist::writes::{record_id, Shelf, Target};
 
 /// The object store of a shelf.
@@ -18,6 +19,7 @@ pub(crate) fn store_name(shelf: Shelf) -> &'static str {
         Shelf::Agents => AGENTS,
         Shelf::Dispositions => DISPOSITIONS,
         Shelf::Imports => IMPORTS,
+        Shelf::Journal => JOURNAL,
     }
 }
 
@@ -28,6 +30,9 @@ pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
         Target::List(id) => list_key(id),
         Target::Page(key) => page_key(key),
         Target::Record(key) => JsValue::from_f64(f64::from(record_id(key))),
+        Target::Journal(key) => journal_key(key),
+        // A range, not a key: `commit` deletes `journal_range` for it.
+        Target::JournalOf(first, _) => array(&[first.get() as f64]).into(),
     };
     (store_name(target.shelf()), key)
 }
@@ -65,6 +70,35 @@ fn as_u32(js: &JsValue) -> Option<u32> {
     let n = js.as_f64()?;
     let ok = n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
     ok.then_some(n as u32)
+}
+
+/// `[contact_id, at_millis, entry_id]`. Ids and times stay below 2^53, so the
+/// numbers are exact.
+pub(crate) fn journal_key(key: JournalKey) -> JsValue {
+    array(&[key.contact.get() as f64, key.at.millis() as f64, key.id as f64]).into()
+}
+
+/// The lower and upper keys (both included) of the entries of the contacts `first`
+/// to `last` within `interval` (all when `None`): `[first]` sorts before any key of
+/// `first`, and `[last, []]` after any of `last` (arrays sort after numbers), so no
+/// id or time bound has to be guessed.
+pub(crate) fn journal_range(first: ContactId, last: ContactId, interval: Option<Interval>) -> (JsValue, JsValue) {
+    let (first, last) = (first.get() as f64, last.get() as f64);
+    match interval {
+        None => (array(&[first]).into(), above(&[last])),
+        Some(i) => (array(&[first, i.from().millis() as f64]).into(), above(&[last, i.to().millis() as f64])),
+    }
+}
+
+fn array(numbers: &[f64]) -> Array {
+    numbers.iter().map(|n| JsValue::from_f64(*n)).collect()
+}
+
+/// `numbers` followed by an empty array: above every key that starts with them.
+fn above(numbers: &[f64]) -> JsValue {
+    let arr = array(numbers);
+    arr.push(&Array::new());
+    arr.into()
 }
 
 /// Record values are `Uint8Array`s (structured clone keeps the type).

@@ -17,6 +17,7 @@
 
 mod commit;
 pub mod error;
+mod journal;
 mod keys;
 mod load;
 pub mod lock;
@@ -40,7 +41,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::{Change, Workspace};
+use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 /// The default database name. Tests and benchmarks pass their own (the app reads
 /// `?db=NAME` from its URL).
@@ -131,6 +132,11 @@ impl Store {
         change: &Change,
     ) -> Result<(), StoreError> {
         commit::commit(self.db()?, workspace, change, commit::Inject::DuplicateKey).await
+    }
+
+    /// A contact's journal entries, oldest first, within `interval` when given.
+    pub async fn journal(&self, contact: ContactId, interval: Option<Interval>) -> Result<Vec<JourneyEntry>, StoreError> {
+        journal::read_journal(self.db()?, contact, interval).await
     }
 
     /// A UI setting (page size...), `None` when never set.

@@ -2,7 +2,7 @@
 //! meaning (boot code still calls those directly).
 
 use super::{Store, StoreError};
-use crate::domain::{Change, Workspace};
+use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 use crate::persist::{LocalBoxFuture, Persistence, SaveFuture};
 
 impl Persistence for Store {
@@ -16,6 +16,10 @@ impl Persistence for Store {
 
     fn commit_chunked<'a>(&'a self, workspace: &'a Workspace, change: &'a Change, pages_per_tx: usize) -> SaveFuture<'a> {
         Box::pin(Store::commit_chunked(self, workspace, change, pages_per_tx))
+    }
+
+    fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
+        Box::pin(Store::journal(self, contact, interval))
     }
 
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {

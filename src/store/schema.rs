@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -31,6 +31,10 @@ pub(crate) const DISPOSITIONS: &str = "dispositions";
 /// Import batches (history, undo, interrupted imports), key = batch id. Added in
 /// version 4.
 pub(crate) const IMPORTS: &str = "imports";
+/// Every contact's interactions and history events, one record per entry, key =
+/// `[contact_id, at_millis, entry_id]` (a contact's journal is one key range, in time
+/// order). Never read at start-up. Added in version 5.
+pub(crate) const JOURNAL: &str = "journal";
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -60,6 +64,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         4 => {
             db.create_object_store(IMPORTS).build()?;
+        }
+        5 => {
+            db.create_object_store(JOURNAL).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

@@ -7,10 +7,15 @@
 //! values and tags, lists a dial prefix and agents, meta more id counters, and custom
 //! fields, tags, agents and dispositions are stored. Import batches came later, as
 //! format-2 records of a new kind (no older shape of them exists). 3 = lists gain a
-//! default country (every other record kept its format-2 shape).
+//! default country (every other record kept its format-2 shape). Journal entries
+//! (interactions and history events, `journal`) came later, as format-3 records of a
+//! new kind.
 
+mod journal;
 mod v1;
 mod v2;
+
+pub use journal::{decode_journal_entry, encode_journal_entry, history_entry_id};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -20,6 +25,7 @@ use super::contact::Contact;
 use super::custom_field::CustomField;
 use super::disposition::Disposition;
 use super::import_batch::ImportBatch;
+use super::journey::JourneyEntry;
 use super::list::ContactList;
 use super::tag::Tag;
 use super::workspace::WorkspaceMeta;
@@ -80,7 +86,7 @@ macro_rules! impl_never_stored {
         }
     )*};
 }
-impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch);
+impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry);
 
 pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)

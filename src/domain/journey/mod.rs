@@ -7,6 +7,8 @@
 //! - `filter`: the channel and interval filter, counts per channel, grouping by day;
 //! - `csv`: the filtered journey as a CSV file.
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::ids::{ContactId, Timestamp};
 use crate::domain::interaction::Interaction;
 
@@ -22,8 +24,8 @@ pub use history::{edited_field_labels, edited_fields, EditedField, HistoryEvent,
 pub use interval::{Interval, IntervalError};
 pub use local_time::{from_local, local_date, local_datetime};
 
-/// One item of a journey.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One item of a journey (stored one per record in the journal, `codec::journal`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JourneyEntry {
     Interaction(Interaction),
     History(HistoryEvent),

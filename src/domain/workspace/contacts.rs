@@ -103,6 +103,8 @@ impl Workspace {
             }
         }
         self.locations.remove_all(&doomed);
+        // In the order given (a set's order would differ between runs), once each.
+        change.clear_journal(ids.iter().copied());
         self.revision += 1;
         Ok(change)
     }

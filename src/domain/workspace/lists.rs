@@ -61,13 +61,16 @@ impl Workspace {
         let mut change = Change::default();
         let doomed: HashSet<ListId> = ids.iter().copied().collect();
         let keys: Vec<PageKey> = self.pages.keys().filter(|k| doomed.contains(&k.list)).copied().collect();
+        let mut removed = Vec::new();
         for key in keys {
             if let Some(contacts) = self.pages.remove(&key) {
+                removed.extend(contacts.iter().map(|c| c.id));
                 let ids = contacts.iter().map(|c| c.id).collect();
                 self.locations.remove_all(&ids);
             }
             change.delete_page(key);
         }
+        change.clear_journal(removed);
         for id in &doomed {
             self.lists.remove(id);
             self.counts.remove(id);

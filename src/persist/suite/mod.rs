@@ -3,6 +3,7 @@
 //! them on `MemoryStore` (below); the browser runs them on IndexedDB (`store/tests`).
 //! IndexedDB-only matters (migrations, connections, the tab lock) are tested there.
 
+pub(crate) mod checks_journal;
 pub(crate) mod checks_pages;
 pub(crate) mod checks_records;
 pub(crate) mod fixtures;
@@ -47,6 +48,11 @@ macro_rules! for_each_check {
         $wrap!(checks_records::an_import_batch_is_stored_with_its_contacts_and_can_be_undone_after_reopen);
         $wrap!(checks_records::a_failed_import_commit_stores_neither_the_contacts_nor_the_batch_update);
         $wrap!(checks_records::an_import_cut_short_shows_as_interrupted_on_the_next_start);
+        $wrap!(checks_journal::journal_entries_come_back_per_contact_in_time_order_and_by_interval);
+        $wrap!(checks_journal::a_deleted_contacts_journal_goes_in_the_same_transaction_as_its_page);
+        $wrap!(checks_journal::a_deleted_lists_contacts_lose_their_journal_in_chunks_and_a_neighbour_keeps_it);
+        $wrap!(checks_journal::journal_deleted_removes_one_entry_and_a_failed_commit_writes_none);
+        $wrap!(checks_journal::damaged_journal_bytes_give_corrupt_not_a_panic);
     };
 }
 pub(crate) use for_each_check;

@@ -1,0 +1,164 @@
+//! Shared checks of the journal (interactions and history events, read per contact):
+//! order and intervals, contacts kept apart, cleared with their contact in the same
+//! transaction, deletions, failed commits, damaged bytes.
+
+use chrono::NaiveDate;
+
+use super::fixtures::{bulk_data, list_draft, seed, T0};
+use super::Backend;
+use crate::domain::change::JournalKey;
+use crate::domain::interaction::{Choices, Interaction, InteractionDraft, InteractionId, InteractionIdentity};
+use crate::domain::{Change, ContactId, HistoryEvent, HistoryKind, Interval, JourneyEntry, ListId, Timestamp, Workspace};
+use crate::persist::writes::Target;
+use crate::persist::{Persistence, StoreError};
+
+/// 2026-06-01 00:00:00.000 UTC.
+const JUNE_1: i64 = 1_780_272_000_000;
+const DAY: i64 = 86_400_000;
+
+fn at(ms: i64) -> Timestamp {
+    Timestamp::from_millis(ms)
+}
+
+/// A closed voice call of `contact` started at `started` (checked by the domain's own
+/// draft validation, then moved to the millisecond).
+fn call(id: u64, contact: ContactId, started: Timestamp) -> JourneyEntry {
+    let draft = InteractionDraft {
+        channel: "voice".into(),
+        direction: "inbound".into(),
+        started: "2026-06-01T09:00".into(),
+        notes: format!("call {id}"),
+        ..InteractionDraft::default()
+    };
+    let identity = InteractionIdentity { id: InteractionId::new(id), contact, list: ListId::new(1) };
+    let checked = draft.validate(identity, Choices::default(), 0).expect("a valid draft");
+    JourneyEntry::Interaction(Interaction { started, ended: Some(started), ..checked })
+}
+
+fn event(contact: ContactId, when: Timestamp, kind: HistoryKind) -> JourneyEntry {
+    JourneyEntry::History(HistoryEvent { contact, at: when, kind })
+}
+
+async fn journal(store: &dyn Persistence, contact: ContactId, interval: Option<Interval>) -> Vec<JourneyEntry> {
+    store.journal(contact, interval).await.expect("read the journal")
+}
+
+async fn put(store: &dyn Persistence, entries: Vec<JourneyEntry>) {
+    let change = Change { journal_put: entries, ..Change::default() };
+    store.commit(&Workspace::new(), &change).await.expect("commit journal entries");
+}
+
+pub(crate) async fn journal_entries_come_back_per_contact_in_time_order_and_by_interval(b: &dyn Backend) {
+    let store = b.store();
+    let (a, next, far) = (ContactId::new(5), ContactId::new(6), ContactId::new(50));
+    let june_3_last_ms = JUNE_1 + 3 * DAY - 1;
+    let in_interval = [
+        event(a, at(JUNE_1), HistoryKind::Created),
+        call(3, a, at(JUNE_1 + DAY + 36_000_000)),
+        event(a, at(JUNE_1 + DAY + 36_000_000), HistoryKind::Edited { fields: vec!["Phone".into()] }),
+        call(1, a, at(june_3_last_ms)),
+    ];
+    let before = event(a, at(JUNE_1 - 1), HistoryKind::Imported { batch: crate::domain::BatchId::new(2) });
+    let after = call(2, a, at(june_3_last_ms + 1));
+    // Written out of order, next to the entries of neighbouring contacts.
+    let mut all = vec![after.clone(), call(4, next, at(JUNE_1)), call(9, far, at(JUNE_1 - DAY)), before.clone()];
+    all.extend(in_interval.iter().rev().cloned());
+    put(store, all).await;
+
+    let june = |d| NaiveDate::from_ymd_opt(2026, 6, d).expect("a June day");
+    let interval = Interval::from_dates(june(1), june(3), 0).expect("interval");
+    assert_eq!(journal(store, a, Some(interval)).await, in_interval, "both ends included, oldest first");
+    let mut whole = vec![before];
+    whole.extend(in_interval.iter().cloned());
+    whole.push(after);
+    assert_eq!(journal(store, a, None).await, whole);
+    assert_eq!(journal(store, next, None).await, [call(4, next, at(JUNE_1))]);
+    assert_eq!(journal(store, far, Some(interval)).await, [], "far's only entry is before June");
+    assert_eq!(journal(store, ContactId::new(7), None).await, []);
+}
+
+pub(crate) async fn a_deleted_contacts_journal_goes_in_the_same_transaction_as_its_page(b: &dyn Backend) {
+    let store = b.store();
+    let mut ws = Workspace::new();
+    seed(store, &mut ws).await;
+    let ids: Vec<ContactId> = ws.contacts().map(|c| c.id).collect();
+    let (ada, grace) = (ids[0], ids[1]);
+    put(store, vec![call(1, ada, at(JUNE_1)), event(ada, at(JUNE_1), HistoryKind::Created), call(2, grace, at(JUNE_1))]).await;
+
+    let change = ws.delete_contacts(&[ada]).expect("delete ada");
+    assert_eq!(change.journal_cleared, [ada]);
+    let err = b.commit_failing(&ws, &change).await;
+    assert!(matches!(err, StoreError::Aborted(_)), "{err:?}");
+    assert_eq!(journal(store, ada, None).await.len(), 2, "a failed commit cleared the journal");
+    assert!(b.reload().await.expect("reload").contact(ada).is_some());
+
+    store.commit(&ws, &change).await.expect("commit the deletion");
+    assert_eq!(journal(store, ada, None).await, []);
+    assert!(b.reload().await.expect("reload").contact(ada).is_none());
+    assert_eq!(journal(store, grace, None).await, [call(2, grace, at(JUNE_1))]);
+
+    // A put merged after a clear of the same contact survives it.
+    let mut change = Change { journal_cleared: vec![grace], ..Change::default() };
+    change.merge(Change { journal_put: vec![call(3, grace, at(JUNE_1 + DAY))], ..Change::default() });
+    store.commit(&ws, &change).await.expect("commit clear then put");
+    assert_eq!(journal(store, grace, None).await, [call(3, grace, at(JUNE_1 + DAY))]);
+}
+
+pub(crate) async fn a_deleted_lists_contacts_lose_their_journal_in_chunks_and_a_neighbour_keeps_it(b: &dyn Backend) {
+    let store = b.store();
+    let mut ws = Workspace::new();
+    let (doomed, ch) = ws.create_list(&list_draft("Doomed"), T0).expect("list");
+    store.commit(&ws, &ch).await.expect("commit list");
+    let (ids, ch) = ws.add_contacts(doomed, bulk_data(doomed, 1_100), T0).expect("add");
+    store.commit(&ws, &ch).await.expect("commit contacts");
+    let (kept, ch) = ws.create_list(&list_draft("Kept"), T0).expect("list");
+    store.commit(&ws, &ch).await.expect("commit list");
+    let (neighbour, ch) = ws.add_contacts(kept, bulk_data(kept, 1), T0).expect("add");
+    store.commit(&ws, &ch).await.expect("commit neighbour");
+    let neighbour = neighbour[0];
+    assert_eq!(neighbour.get(), ids[ids.len() - 1].get() + 1, "the neighbour's id follows the doomed ones");
+    let marked = [ids[0], ids[550], ids[1_099]];
+    let mut entries: Vec<JourneyEntry> = marked.iter().map(|&c| call(c.get(), c, at(JUNE_1))).collect();
+    entries.push(call(7, neighbour, at(JUNE_1)));
+    put(store, entries).await;
+
+    let change = ws.delete_lists(&[doomed]).expect("delete list");
+    assert_eq!(change.journal_cleared.len(), 1_100);
+    store.commit_chunked(&ws, &change, 1).await.expect("chunked commit");
+    for c in marked {
+        assert_eq!(journal(store, c, None).await, [], "contact {c}");
+    }
+    assert_eq!(journal(store, neighbour, None).await, [call(7, neighbour, at(JUNE_1))]);
+}
+
+pub(crate) async fn journal_deleted_removes_one_entry_and_a_failed_commit_writes_none(b: &dyn Backend) {
+    let store = b.store();
+    let c = ContactId::new(3);
+    let (first, second) = (call(1, c, at(JUNE_1)), event(c, at(JUNE_1), HistoryKind::Merged { from: ContactId::new(4) }));
+    put(store, vec![first.clone(), second.clone()]).await;
+    let change = Change { journal_deleted: vec![JournalKey::of(&first)], ..Change::default() };
+    store.commit(&Workspace::new(), &change).await.expect("commit deletion");
+    assert_eq!(journal(store, c, None).await, [second.clone()]);
+
+    let change = Change { journal_put: vec![call(2, c, at(JUNE_1 + 1))], journal_deleted: vec![JournalKey::of(&second)], ..Change::default() };
+    let err = b.commit_failing(&Workspace::new(), &change).await;
+    assert!(matches!(err, StoreError::Aborted(_)), "{err:?}");
+    assert_eq!(journal(store, c, None).await, [second], "a failed commit wrote to the journal");
+}
+
+pub(crate) async fn damaged_journal_bytes_give_corrupt_not_a_panic(b: &dyn Backend) {
+    let store = b.store();
+    let c = ContactId::new(8);
+    let entry = call(1, c, at(JUNE_1));
+    put(store, vec![entry.clone()]).await;
+    b.put_raw(Target::Journal(JournalKey::of(&entry)), vec![3, 0xFF, 0xFF, 0xFF]).await;
+    match store.journal(c, None).await {
+        Err(StoreError::Corrupt(m)) => assert!(m.contains("journal entry of contact 8"), "{m}"),
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    // An entry of another contact stored in this one's range is damage too.
+    let other = call(2, ContactId::new(9), at(JUNE_1));
+    let bytes = crate::domain::codec::encode_journal_entry(&other);
+    b.put_raw(Target::Journal(JournalKey::of(&entry)), bytes).await;
+    assert!(matches!(store.journal(c, None).await, Err(StoreError::Corrupt(m)) if m.contains("belongs to contact 9")));
+}
