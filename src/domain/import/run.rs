@@ -79,8 +79,10 @@ pub struct Progress {
 impl Progress {
     /// Share of the file read, 0.0 to 1.0.
     pub fn fraction(&self) -> f64 {
+        // Before the run knows its file (the progress a new import starts from), the
+        // bar is empty: showing it full made an import look done before it began.
         if self.total_bytes == 0 {
-            1.0
+            0.0
         } else {
             (self.bytes_read as f64 / self.total_bytes as f64).min(1.0)
         }

@@ -360,3 +360,14 @@ fn import_pipeline_figures() {
     let emails = out.ready.iter().take(200_000).filter(|r| r.data.email().is_some_and(|e| crate::domain::Email::parse(e.as_str()).is_ok())).count();
     println!("Email::parse: {:.2} µs each", t.elapsed().as_secs_f64() * 1e6 / emails.max(1) as f64);
 }
+
+#[test]
+fn the_progress_bar_starts_empty_and_ends_full() {
+    // A new import shows `Progress::default()` until its first chunk is read.
+    assert_eq!(Progress::default().fraction(), 0.0, "nothing read yet");
+    let bytes = fixture("google-contacts.csv");
+    let out = import(&bytes, 7, &ImportContext::default(), &EMAIL_PHONE);
+    assert_eq!(out.run.progress().fraction(), 1.0, "the whole file read");
+    let half = Progress { total_bytes: 1000, bytes_read: 500, ..Progress::default() };
+    assert_eq!(half.fraction(), 0.5);
+}
