@@ -117,16 +117,16 @@ impl Boot {
             });
         });
         // Before the views show: read the preferences from the store itself.
-        if let Some(Setting::PageSize(n)) = recall(&store, SettingKey::PageSize).await {
+        if let Some(Setting::PageSize(n)) = Setting::recall(&store, SettingKey::PageSize).await {
             if PAGE_SIZES.contains(&n) {
                 self.view.page_size.set(n);
             }
         }
-        if let Some(Setting::Columns(ids)) = recall(&store, SettingKey::Columns).await {
+        if let Some(Setting::Columns(ids)) = Setting::recall(&store, SettingKey::Columns).await {
             self.view.columns.set(ids);
         }
         // An agent that no longer exists simply sees nothing special (the admin view).
-        if let Some(Setting::ViewingAs(agent)) = recall(&store, SettingKey::ViewingAs).await {
+        if let Some(Setting::ViewingAs(agent)) = Setting::recall(&store, SettingKey::ViewingAs).await {
             self.state.viewing_as.set(agent);
         }
         self.lock.set_value(Some(lock));
@@ -165,11 +165,4 @@ fn interrupted_notice(ws: &crate::domain::Workspace) -> Option<String> {
         ws.import_list_name(batch),
         crate::ui::kit::plural(batch.imported() as usize, "contact was", "contacts were"),
     ))
-}
-
-/// A preference read straight from the store (before `AppState` holds it); unreadable
-/// is as good as unset.
-async fn recall(store: &Store, key: SettingKey) -> Option<Setting> {
-    let text = store.get_setting(&key.name()).await.ok().flatten()?;
-    Setting::decode(key, &text)
 }

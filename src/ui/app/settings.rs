@@ -6,6 +6,7 @@
 
 use crate::domain::export::CsvOptions;
 use crate::domain::{AgentId, FieldId};
+use crate::persist::Persistence;
 
 /// Which preference.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,6 +84,15 @@ impl Setting {
     }
 }
 
+impl Setting {
+    /// The preference `key` as `store` holds it; unset, unreadable or damaged is
+    /// `None` (a preference is never worth an error: the default serves).
+    pub async fn recall(store: &dyn Persistence, key: SettingKey) -> Option<Setting> {
+        let text = store.setting(&key.name()).await.ok().flatten()?;
+        Setting::decode(key, &text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +132,16 @@ mod tests {
             Setting::decode(SettingKey::ExportOptions, "??"),
             Some(Setting::ExportOptions(CsvOptions::default()))
         );
+    }
+
+    #[test]
+    fn a_preference_is_recalled_from_the_store_it_was_saved_in() {
+        use crate::persist::block_on::block_on;
+        use crate::persist::MemoryStore;
+        let store = MemoryStore::new();
+        let saved = Setting::PageSize(50);
+        block_on(store.put_setting(&saved.key().name(), &saved.encode())).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(block_on(Setting::recall(&store, SettingKey::PageSize)), Some(saved));
+        assert_eq!(block_on(Setting::recall(&store, SettingKey::Columns)), None, "never saved");
     }
 }

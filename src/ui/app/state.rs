@@ -150,8 +150,7 @@ impl AppState {
     /// worth an error: the default serves).
     pub async fn recall(self, key: SettingKey) -> Option<Setting> {
         let store = self.session.with_value(Session::store)?;
-        let text = store.setting(&key.name()).await.ok().flatten()?;
-        Setting::decode(key, &text)
+        Setting::recall(store.as_ref(), key).await
     }
 
     pub fn info(self, text: impl Into<String>) {
