@@ -206,3 +206,13 @@ proptest! {
         prop_assert_eq!(new_validate(&d), old_validate(&d), "{:?}", d);
     }
 }
+
+/// Found by the property test in CI: a website with another scheme ("A:") is refused
+/// with the same words by both, since the reference follows today's website rule.
+#[test]
+fn a_website_with_another_scheme_is_refused_as_before() {
+    for text in ["A:", "ftp://example.com", "example.com", "http://example.com"] {
+        let d = ContactDraft { values: [(ContactField::Url, text.to_owned())].into_iter().collect(), ..ContactDraft::default() };
+        assert_eq!(new_validate(&d), old_validate(&d), "{text}");
+    }
+}

@@ -17,7 +17,7 @@ use rlibphonenumber::{ParseError, PhoneNumberFormat, PhoneNumberType, Region, Va
 use crate::domain::contact::{parse_date, DraftPath, PhoneDraft, MAX_ADDITIONAL_PHONES, MAX_LONG_TEXT_LEN, MAX_TEXT_LEN};
 use crate::domain::email::Email;
 use crate::domain::phone::{PhoneError, NATIONAL_PREFIXES_FOR_PARSING};
-use crate::domain::url::HttpsUrl;
+use crate::domain::url::WebAddress;
 use crate::domain::{sample, ContactDraft, ContactField, FieldKind, ListId, PhoneNumber, SocialNetwork};
 
 mod dates_and_drafts;

@@ -86,7 +86,9 @@ pub(super) fn old_check_field(field: ContactField, raw: &str) -> Result<String, 
         FieldKind::Text | FieldKind::LongText => Ok(raw.to_owned()),
         FieldKind::Phone => old_phone_parse(raw).map_err(|e| e.to_string()),
         FieldKind::Email => Email::parse(raw).map(|e| e.as_str().to_owned()).map_err(|e| e.to_string()),
-        FieldKind::Url => HttpsUrl::parse(raw).map(|u| u.as_str().to_owned()).map_err(|e| e.to_string()),
+        // Websites follow today's rule (issue 9: http and bare hosts accepted); the
+        // reference is about phones, not web addresses.
+        FieldKind::Url => WebAddress::parse(raw).map(|u| u.as_str().to_owned()).map_err(|e| e.to_string()),
         FieldKind::Date => old_parse_date(raw)
             .map(|d| d.format("%Y-%m-%d").to_string())
             .ok_or_else(|| format!("{} must be a date like 1990-04-25 (year-month-day)", field.label())),
