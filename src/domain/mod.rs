@@ -41,7 +41,7 @@ pub use contact::{Contact, ContactData, ContactDraft, ContactErrors, LabeledPhon
 pub use email::Email;
 pub use field::{ContactField, FieldKind, SocialNetwork};
 pub use ids::{ContactId, ListId, Timestamp};
-pub use interaction::{Channel, Choices, Direction, Interaction, InteractionDraft, InteractionError, InteractionId, InteractionIdentity, WhatsAppChat};
+pub use interaction::{Activity, Channel, Choices, Direction, Interaction, InteractionDraft, InteractionError, InteractionId, InteractionIdentity, WhatsAppChat};
 pub use journey::{HistoryEvent, HistoryKind, Interval, JourneyEntry, JourneyFilter, JourneyView};
 pub use import_batch::{BatchError, BatchId, BatchProgress, BatchState, BatchStatus, ImportBatch, ImportBatchDraft};
 pub use list::{ContactList, ListDraft, ListError};

@@ -16,7 +16,7 @@ pub fn encode_journal_entry(entry: &JourneyEntry) -> Vec<u8> {
 }
 
 pub fn decode_journal_entry(bytes: &[u8]) -> Result<JourneyEntry, CodecError> {
-    decode::<_, NeverStored, NeverStored>(bytes)
+    decode::<_, NeverStored, NeverStored, JourneyEntry>(bytes)
 }
 
 /// The id part of a history event's journal key: FNV-1a over the postcard bytes of

@@ -9,11 +9,13 @@
 //! format-2 records of a new kind (no older shape of them exists). 3 = lists gain a
 //! default country (every other record kept its format-2 shape). Journal entries
 //! (interactions and history events, `journal`) came later, as format-3 records of a
-//! new kind.
+//! new kind. 4 = contacts gain their activity (interaction count, last, open
+//! WhatsApp) and meta an interaction id counter (every other record kept its shape).
 
 mod journal;
 mod v1;
 mod v2;
+mod v3;
 
 pub use journal::{decode_journal_entry, encode_journal_entry, history_entry_id};
 
@@ -31,7 +33,7 @@ use super::tag::Tag;
 use super::workspace::WorkspaceMeta;
 
 /// The format written today.
-pub const CURRENT_FORMAT: u8 = 3;
+pub const CURRENT_FORMAT: u8 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CodecError {
@@ -53,19 +55,22 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     out
 }
 
-/// Decodes a record of the current format, of format 2 through `Old2` and of format 1
-/// through `Old1` (the record's shapes then) and their conversions. A record whose
-/// shape did not change in format 3 passes itself as `Old2`.
-fn decode<T, Old1, Old2>(bytes: &[u8]) -> Result<T, CodecError>
+/// Decodes a record of the current format, of format 3 through `Old3`, of format 2
+/// through `Old2` and of format 1 through `Old1` (the record's shapes then) and their
+/// conversions. A record whose shape did not change in a format passes the later
+/// shape for the earlier one (itself when it never changed).
+fn decode<T, Old1, Old2, Old3>(bytes: &[u8]) -> Result<T, CodecError>
 where
     T: DeserializeOwned,
     Old1: DeserializeOwned + Into<T>,
     Old2: DeserializeOwned + Into<T>,
+    Old3: DeserializeOwned + Into<T>,
 {
     let (&format, body) = bytes.split_first().ok_or(CodecError::Empty)?;
     let damaged = |e: postcard::Error| CodecError::Damaged(e.to_string());
     match format {
         CURRENT_FORMAT => postcard::from_bytes(body).map_err(damaged),
+        3 => postcard::from_bytes::<Old3>(body).map(Into::into).map_err(damaged),
         2 => postcard::from_bytes::<Old2>(body).map(Into::into).map_err(damaged),
         1 => postcard::from_bytes::<Old1>(body).map(Into::into).map_err(damaged),
         newer if newer > CURRENT_FORMAT => Err(CodecError::NewerFormat(newer)),
@@ -92,47 +97,47 @@ pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)
 }
 pub fn decode_page(bytes: &[u8]) -> Result<Vec<Contact>, CodecError> {
-    decode::<_, v1::Page, Vec<Contact>>(bytes)
+    decode::<_, v1::Page, v3::Page, v3::Page>(bytes)
 }
 pub fn encode_list(list: &ContactList) -> Vec<u8> {
     encode(list)
 }
 pub fn decode_list(bytes: &[u8]) -> Result<ContactList, CodecError> {
-    decode::<_, v1::List, v2::List>(bytes)
+    decode::<_, v1::List, v2::List, ContactList>(bytes)
 }
 pub fn encode_meta(meta: &WorkspaceMeta) -> Vec<u8> {
     encode(meta)
 }
 pub fn decode_meta(bytes: &[u8]) -> Result<WorkspaceMeta, CodecError> {
-    decode::<_, v1::Meta, WorkspaceMeta>(bytes)
+    decode::<_, v1::Meta, v3::Meta, v3::Meta>(bytes)
 }
 pub fn encode_field(field: &CustomField) -> Vec<u8> {
     encode(field)
 }
 pub fn decode_field(bytes: &[u8]) -> Result<CustomField, CodecError> {
-    decode::<_, NeverStored, CustomField>(bytes)
+    decode::<_, NeverStored, CustomField, CustomField>(bytes)
 }
 pub fn encode_tag(tag: &Tag) -> Vec<u8> {
     encode(tag)
 }
 pub fn decode_tag(bytes: &[u8]) -> Result<Tag, CodecError> {
-    decode::<_, NeverStored, Tag>(bytes)
+    decode::<_, NeverStored, Tag, Tag>(bytes)
 }
 pub fn encode_agent(agent: &Agent) -> Vec<u8> {
     encode(agent)
 }
 pub fn decode_agent(bytes: &[u8]) -> Result<Agent, CodecError> {
-    decode::<_, NeverStored, Agent>(bytes)
+    decode::<_, NeverStored, Agent, Agent>(bytes)
 }
 pub fn encode_disposition(disposition: &Disposition) -> Vec<u8> {
     encode(disposition)
 }
 pub fn decode_disposition(bytes: &[u8]) -> Result<Disposition, CodecError> {
-    decode::<_, NeverStored, Disposition>(bytes)
+    decode::<_, NeverStored, Disposition, Disposition>(bytes)
 }
 pub fn encode_import(batch: &ImportBatch) -> Vec<u8> {
     encode(batch)
 }
 pub fn decode_import(bytes: &[u8]) -> Result<ImportBatch, CodecError> {
-    decode::<_, NeverStored, ImportBatch>(bytes)
+    decode::<_, NeverStored, ImportBatch, ImportBatch>(bytes)
 }

@@ -78,7 +78,7 @@ impl From<Page> for Vec<Contact> {
     fn from(page: Page) -> Self {
         page.0
             .into_iter()
-            .map(|c| Contact { id: c.id, list_id: c.list_id, created: c.created, updated: c.updated, data: c.data.into() })
+            .map(|c| Contact { id: c.id, list_id: c.list_id, created: c.created, updated: c.updated, data: c.data.into(), activity: Default::default() })
             .collect()
     }
 }

@@ -8,6 +8,7 @@ use super::email::Email;
 use super::field::ContactField;
 use super::ids::{ContactId, ListId, Timestamp};
 use super::phone::PhoneNumber;
+use super::interaction::Activity;
 use super::tag::TagId;
 pub use super::date_text::{iso_date, parse_date};
 
@@ -167,4 +168,6 @@ pub struct Contact {
     pub created: Timestamp,
     pub updated: Timestamp,
     pub data: ContactData,
+    /// Its interactions in brief (format 4 on).
+    pub activity: Activity,
 }

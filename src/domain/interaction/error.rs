@@ -44,4 +44,6 @@ pub enum InteractionError {
     AlreadyClosed,
     #[error("{0} is not a valid number for WhatsApp: correct the contact's number first")]
     NotWhatsAppNumber(String),
+    #[error("{0} is not one of this contact's numbers")]
+    NotContactsNumber(String),
 }

@@ -8,7 +8,8 @@
 //! - `error`: why a draft or a close is refused, in words, and the limits;
 //! - `draft`: text from a form or a CSV row checked into an `Interaction`;
 //! - `close`: closing an open interaction;
-//! - `whatsapp`: starting a WhatsApp chat from a contact's number.
+//! - `whatsapp`: starting a WhatsApp chat from a contact's number;
+//! - `activity`: a contact's interactions in brief (count, last, open WhatsApp).
 
 use serde::{Deserialize, Serialize};
 
@@ -16,12 +17,14 @@ use super::agent::AgentId;
 use super::disposition::DispositionId;
 use super::ids::{ContactId, ListId, Timestamp};
 
+mod activity;
 mod channel;
 mod close;
 mod draft;
 mod error;
 mod whatsapp;
 
+pub use activity::Activity;
 pub use channel::{Channel, Direction};
 pub use draft::InteractionDraft;
 pub use error::{InteractionError, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LEN, MAX_METADATA_VALUE_LEN, MAX_NOTES_LEN};

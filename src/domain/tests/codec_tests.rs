@@ -11,7 +11,7 @@ fn contacts(n: usize) -> Vec<Contact> {
     (0..n)
         .map(|i| {
             let (list_id, data) = sample_draft(1, i, ListId::new(4)).validate().expect("sample is valid");
-            Contact { id: ContactId::new(i as u64), list_id, created: Timestamp::from_millis(5), updated: Timestamp::from_millis(6), data }
+            Contact { id: ContactId::new(i as u64), list_id, created: Timestamp::from_millis(5), updated: Timestamp::from_millis(6), data, activity: Default::default() }
         })
         .collect()
 }

@@ -1,4 +1,5 @@
 use crate::domain::workspace::PAGE_CAPACITY;
+use crate::domain::journey::{HistoryEvent, HistoryKind, JourneyEntry};
 use crate::domain::{
     codec, Change, ContactField, ContactList, ListDraft, ListError, PageKey, StoredRecords, Timestamp, Workspace, WorkspaceError,
     WorkspaceMeta,
@@ -63,7 +64,9 @@ fn contacts_fill_pages_and_the_change_names_them() {
     let mut d = crate::domain::ContactDraft::from_contact(ws.contact(target).expect("c"));
     d.set(ContactField::City, "Napoli");
     let change = ws.update_contact(target, &d, Timestamp::from_millis(2)).expect("edit");
-    assert_eq!(change, Change { pages_put: vec![PageKey { list: l, page: 0 }], ..Change::default() });
+    let edited = HistoryEvent { contact: target, at: Timestamp::from_millis(2), kind: HistoryKind::Edited { fields: vec!["City".into()] } };
+    let expected = Change { pages_put: vec![PageKey { list: l, page: 0 }], journal_put: vec![JourneyEntry::History(edited)], ..Change::default() };
+    assert_eq!(change, expected, "its page, and the edit in its history");
     assert_eq!(ws.contact(target).map(|c| c.updated), Some(Timestamp::from_millis(2)));
 }
 

@@ -1,6 +1,7 @@
 //! Contact commands: create, edit, delete and add many (imports), page by page.
 
 use super::*;
+use crate::domain::journey::{edited_field_labels, HistoryEvent, HistoryKind, JourneyEntry};
 
 impl Workspace {
     pub fn create_contact(&mut self, draft: &ContactDraft, now: Timestamp) -> Result<(ContactId, Change), WorkspaceError> {
@@ -19,7 +20,7 @@ impl Workspace {
             let fields = &self.fields;
             data.keep_custom_from(&old.data, |f| fields.get(&f).is_some_and(|f| f.scope == FieldScope::Global && !f.is_available()));
         }
-        let mut change = Change::default();
+        let mut change = Change { journal_put: self.edit_events(id, list, &data, now), ..Change::default() };
         if key.list == list {
             let contact = self
                 .pages
@@ -38,6 +39,25 @@ impl Workspace {
         }
         self.revision += 1;
         Ok(change)
+    }
+
+    /// What an edit of `id` into `data` on `list` adds to the contact's history: the
+    /// fields it changed (named as the form names them now), the tags it added and
+    /// removed. Nothing when nothing changed.
+    fn edit_events(&self, id: ContactId, list: ListId, data: &ContactData, now: Timestamp) -> Vec<JourneyEntry> {
+        let Some(old) = self.contact(id) else { return Vec::new() };
+        let mut custom = self.fields_for(old.list_id);
+        custom.extend(self.fields_for(list));
+        let mut fields = edited_field_labels(&old.data, data, &custom);
+        if old.list_id != list {
+            fields.insert(0, "List".to_owned());
+        }
+        let added: Vec<TagId> = data.tags().iter().filter(|t| !old.data.has_tag(**t)).copied().collect();
+        let removed: Vec<TagId> = old.data.tags().iter().filter(|t| !data.has_tag(**t)).copied().collect();
+        let event = |kind| JourneyEntry::History(HistoryEvent { contact: id, at: now, kind });
+        let edited = (!fields.is_empty()).then(|| event(HistoryKind::Edited { fields }));
+        let tagged = (!added.is_empty() || !removed.is_empty()).then(|| event(HistoryKind::Tagged { added, removed }));
+        edited.into_iter().chain(tagged).collect()
     }
 
     /// Validates a draft against the custom fields of its list; tags that no longer
@@ -126,7 +146,7 @@ impl Workspace {
                 let id = ContactId::new(self.meta.next_contact_id);
                 self.meta.next_contact_id = self.meta.next_contact_id.saturating_add(1);
                 self.locations.set(id, key);
-                page.push(Contact { id, list_id: list, created: now, updated: now, data });
+                page.push(Contact { id, list_id: list, created: now, updated: now, data, activity: Default::default() });
                 ids.push(id);
             }
             change.put_page(key);

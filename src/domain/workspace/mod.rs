@@ -14,11 +14,13 @@ mod contacts;
 mod dispositions;
 mod fields;
 mod imports;
+mod interactions;
 mod lists;
 mod tags;
 
 pub use fields::GlobalFilter;
 pub use imports::DELETED_LIST_LABEL;
+pub use interactions::RefusedInteraction;
 
 use super::agent::{Agent, AgentError, AgentId};
 use super::change::{Change, PageKey, RecordKey};
@@ -26,6 +28,7 @@ use super::custom_field::{CustomField, FieldId, FieldScope};
 use super::disposition::{Disposition, DispositionError, DispositionId};
 use super::field_draft::FieldError;
 use super::import_batch::{BatchError, BatchId, ImportBatch};
+use super::interaction::InteractionError;
 use super::tag::{Tag, TagError, TagId};
 use super::contact::{Contact, ContactData, ContactDraft, ContactErrors, PhoneRules, Validated};
 use super::ids::{ContactId, ListId, Timestamp};
@@ -48,6 +51,8 @@ pub struct WorkspaceMeta {
     pub next_tag_id: u32,
     pub next_agent_id: u32,
     pub next_disposition_id: u32,
+    /// Format 4 on.
+    pub next_interaction_id: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -70,6 +75,8 @@ pub enum WorkspaceError {
     Disposition(#[from] DispositionError),
     #[error(transparent)]
     Import(#[from] BatchError),
+    #[error(transparent)]
+    Interaction(#[from] InteractionError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
 }

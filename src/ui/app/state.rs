@@ -10,11 +10,11 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::domain::{AgentId, Collection, ContactList, Country, ListId, Role, Timestamp, Workspace, WorkspaceError};
+use crate::domain::{AgentId, Collection, ContactId, ContactList, Country, Interval, JourneyEntry, ListId, Role, Timestamp, Workspace, WorkspaceError};
 
 pub use crate::persist::ActionError;
 use crate::persist::{Applied, IntoApplied, Reload, StorageFailure};
-use crate::persist::{Persistence, Session};
+use crate::persist::{Persistence, Session, StoreError};
 use crate::ui::kit::{now, with_stop};
 
 use super::changes::Changes;
@@ -151,6 +151,20 @@ impl AppState {
     pub async fn recall(self, key: SettingKey) -> Option<Setting> {
         let store = self.session.with_value(Session::store)?;
         Setting::recall(store.as_ref(), key).await
+    }
+
+    /// A contact's journal (interactions and history events), oldest first, read from
+    /// storage (the workspace never holds it), and subscribes the running view to
+    /// journal changes. `None` while no store is installed.
+    pub async fn journal(self, contact: ContactId, interval: Option<Interval>) -> Option<Result<Vec<JourneyEntry>, StoreError>> {
+        let store = self.session.with_value(Session::store)?;
+        Some(store.journal(contact, interval).await)
+    }
+
+    /// Subscribes the running view to `collections` without reading anything (a view
+    /// that reads storage itself, like the journey, still follows saved changes).
+    pub fn follow(self, collections: &[Collection]) {
+        self.changes.track(collections);
     }
 
     pub fn info(self, text: impl Into<String>) {
