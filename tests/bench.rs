@@ -19,6 +19,11 @@
 //! 5. Export of the list to CSV (Lists page, Export, default options): click to the
 //!    file offered, the longest gap between animation frames meanwhile (the page
 //!    stays responsive), and the downloaded file's rows.
+//! 6. Interactions (issue 12): the bench page adds M (2,000,000) spread over the
+//!    contacts and BUSY (10,000) on the first one; a returning visit then must load as
+//!    fast as in 4 (the journal is not read at start-up).
+//! 7. The busy contact's journey (`bench_steps/journey.rs`): hash change to its first
+//!    item painted, then unticking a channel to the changed list painted.
 //!
 //! "Painted" is taken in a task queued from an animation frame callback
 //! (requestAnimationFrame, then setTimeout 0): the frame's style, layout and paint
@@ -29,6 +34,8 @@
 //! figures); the shared parts (browser, downloads, memory) live in tests/support.
 
 mod support;
+#[path = "bench_steps/journey.rs"]
+mod journey;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -54,7 +61,7 @@ const KEYS: [&str; 3] = ["r", "ro", "ros"];
 #[tokio::test]
 #[ignore = "benchmark: run with bash .ci/bench"]
 async fn bench_500k_contacts() {
-    let n: usize = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(500_000);
+    let n = env_count("BENCH_N", 500_000);
     // `BENCH_DIST`: another folder holding app/ and page/ (default dist-bench).
     let root = std::env::var("BENCH_DIST").unwrap_or_else(|_| "dist-bench".into());
     let (dist, dist_bench) = (repo_path(&format!("{root}/app")), repo_path(&format!("{root}/page")));
@@ -157,17 +164,55 @@ async fn bench_500k_contacts() {
     let export = export_list(&browser, n).await;
     println!("bench: export {export}");
     browser.close().await;
+    wait_profile_unlocked(&profile).await;
+
+    // 6. Interactions: M spread over the contacts and BUSY on the first one, written by
+    // the bench page into the same database; then a returning visit again (the journal
+    // is never read at start-up, so this must match step 4).
+    let (m, busy) = (env_count("BENCH_INTERACTIONS", 2_000_000), env_count("BENCH_BUSY", 10_000));
+    println!("bench: adding {m} interactions (+{busy} on one contact) ...");
+    let browser = Browser::launch(launch("normal")).await;
+    browser.client.goto(&browser.url(&format!("/bench/?db={db}&interactions={m}&busy={busy}"))).await.expect("open the bench page");
+    let added = poll_json(&browser, "bench-result", Duration::from_secs(1800)).await;
+    println!("bench: interactions written {added}");
+    assert!(added.get("error").is_none(), "the bench page failed to add interactions: {added}");
+    assert_eq!((added["logged"].as_u64(), added["refused"].as_u64()), (Some((m + busy) as u64), Some(0)), "every interaction logged: {added}");
+    browser.close().await;
+    wait_profile_unlocked(&profile).await;
+    let browser = Browser::launch(launch("none")).await;
+    let with_journal = cold_load(&browser, &db).await;
+    println!("bench: returning visit with {m} interactions {with_journal}");
+    check_loaded(&with_journal, &model, n, "returning visit with interactions");
+
+    // 7. The busy contact's journey: opened, then one channel unticked.
+    let busy_contact = added["busy_contact"].as_u64().unwrap_or_default();
+    let opened = journey::open_journey(&browser, busy_contact).await;
+    println!("bench: journey opened {opened}");
+    assert!(opened["timeout"].is_null() && opened["items"].as_u64().is_some_and(|i| i > 0), "the busy contact's journey showed no item: {opened}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let filtered = journey::filter_change(&browser, "voice").await;
+    println!("bench: journey filter change {filtered}");
+    assert!(filtered["unchanged"].is_null() && filtered["error"].is_null(), "unticking voice changed nothing: {filtered}");
+    assert_eq!(filtered["left"].as_u64(), Some(0), "voice items still shown after unticking voice: {filtered}");
+    browser.screenshot("bench-journey").await;
+    browser.close().await;
     let _ = std::fs::remove_dir_all(&profile);
     let size = wasm_size(&dist);
 
     let report = json!({ "n": n, "write": write, "first_visit": first, "second_visit": second, "cold": cold,
         "keystrokes": keys.iter().map(|(q, k)| json!({ "query": q, "result": k })).collect::<Vec<_>>(),
         "memory_first_visit": first_memory, "memory": mem, "chromium_rss": rss, "wasm": size, "export": export,
-        "service_worker": sw });
+        "service_worker": sw, "interactions": added, "cold_with_interactions": with_journal, "journey_open": opened,
+        "journey_filter": filtered });
     let out = repo_path("target/bench-result.json");
     let _ = std::fs::write(&out, serde_json::to_string_pretty(&report).unwrap_or_default());
     print_table(n, &report, &keys);
     println!("bench: raw figures in {}", out.display());
+}
+
+/// A count from the environment (`BENCH_N` and friends), or its default.
+fn env_count(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 /// The workspace the bench page writes, built by the domain on the host: the same
@@ -543,6 +588,18 @@ fn print_table(n: usize, r: &Value, keys: &[(&str, Value)]) {
     rows.push((format!("export {n} contacts to CSV (click -> file)"), ms(&e["ms"]), "< 3000 ms".into(), check(e["ms"].as_f64(), 3000.0)));
     rows.push(("  longest frame gap meanwhile".into(), ms(&e["max_frame_gap_ms"]), "< 100 ms".into(), check(e["max_frame_gap_ms"].as_f64(), 100.0)));
     rows.push(("  file size".into(), mb(&e["file_bytes"]), String::new(), ""));
+    let i = &r["interactions"];
+    rows.push((format!("write {} interactions (log + commit)", i["logged"]), ms(&i["write_ms"]), String::new(), ""));
+    let (with, without) = (r["cold_with_interactions"]["painted"].as_f64(), r["cold"]["painted"].as_f64());
+    rows.push(("cold load, returning visit, with them stored".into(), ms(&r["cold_with_interactions"]["painted"]), "< 1500 ms".into(), check(with, 1500.0)));
+    let delta = with.zip(without).map(|(a, b)| format!("{:+.0} ms", a - b)).unwrap_or_else(|| "n/a".into());
+    rows.push(("  change from the visit without them".into(), delta, String::new(), ""));
+    let j = &r["journey_open"];
+    rows.push((format!("journey of {} interactions: open -> first item painted", i["busy"]), ms(&j["ms"]), "< 300 ms".into(), check(j["ms"].as_f64(), 300.0)));
+    rows.push(("  items rendered / shown".into(), format!("{} / {}", j["items"], j["shown"].as_str().unwrap_or("?")), String::new(), ""));
+    let f = &r["journey_filter"];
+    rows.push(("journey filter change (untick voice) -> painted".into(), ms(&f["ms"]), "< 50 ms".into(), check(f["ms"].as_f64(), 50.0)));
+    rows.push(("  shown after".into(), f["after"].as_str().unwrap_or("?").to_owned(), String::new(), ""));
     let s = &r["wasm"];
     rows.push(("wasm size raw".into(), mb(&s["raw_bytes"]), String::new(), ""));
     rows.push(("wasm size gzip -9".into(), mb(&s["gzip_bytes"]), String::new(), ""));

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Channel, Interaction};
 use crate::domain::ids::Timestamp;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Activity {
     /// How many interactions the contact has.
     pub count: u32,

@@ -23,6 +23,7 @@ mod phone_national_tests;
 mod import_corpus_tests;
 mod import_field_problem_tests;
 mod import_property;
+mod interaction_commands_tests;
 mod interaction_tests;
 mod journey_csv_tests;
 mod journey_filter_tests;

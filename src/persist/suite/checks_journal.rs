@@ -165,3 +165,33 @@ pub(crate) async fn damaged_journal_bytes_give_corrupt_not_a_panic(b: &dyn Backe
     b.put_raw(Target::Journal(JournalKey::of(&entry)), bytes).await;
     assert!(matches!(store.journal(c, None).await, Err(StoreError::Corrupt(m)) if m.contains("belongs to contact 9")));
 }
+
+/// Logging and closing through the workspace: the interaction, the contact's activity
+/// (in its page) and the id counter land in one commit and survive a reopen; a failed
+/// commit leaves neither the entry nor the activity.
+pub(crate) async fn a_logged_interaction_and_its_contacts_activity_land_together(b: &dyn Backend) {
+    let store = b.store();
+    let mut ws = Workspace::new();
+    seed(store, &mut ws).await;
+    let ada = ws.contacts().map(|c| c.id).next().expect("a contact");
+    let draft = InteractionDraft { channel: "whatsapp".into(), direction: "outbound".into(), started: "2026-06-01T09:00".into(), ..InteractionDraft::default() };
+
+    let (lost, change) = ws.log_interaction(ada, &draft, 0).expect("logged");
+    let err = b.commit_failing(&ws, &change).await;
+    assert!(matches!(err, StoreError::Aborted(_)), "{err:?}");
+    let mut ws = b.reload().await.expect("reload");
+    assert_eq!((journal(store, ada, None).await.iter().filter(|e| e.as_interaction().is_some()).count(), ws.contact(ada).map(|c| c.activity.count)), (0, Some(0)));
+
+    let (open, change) = ws.log_interaction(ada, &draft, 0).expect("logged again");
+    assert_eq!(open.id, lost.id, "the failed commit's id was never stored, so it is free");
+    store.commit(&ws, &change).await.expect("commit");
+    let (closed, change) = ws.close_interaction(&open, at(JUNE_1 + DAY), None, "done").expect("closed");
+    store.commit(&ws, &change).await.expect("commit the close");
+
+    let reopened = b.reload().await.expect("reload");
+    let activity = reopened.contact(ada).map(|c| c.activity).expect("ada");
+    assert_eq!((activity.count, activity.open_whatsapp, activity.last), (1, 0, Some(open.started)));
+    assert_eq!(reopened.meta().next_interaction_id, open.id.get() + 1);
+    let stored: Vec<JourneyEntry> = journal(store, ada, None).await.into_iter().filter(|e| e.as_interaction().is_some()).collect();
+    assert_eq!(stored, [JourneyEntry::Interaction(closed)], "the close replaced the open entry");
+}

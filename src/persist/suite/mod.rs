@@ -53,6 +53,7 @@ macro_rules! for_each_check {
         $wrap!(checks_journal::a_deleted_lists_contacts_lose_their_journal_in_chunks_and_a_neighbour_keeps_it);
         $wrap!(checks_journal::journal_deleted_removes_one_entry_and_a_failed_commit_writes_none);
         $wrap!(checks_journal::damaged_journal_bytes_give_corrupt_not_a_panic);
+        $wrap!(checks_journal::a_logged_interaction_and_its_contacts_activity_land_together);
     };
 }
 pub(crate) use for_each_check;

@@ -210,6 +210,7 @@ async fn a_version_3_database_migrates_and_gains_the_imports_store() {
         next_tag_id: 2,
         next_agent_id: 3,
         next_disposition_id: 4,
+        next_interaction_id: 0,
     };
     assert_eq!(loaded.meta(), &meta);
     assert!(loaded.imports().is_empty());

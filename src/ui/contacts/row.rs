@@ -6,7 +6,7 @@ use crate::domain::{Contact, ContactField, CustomField};
 
 use crate::ui::app::AppState;
 use crate::ui::app::Route;
-use crate::ui::kit::SelectRowCell;
+use crate::ui::kit::{local_day, SelectRowCell};
 
 use super::phone_links::PhoneLinks;
 use super::view::ContactsView;
@@ -32,6 +32,7 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
     let tel = move |n: &crate::domain::PhoneNumber| {
         state.lists.with(|ls| ls.iter().find(|l| l.id == list_id).map(|l| l.tel_href(n.as_str()))).unwrap_or_else(|| n.tel_href())
     };
+    let activity = contact.activity;
     let custom = data.custom_values().to_vec();
     let (phone_n, mobile_n) = (data.phone().cloned(), data.mobile().cloned());
     let phone = move || phone_n.clone().map(|n| view! { <PhoneLinks tel=tel(&n) number=n /> });
@@ -39,12 +40,18 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
     view! {
         <tr class:selected=checked>
             <SelectRowCell id=id picked=view.selected label=format!("Select {full_name}") class="row-check" />
-            <td class="col-first">{data.first_name().to_string()}</td>
+            <td class="col-first">
+                {data.first_name().to_string()}
+                {activity.has_open_whatsapp().then(|| view! {
+                    <span class="badge wa-open" title="A WhatsApp conversation is open">"WhatsApp open"</span>
+                })}
+            </td>
             <td class="col-last">{data.get(ContactField::LastName).unwrap_or("").to_string()}</td>
             <td class="col-phone">{phone}</td>
             <td class="col-mobile">{mobile}</td>
             <td class="col-email">{data.get(ContactField::Email).unwrap_or("").to_string()}</td>
             <td class="col-list">{list_name}</td>
+            <td class="col-last-contact">{activity.last.map(local_day)}</td>
             {move || columns.get().into_iter().map(|f| {
                 let text = custom.iter().find(|(id, _)| *id == f.id).map(|(_, v)| v.to_text()).unwrap_or_default();
                 view! { <td class="col-custom">{text}</td> }

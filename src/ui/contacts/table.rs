@@ -28,6 +28,7 @@ pub fn ContactsTable(
             <th scope="col">"Mobile"</th>
             <SortHeader label="Email" key=SortKey::Email />
             <SortHeader label="List" key=SortKey::List />
+            <th scope="col" class="col-last-contact">"Last interaction"</th>
             {move || columns.get().into_iter().map(|f| view! {
                 <th scope="col" class="col-custom">{f.alias.to_string()}</th>
             }).collect_view()}
@@ -38,7 +39,7 @@ pub fn ContactsTable(
         <DataTable id="contacts-table" head=head>
             <For
                 each=move || rows.get()
-                key=|c: &Contact| (c.id, c.updated, c.list_id)
+                key=|c: &Contact| (c.id, c.updated, c.list_id, c.activity)
                 children=move |c: Contact| view! { <ContactRow contact=c columns=columns /> }
             />
         </DataTable>

@@ -29,7 +29,7 @@ browser_only! {
     mod toggle;
 
     pub(crate) use choice::{choice_options, InlineSelect};
-    pub(crate) use clock::{local_offset, local_time, now};
+    pub(crate) use clock::{local_day, local_offset, local_time, now};
     pub(crate) use confirm::{ConfirmDialog, Confirmation, Question};
     pub(crate) use country_field::CountryField;
     pub(crate) use country_select::CountrySelect;

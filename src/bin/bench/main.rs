@@ -2,12 +2,17 @@
 //! contacts in one list through the real store, the way an import does, and writes
 //! the timings as JSON into `#bench-result` (tests/bench.rs reads them).
 //!
-//! URL: `/bench/?db=NAME&n=500000` (the database is deleted first).
+//! URL: `/bench/?db=NAME&n=500000` (the database is deleted first). With
+//! `&interactions=M&busy=K` it instead adds M interactions spread over the contacts of
+//! an existing database and K more to its first contact (`interactions.rs`).
 //!
 //! The result says how many contacts were generated (drafts made), valid (drafts
 //! that passed validation), stored (added and committed) and reloaded (read back):
 //! the benchmark fails unless all four are N, so a draft the validation refuses can
 //! no longer vanish silently.
+
+#[cfg(target_arch = "wasm32")]
+mod interactions;
 
 #[cfg(target_arch = "wasm32")]
 mod page {
@@ -44,6 +49,12 @@ mod page {
     pub fn start() {
         console_error_panic_hook::set_once();
         wasm_bindgen_futures::spawn_local(async {
+            if let Some(m) = param("interactions").and_then(|v| v.parse().ok()) {
+                let busy = param("busy").and_then(|v| v.parse().ok()).unwrap_or(0);
+                let db = param("db").unwrap_or_else(|| "contacts-bench".to_string());
+                let json = super::interactions::run(&db, m, busy).await;
+                return finish(&json);
+            }
             let json = match run().await {
                 Ok(f) => format!(
                     "{{\"n\":{},\"seed\":{},\"generated\":{},\"valid\":{},\"first_invalid\":{},\"stored\":{},\"generate_ms\":{:.1},\"add_ms\":{:.1},\"commit_ms\":{:.1},\"write_ms\":{:.1},\"transactions\":{},\"reload_ms\":{:.1},\"reloaded\":{}}}",
@@ -63,11 +74,16 @@ mod page {
                 ),
                 Err(e) => format!("{{\"error\":{:?}}}", e),
             };
-            show("bench-result", &json);
-            if let Some(el) = element("bench-result") {
-                let _ = el.set_attribute("data-done", "1");
-            }
+            finish(&json);
         });
+    }
+
+    /// Shows the result and marks it done (tests/bench.rs polls for that).
+    fn finish(json: &str) {
+        show("bench-result", json);
+        if let Some(el) = element("bench-result") {
+            let _ = el.set_attribute("data-done", "1");
+        }
     }
 
     async fn run() -> Result<Figures, String> {
@@ -134,12 +150,12 @@ mod page {
         Ok(Figures { n, generated, valid, first_invalid, stored, generate_ms, add_ms, commit_ms, write_ms, transactions, reload_ms, reloaded })
     }
 
-    fn now_ms() -> f64 {
+    pub(crate) fn now_ms() -> f64 {
         web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
     }
 
     /// A query parameter of the page URL (values here are plain: no decoding needed).
-    fn param(name: &str) -> Option<String> {
+    pub(crate) fn param(name: &str) -> Option<String> {
         let search = web_sys::window()?.location().search().ok()?;
         search
             .trim_start_matches('?')
@@ -159,7 +175,7 @@ mod page {
         }
     }
 
-    fn status(text: &str) {
+    pub(crate) fn status(text: &str) {
         show("bench-status", text);
     }
 }
