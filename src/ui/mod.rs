@@ -1,7 +1,8 @@
 //! The Leptos user interface, one folder per feature.
 //!
 //! Where a file goes: in the folder of the feature whose pages show it (`contacts/`,
-//! `lists/`, `catalog/` for tags, agents and global fields, `import/`, `export/`);
+//! `lists/`, `catalog/` for tags, agents and global fields, `import/`, `export/`,
+//! `journey/` for a contact's interactions and history);
 //! `app/` holds what exists once for the whole app (boot, shell, routes, shared state);
 //! `kit/` holds widgets and helpers that know no feature. Each folder's `mod.rs`
 //! exposes only what other folders use.
@@ -25,6 +26,7 @@ browser_only! {
     mod contacts;
     mod export;
     mod import;
+    mod journey;
     mod lists;
 
     pub use app::diagnostics;

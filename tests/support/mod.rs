@@ -9,12 +9,14 @@
 
 pub mod agents;
 pub mod app;
+pub mod call_log;
 mod browser;
 pub mod contacts;
 pub mod custom_fields;
 mod driver;
 pub mod files;
 pub mod import_wizard;
+pub mod journey;
 pub mod lists;
 pub mod memory;
 mod server;

@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(view);
     provide_context(Router::new());
+    // The journey's filters stay while the app is open, across contacts.
+    provide_context(crate::ui::journey::JourneyFilters::new());
     let boot = Boot::new(state, view);
     boot.start();
     let phase = boot.phase;

@@ -11,6 +11,7 @@ use super::social_fields::SocialFields;
 use super::tag_picker::TagPicker;
 use crate::domain::{Contact, ContactDraft, ContactErrors, ContactField, ContactId};
 use crate::ui::app::AppState;
+use crate::ui::journey::WhatsAppOpenBadge;
 use crate::ui::kit::{local_time, SaveButton};
 use crate::ui::lists::ListSelect;
 
@@ -71,6 +72,7 @@ pub fn EditContactForm(
                         " / Edit contact"
                     </p>
                     <h1 id="edit-contact-title">{title}</h1>
+                    <WhatsAppOpenBadge contact=contact />
                     <p class="page-sub" id="contact-times">{times}</p>
                 </div>
                 <div class="head-actions">

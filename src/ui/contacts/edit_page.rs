@@ -7,6 +7,7 @@ use crate::ui::app::Collection;
 use super::edit_form::EditContactForm;
 use crate::ui::app::{Route, Router};
 use crate::ui::app::AppState;
+use crate::ui::journey::JourneyPane;
 use crate::domain::{ContactDraft, ContactId};
 
 #[component]
@@ -34,7 +35,13 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Some(initial) => view! { <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }.into_any(),
+                Some(initial) => view! {
+                    <div class="edit-with-journey">
+                        <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) />
+                        <JourneyPane id=id contact=contact />
+                    </div>
+                }
+                .into_any(),
             }}
         </section>
     }
