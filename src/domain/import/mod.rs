@@ -6,6 +6,7 @@
 //! Nothing here knows the browser: the UI feeds `Blob.slice` chunks to an
 //! `ImportRun` and stores what `take_ready` hands back.
 
+pub mod call_log;
 pub mod cells;
 pub mod check;
 pub mod dedupe;

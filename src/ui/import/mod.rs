@@ -1,6 +1,8 @@
 //! The CSV import wizard: file, format, mapping, checks, the sliced run, the summary
-//! and report, history and undo.
+//! and report, history and undo; and, in a second tab, the call log wizard built on
+//! the same pieces.
 
+mod call_log;
 mod check;
 mod dedupe;
 mod error;
