@@ -4,7 +4,9 @@
 //! workspace's own bulk command and committed through the real store, as an
 //! imported call log is. Returns the figures as JSON.
 
-use contacts_manager::domain::{Channel, ContactId, InteractionDraft, Workspace};
+use chrono::{Days, NaiveDate};
+use contacts_manager::domain::journey::local_date;
+use contacts_manager::domain::{Channel, ContactId, InteractionDraft, Timestamp, Workspace};
 use contacts_manager::store::Store;
 
 use super::page::{now_ms, status};
@@ -29,7 +31,9 @@ async fn write(db: &str, m: usize, busy: usize) -> Result<String, String> {
     let targets = std::iter::repeat_n(first, busy).chain(ids.iter().flat_map(|id| std::iter::repeat_n(*id, per_contact)).take(m));
     let (mut logged, mut refused, mut transactions, mut pages) = (0usize, 0usize, 0usize, 0usize);
     let start = now_ms();
-    let mut rows = targets.enumerate().map(|(i, contact)| (contact, draft(i)));
+    let now = Timestamp::from_millis(js_sys::Date::now() as i64);
+    let today = local_date(now, 0);
+    let mut rows = targets.enumerate().map(|(i, contact)| (contact, draft(i, today)));
     loop {
         let chunk: Vec<_> = rows.by_ref().take(CHUNK).collect();
         if chunk.is_empty() {
@@ -53,13 +57,15 @@ async fn write(db: &str, m: usize, busy: usize) -> Result<String, String> {
 }
 
 /// The i-th generated interaction: every channel and both directions in turn, spread
-/// over the twelve months to June 2026, two in three closed.
-fn draft(i: usize) -> InteractionDraft {
+/// over the year up to `today` (so about a third fall in the journey's default
+/// interval), two in three closed.
+fn draft(i: usize, today: NaiveDate) -> InteractionDraft {
     let channel = Channel::ALL[i % Channel::ALL.len()];
-    let (month, day, minute) = (1 + (i / 7) % 12, 1 + (i / 3) % 28, i % (24 * 60));
-    let year = if month > 6 { 2025 } else { 2026 };
-    let started = format!("{year}-{month:02}-{day:02} {:02}:{:02}", minute / 60, minute % 60);
-    let ended = if i % 3 == 0 { String::new() } else { format!("{year}-{month:02}-{day:02} 23:59") };
+    let days_back = ((i / 7) % 12) as u64 * 30 + ((i / 3) % 28) as u64;
+    let day = today.checked_sub_days(Days::new(days_back)).unwrap_or(today);
+    let minute = i % (24 * 60);
+    let started = format!("{day} {:02}:{:02}", minute / 60, minute % 60);
+    let ended = if i % 3 == 0 { String::new() } else { format!("{day} 23:59") };
     InteractionDraft {
         channel: channel.key().into(),
         direction: if i % 2 == 0 { "inbound" } else { "outbound" }.into(),
