@@ -36,9 +36,10 @@ pub async fn open_journey(browser: &Browser, contact: u64) -> Value {
     browser.exec_async(&script).await
 }
 
-/// Unticks the channel `key` and waits until "#journey-shown" changes, then for the
-/// frame to be painted. Reports `ms`, the text before and after, and how many items
-/// of that channel are still rendered (0 expected).
+/// Ticks the channel `key` (with no box ticked every channel shows; ticking one shows
+/// only it) and waits until "#journey-shown" changes, then for the frame to be
+/// painted. Reports `ms`, the text before and after, and how many rendered items are
+/// of another channel (0 expected).
 pub async fn filter_change(browser: &Browser, key: &str) -> Value {
     let script = format!(
         "const box = document.querySelector('input.journey-channel[data-channel=\"{key}\"]');
@@ -51,7 +52,7 @@ pub async fn filter_change(browser: &Browser, key: &str) -> Value {
            const dom_ms = performance.now() - t0;
            observer.disconnect(); clearTimeout(timer);
            requestAnimationFrame(() => setTimeout(() => done({{ ms: performance.now() - t0, dom_ms, before, after: shown.textContent,
-             left: document.querySelectorAll('#journey .journey-item[data-channel=\"{key}\"]').length,
+             others: document.querySelectorAll('#journey .journey-item:not([data-channel=\"{key}\"])').length,
              items: document.querySelectorAll('#journey .journey-item').length }}), 0));
          }});
          observer.observe(document.body, {{ childList: true, subtree: true, characterData: true }});
