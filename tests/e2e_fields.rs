@@ -153,9 +153,10 @@ async fn every_field_type_on_a_list_and_globally_round_trips() {
     // Click to action: digits only, as a tel: link.
     let link = b.exec("const a = document.querySelector('#custom-fields a.cta-link'); return a ? a.getAttribute('href') : null").await;
     assert_eq!(link, json!("tel:+393331234567"));
-    // The right-hand column sits next to the default fields at desktop width.
-    let side = b.exec("const a = document.querySelector('#custom-fields').getBoundingClientRect(); const d = document.querySelector('#field-first_name').getBoundingClientRect(); return a.left > d.right").await;
-    assert_eq!(side, json!(true));
+    // At desktop width the page has the spec's two halves: the details (custom fields
+    // after the default ones) and the Customer Journey beside them.
+    let layout = b.exec("const r = s => document.querySelector(s).getBoundingClientRect(); const c = r('#custom-fields'), d = r('#field-first_name'), j = r('#journey'); return [c.top > d.bottom, j.left > c.right && j.left > d.right]").await;
+    assert_eq!(layout, json!([true, true]));
 
     // Removing a choice a contact holds is refused, next to the choices.
     open_list_editor(&b, &list, ListTab::CustomFields).await;

@@ -150,6 +150,19 @@ async fn whatsapp_started_then_closed_with_a_disposition() {
     let details = b.wait_for_text(&format!("{ITEMS} .journey-details"), "number").await;
     assert!(details.contains("393331234567"), "{details}");
 
+    // The contacts table marks the open chat and shows the day of the last interaction.
+    let today = today(&b).await;
+    navigate(&b, "#/contacts").await;
+    let row = b.wait_for_text("#contacts-table tbody tr", "WhatsApp open").await;
+    assert!(row.contains(&today.to_string()), "the last interaction's day in the row: {row}");
+    for (width, height, name) in [(1280, 800, "contacts-whatsapp-open-desktop"), (390, 844, "contacts-whatsapp-open-phone")] {
+        b.set_window_size(width, height).await;
+        b.screenshot(name).await;
+    }
+    b.set_window_size(1280, 800).await;
+    edit_contact_named(&b, "Bea").await;
+    wait_journey(&b).await;
+
     // Close with a disposition: the marker and the link go, the outcome shows.
     b.click(".journey-close").await;
     select_by_text(&b, "#journey-close-disposition", "Upsell").await;
@@ -162,11 +175,14 @@ async fn whatsapp_started_then_closed_with_a_disposition() {
     assert_eq!(b.count("#journey-wa-link").await, 0);
     assert!(b.text(ITEMS).await.contains("Bought the upgrade"));
 
-    // Still so after a reload (read back from storage).
+    // Still so after a reload (read back from storage), and the table's marker is gone.
     b.reload().await;
     wait_journey(&b).await;
     b.wait_for_text(ITEMS, "Disposition: Sale > Upsell").await;
     assert_eq!(b.count("#whatsapp-open").await, 0);
+    navigate(&b, "#/contacts").await;
+    b.wait_for_text("#contacts-table tbody tr", "Bea").await;
+    assert_eq!(b.count("#contacts-table .wa-open").await, 0, "the marker goes with the closed chat");
     b.close().await;
 }
 
