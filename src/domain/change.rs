@@ -11,6 +11,7 @@ use super::ids::{ContactId, ListId, Timestamp};
 use super::import_batch::BatchId;
 use super::journey::JourneyEntry;
 use super::tag::TagId;
+use super::trash::TrashKey;
 
 /// A small record stored one per key (pages and lists have their own fields).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,10 +49,12 @@ pub enum Collection {
     Imports,
     /// Interactions and history events, read per contact (not held in the workspace).
     Journal,
+    /// Deleted contacts kept for restoring.
+    Trash,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 8] = [
+    pub const ALL: [Collection; 9] = [
         Collection::Lists,
         Collection::Contacts,
         Collection::Fields,
@@ -60,6 +63,7 @@ impl Collection {
         Collection::Dispositions,
         Collection::Imports,
         Collection::Journal,
+        Collection::Trash,
     ];
 
     fn bit(self) -> u16 {
@@ -142,8 +146,12 @@ pub struct Change {
     /// explicitly, by the caller).
     pub journal_put: Vec<JourneyEntry>,
     pub journal_deleted: Vec<JournalKey>,
-    /// Contacts whose every journal entry goes (deleted, or their import undone).
+    /// Contacts whose every journal entry goes (purged from the trash, or their
+    /// import undone).
     pub journal_cleared: Vec<ContactId>,
+    /// Pages of deletions in the trash, read from the workspace like pages.
+    pub trash_put: Vec<TrashKey>,
+    pub trash_deleted: Vec<TrashKey>,
 }
 
 impl Change {
@@ -159,36 +167,17 @@ impl Change {
         let records = self.records_put.iter().chain(&self.records_deleted).map(|k| k.collection());
         let journal = (!self.journal_put.is_empty() || !self.journal_deleted.is_empty() || !self.journal_cleared.is_empty())
             .then_some(Collection::Journal);
-        lists.into_iter().chain(contacts).chain(records).chain(journal).collect()
+        let trash = (!self.trash_put.is_empty() || !self.trash_deleted.is_empty()).then_some(Collection::Trash);
+        lists.into_iter().chain(contacts).chain(records).chain(journal).chain(trash).collect()
     }
 
     /// Folds a later change into this one (several commands committed together): the
     /// later fate of a record wins.
     pub fn merge(&mut self, later: Change) {
-        for id in later.lists_put {
-            self.lists_deleted.retain(|d| *d != id);
-            push_unique(&mut self.lists_put, id);
-        }
-        for id in later.lists_deleted {
-            self.lists_put.retain(|p| *p != id);
-            push_unique(&mut self.lists_deleted, id);
-        }
-        for key in later.pages_put {
-            self.pages_deleted.retain(|d| *d != key);
-            push_unique(&mut self.pages_put, key);
-        }
-        for key in later.pages_deleted {
-            self.pages_put.retain(|p| *p != key);
-            push_unique(&mut self.pages_deleted, key);
-        }
-        for key in later.records_put {
-            self.records_deleted.retain(|d| *d != key);
-            push_unique(&mut self.records_put, key);
-        }
-        for key in later.records_deleted {
-            self.records_put.retain(|p| *p != key);
-            push_unique(&mut self.records_deleted, key);
-        }
+        merge_fates(&mut self.lists_put, &mut self.lists_deleted, later.lists_put, later.lists_deleted);
+        merge_fates(&mut self.pages_put, &mut self.pages_deleted, later.pages_put, later.pages_deleted);
+        merge_fates(&mut self.records_put, &mut self.records_deleted, later.records_put, later.records_deleted);
+        merge_fates(&mut self.trash_put, &mut self.trash_deleted, later.trash_put, later.trash_deleted);
         self.meta |= later.meta;
         self.merge_journal(later.journal_cleared, later.journal_put, later.journal_deleted);
     }
@@ -237,6 +226,26 @@ impl Change {
     }
     pub(crate) fn delete_page(&mut self, key: PageKey) {
         self.merge(Change { pages_deleted: vec![key], ..Change::default() });
+    }
+
+    pub(crate) fn put_trash(&mut self, key: TrashKey) {
+        self.merge(Change { trash_put: vec![key], ..Change::default() });
+    }
+    pub(crate) fn delete_trash(&mut self, key: TrashKey) {
+        self.merge(Change { trash_deleted: vec![key], ..Change::default() });
+    }
+}
+
+/// Folds later puts and deletions of one kind of record into this change's: each
+/// record's later fate wins.
+fn merge_fates<T: PartialEq>(put: &mut Vec<T>, deleted: &mut Vec<T>, later_put: Vec<T>, later_deleted: Vec<T>) {
+    for key in later_put {
+        deleted.retain(|d| *d != key);
+        push_unique(put, key);
+    }
+    for key in later_deleted {
+        put.retain(|p| *p != key);
+        push_unique(deleted, key);
     }
 }
 

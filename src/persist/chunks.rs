@@ -11,8 +11,10 @@ use crate::domain::Change;
 /// and ids are never reused; deletions (lists, pages, records) go in the last one,
 /// after the pages that stop referring to them (a purged field's values). The journal
 /// goes in the last one too: cleared with its contacts' pages, and new entries only
-/// after every page, so no entry outlives or precedes its contact. A failure
-/// leaves the earlier parts written (like an import that stopped early).
+/// after every page, so no entry outlives or precedes its contact. Trash pages are
+/// written in the first part and deleted in the last, so a deleted or restored
+/// contact may be found twice after a failure (load keeps one) but never lost. A
+/// failure leaves the earlier parts written (like an import that stopped early).
 pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
     let chunks: Vec<_> = change.pages_put.chunks(pages_per_tx.max(1)).collect();
     let count = chunks.len().max(1);
@@ -30,6 +32,8 @@ pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
                 journal_put: if last { change.journal_put.clone() } else { Vec::new() },
                 journal_deleted: if last { change.journal_deleted.clone() } else { Vec::new() },
                 journal_cleared: if last { change.journal_cleared.clone() } else { Vec::new() },
+                trash_put: if first { change.trash_put.clone() } else { Vec::new() },
+                trash_deleted: if last { change.trash_deleted.clone() } else { Vec::new() },
             }
         })
         .collect()
@@ -39,7 +43,12 @@ pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
 mod tests {
     use super::plan;
     use crate::domain::change::JournalKey;
+    use crate::domain::trash::{DeletionId, TrashKey};
     use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, TagId, Timestamp};
+
+    fn trash(page: u32) -> TrashKey {
+        TrashKey { at: Timestamp::from_millis(9), deletion: DeletionId::new(1), page }
+    }
 
     fn page(n: u32) -> PageKey {
         PageKey { list: ListId::new(1), page: n }
@@ -58,6 +67,8 @@ mod tests {
             journal_put: Vec::new(),
             journal_deleted: vec![JournalKey { contact: ContactId::new(1), at: Timestamp::from_millis(5), id: 1 }],
             journal_cleared: vec![ContactId::new(2)],
+            trash_put: vec![trash(0)],
+            trash_deleted: vec![trash(1)],
         };
         let parts = plan(&change, 2);
         assert_eq!(parts.iter().map(|p| p.pages_put.len()).collect::<Vec<_>>(), [2, 2, 1]);
@@ -68,6 +79,8 @@ mod tests {
         assert_eq!(parts[2].records_deleted, change.records_deleted);
         assert_eq!((&parts[2].journal_deleted, &parts[2].journal_cleared), (&change.journal_deleted, &change.journal_cleared));
         assert!(parts[..2].iter().all(|p| p.journal_deleted.is_empty() && p.journal_cleared.is_empty()));
+        assert_eq!((&parts[0].trash_put, &parts[2].trash_deleted), (&change.trash_put, &change.trash_deleted));
+        assert!(parts[1..].iter().all(|p| p.trash_put.is_empty()) && parts[..2].iter().all(|p| p.trash_deleted.is_empty()));
         let mut merged = Change::default();
         parts.into_iter().for_each(|p| merged.merge(p));
         assert_eq!(merged, change, "the parts together are the change");

@@ -6,8 +6,9 @@
 use super::StoreError;
 use crate::domain::codec::{
     decode_agent, decode_disposition, decode_field, decode_import, decode_journal_entry, decode_list, decode_meta,
-    decode_page, decode_tag, CodecError,
+    decode_page, decode_tag, decode_trash_page, CodecError,
 };
+use crate::domain::trash::TrashKey;
 use crate::domain::workspace::PAGE_CAPACITY;
 use crate::domain::{
     Agent, Contact, ContactId, ContactList, CustomField, Disposition, ImportBatch, IndexBuilder, JourneyEntry, PageKey,
@@ -41,6 +42,14 @@ pub fn page(
     let contacts = named(&format!("page {} of list {}", key.page, key.list), value, decode_page)?;
     contacts.iter().for_each(|c| index.push(c));
     Ok((key, contacts))
+}
+
+/// A page of a deletion in the trash (its contacts are not indexed: the trash is not
+/// searched).
+pub fn trash_page(key: StoredKey<TrashKey>, value: StoredValue) -> Result<(TrashKey, Vec<Contact>), StoreError> {
+    let key = key.map_err(|k| StoreError::Corrupt(format!("a page of the trash has an invalid key {k}")))?;
+    let what = format!("page {} of deletion {} in the trash", key.page, key.deletion);
+    Ok((key, named(&what, value, decode_trash_page)?))
 }
 
 /// An entry read from `contact`'s key range, which must be that contact's.

@@ -8,6 +8,7 @@ use super::decode::{self, StoredValue};
 use super::writes::{record_id, writes, Shelf, Target, Write};
 use super::{chunks, LocalBoxFuture, Persistence, SaveFuture, StoreError};
 use crate::domain::change::JournalKey;
+use crate::domain::trash::TrashKey;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, ListId, PageKey, StoredRecords, Timestamp, Workspace};
 
 /// Every stored record's bytes. Small records are one map per shelf (fields, tags,
@@ -19,6 +20,7 @@ pub(crate) struct Shelves {
     pub(crate) pages: BTreeMap<PageKey, Vec<u8>>,
     pub(crate) records: BTreeMap<Shelf, BTreeMap<u32, Vec<u8>>>,
     pub(crate) journal: BTreeMap<JournalKey, Vec<u8>>,
+    pub(crate) trash: BTreeMap<TrashKey, Vec<u8>>,
     pub(crate) settings: BTreeMap<String, String>,
 }
 
@@ -47,6 +49,12 @@ impl Shelves {
                 if let Some(shelf) = self.records.get_mut(&target.shelf()) {
                     shelf.remove(&record_id(key));
                 }
+            }
+            (Target::Trash(key), Some(bytes)) => {
+                self.trash.insert(key, bytes);
+            }
+            (Target::Trash(key), None) => {
+                self.trash.remove(&key);
             }
             (Target::Journal(key), Some(bytes)) => {
                 self.journal.insert(key, bytes);
@@ -87,6 +95,7 @@ impl Shelves {
             agents: self.small(Shelf::Agents)?,
             dispositions: self.small(Shelf::Dispositions)?,
             imports: self.small(Shelf::Imports)?,
+            trash: self.trash.iter().map(|(&key, bytes)| decode::trash_page(Ok(key), stored(bytes))).collect::<Result<_, _>>()?,
         };
         decode::rebuild(records, index)
     }

@@ -4,12 +4,13 @@
 use crate::domain::change::JournalKey;
 use crate::domain::codec::{
     encode_agent, encode_disposition, encode_field, encode_import, encode_journal_entry, encode_list, encode_meta,
-    encode_page, encode_tag,
+    encode_page, encode_tag, encode_trash_page,
 };
+use crate::domain::trash::TrashKey;
 use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, Workspace};
 
 /// A place in storage: the meta record, a list record, a page, a small record, a
-/// journal entry, or every journal entry of the contacts from one id to another, both
+/// page of a deletion in the trash, a journal entry, or every journal entry of the contacts from one id to another, both
 /// included (only ever deleted).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -17,6 +18,7 @@ pub enum Target {
     List(ListId),
     Page(PageKey),
     Record(RecordKey),
+    Trash(TrashKey),
     Journal(JournalKey),
     JournalOf(ContactId, ContactId),
 }
@@ -33,6 +35,7 @@ pub enum Shelf {
     Dispositions,
     Imports,
     Journal,
+    Trash,
 }
 
 impl Target {
@@ -47,6 +50,7 @@ impl Target {
             Target::Record(RecordKey::Disposition(_)) => Shelf::Dispositions,
             Target::Record(RecordKey::Import(_)) => Shelf::Imports,
             Target::Journal(_) | Target::JournalOf(..) => Shelf::Journal,
+            Target::Trash(_) => Shelf::Trash,
         }
     }
 }
@@ -76,8 +80,9 @@ pub fn targets(change: &Change) -> impl Iterator<Item = Target> + '_ {
 }
 
 /// The places of records read from the workspace with `true` for a put, in the order
-/// their requests are issued: meta, lists, pages, small records; puts before deletions
-/// in each.
+/// their requests are issued: meta, lists, pages, small records, trash pages; puts
+/// before deletions in each (a deletion's page rewritten and deleted in one change
+/// is never both: `Change::merge` keeps one fate).
 fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ {
     let meta = change.meta.then_some((Target::Meta, true));
     let named = |put: bool| move |target: Target| (target, put);
@@ -88,6 +93,8 @@ fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ 
         .chain(change.pages_deleted.iter().map(|&key| Target::Page(key)).map(named(false)))
         .chain(change.records_put.iter().map(|&key| Target::Record(key)).map(named(true)))
         .chain(change.records_deleted.iter().map(|&key| Target::Record(key)).map(named(false)))
+        .chain(change.trash_put.iter().map(|&key| Target::Trash(key)).map(named(true)))
+        .chain(change.trash_deleted.iter().map(|&key| Target::Trash(key)).map(named(false)))
 }
 
 /// The requests of `change`, each encoded only when taken (a store holds one page's
@@ -135,6 +142,7 @@ pub fn encode(workspace: &Workspace, target: Target) -> Option<Vec<u8>> {
         Target::Record(RecordKey::Agent(id)) => workspace.agent(id).map(encode_agent),
         Target::Record(RecordKey::Disposition(id)) => workspace.disposition(id).map(encode_disposition),
         Target::Record(RecordKey::Import(id)) => workspace.import(id).map(encode_import),
+        Target::Trash(key) => workspace.trash_page(key).map(encode_trash_page),
         // The change carries journal entries itself (`journal_writes`).
         Target::Journal(_) | Target::JournalOf(..) => None,
     }

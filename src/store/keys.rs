@@ -3,8 +3,10 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, LISTS, META, META_KEY, PAGES, TAGS};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, LISTS, META, META_KEY, PAGES, TAGS, TRASH};
 use crate::domain::change::JournalKey;
+use crate::domain::trash::{DeletionId, TrashKey};
+use crate::domain::Timestamp;
 use crate::domain::{ContactId, Interval, ListId, PageKey};
 use crate::persist::writes::{record_id, Shelf, Target};
 
@@ -20,6 +22,7 @@ pub(crate) fn store_name(shelf: Shelf) -> &'static str {
         Shelf::Dispositions => DISPOSITIONS,
         Shelf::Imports => IMPORTS,
         Shelf::Journal => JOURNAL,
+        Shelf::Trash => TRASH,
     }
 }
 
@@ -31,6 +34,7 @@ pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
         Target::Page(key) => page_key(key),
         Target::Record(key) => JsValue::from_f64(f64::from(record_id(key))),
         Target::Journal(key) => journal_key(key),
+        Target::Trash(key) => trash_key(key),
         // A range, not a key: `commit` deletes `journal_range` for it.
         Target::JournalOf(first, _) => array(&[first.get() as f64]).into(),
     };
@@ -70,6 +74,24 @@ fn as_u32(js: &JsValue) -> Option<u32> {
     let n = js.as_f64()?;
     let ok = n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
     ok.then_some(n as u32)
+}
+
+/// `[at_millis, deletion_id, page]`: times stay below 2^53, so the numbers are exact.
+pub(crate) fn trash_key(key: TrashKey) -> JsValue {
+    array(&[key.at.millis() as f64, f64::from(key.deletion.get()), f64::from(key.page)]).into()
+}
+
+/// A trash key, or how the unreadable key looks.
+pub(crate) fn parse_trash_key(js: &JsValue) -> Result<TrashKey, String> {
+    let parse = || {
+        let arr = js.dyn_ref::<Array>()?;
+        let millis = arr.get(0).as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 2f64.powi(53))?;
+        if arr.length() != 3 {
+            return None;
+        }
+        Some(TrashKey { at: Timestamp::from_millis(millis as i64), deletion: DeletionId::new(as_u32(&arr.get(1))?), page: as_u32(&arr.get(2))? })
+    };
+    parse().ok_or_else(|| format!("{js:?}"))
 }
 
 /// `[contact_id, at_millis, entry_id]`. Ids and times stay below 2^53, so the

@@ -9,15 +9,16 @@ use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
-use super::keys::{js_to_bytes, parse_record_key};
+use super::keys::{js_to_bytes, parse_record_key, parse_trash_key};
 use super::pages_read::read_pages;
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS};
-use crate::domain::{StoredRecords, Workspace};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS, TRASH};
+use crate::domain::trash::TrashKey;
+use crate::domain::{Contact, StoredRecords, Workspace};
 use crate::persist::decode::{self, SmallRecord};
 
 pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tx = db
-        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS])
+        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS, TRASH])
         .with_mode(TransactionMode::Readonly)
         .build()?;
     let meta_store = tx.object_store(META)?;
@@ -28,6 +29,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let agents_store = tx.object_store(AGENTS)?;
     let dispositions_store = tx.object_store(DISPOSITIONS)?;
     let imports_store = tx.object_store(IMPORTS)?;
+    let trash_store = tx.object_store(TRASH)?;
 
     // Issue every request before awaiting any: one round of reads. getAll and
     // getAllKeys both come back in key order, so values and keys pair up.
@@ -39,6 +41,8 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let agents_req = Pending::issue(&agents_store, AGENTS)?;
     let dispositions_req = Pending::issue(&dispositions_store, DISPOSITIONS)?;
     let imports_req = Pending::issue(&imports_store, IMPORTS)?;
+    // An empty trash is two empty answers in the same round of reads.
+    let trash_req = Pending::issue(&trash_store, TRASH)?;
 
     let meta = decode::meta(meta_req.await?.map(|js| js_to_bytes(&js)))?;
 
@@ -57,10 +61,11 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let agents = agents_req.read().await?;
     let dispositions = dispositions_req.read().await?;
     let imports = imports_req.read().await?;
+    let trash = trash_req.read_trash().await?;
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    decode::rebuild(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports }, index)
+    decode::rebuild(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash }, index)
 }
 
 /// The key and value reads of one store of small records keyed by their numeric id.
@@ -81,6 +86,16 @@ impl Pending {
 
     /// Every record, decoded and checked by `decode::small`.
     async fn read<T: SmallRecord>(self) -> Result<Vec<T>, StoreError> {
+        self.read_with(|key, value| decode::small(parse_record_key(key), js_to_bytes(value))).await
+    }
+
+    /// Every page of the trash, decoded by `decode::trash_page`.
+    async fn read_trash(self) -> Result<Vec<(TrashKey, Vec<Contact>)>, StoreError> {
+        self.read_with(|key, value| decode::trash_page(parse_trash_key(key), js_to_bytes(value))).await
+    }
+
+    /// Every key and value, paired, through `decode`.
+    async fn read_with<T>(self, decode: impl Fn(&JsValue, &JsValue) -> Result<T, StoreError>) -> Result<Vec<T>, StoreError> {
         let keys = self.keys.await?;
         let values = self.values.await?;
         if keys.len() != values.len() {
@@ -91,7 +106,7 @@ impl Pending {
         }
         let mut out = Vec::with_capacity(values.len());
         for (key, value) in keys.zip(values) {
-            out.push(decode::small(parse_record_key(&key?), js_to_bytes(&value?))?);
+            out.push(decode(&key?, &value?)?);
         }
         Ok(out)
     }

@@ -3,7 +3,8 @@
 //! Contacts are stored in pages of up to `PAGE_CAPACITY` per list (README.md, "Why contacts are stored in pages");
 //! lists, the workspace meta, custom fields, tags, agents, dispositions and import
 //! batches are one record each (schema version 3 added fields, tags, agents and
-//! dispositions; version 4 import batches). Every command's `Change` is committed in
+//! dispositions; version 4 import batches; version 5 the journal; version 6 the trash,
+//! deleted contacts by page). Every command's `Change` is committed in
 //! ONE transaction: all of it lands, or none of it.
 //!
 //! `Store` implements `persist::Persistence`: which bytes a change writes, how stored

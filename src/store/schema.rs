@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -35,6 +35,10 @@ pub(crate) const IMPORTS: &str = "imports";
 /// `[contact_id, at_millis, entry_id]` (a contact's journal is one key range, in time
 /// order). Never read at start-up. Added in version 5.
 pub(crate) const JOURNAL: &str = "journal";
+/// Deleted contacts, a page of up to `PAGE_CAPACITY` of one deletion per record, key =
+/// `[at_millis, deletion_id, page]` (time first: what expired is one key range).
+/// Added in version 6.
+pub(crate) const TRASH: &str = "trash";
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -67,6 +71,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         5 => {
             db.create_object_store(JOURNAL).build()?;
+        }
+        6 => {
+            db.create_object_store(TRASH).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

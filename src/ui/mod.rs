@@ -2,7 +2,7 @@
 //!
 //! Where a file goes: in the folder of the feature whose pages show it (`contacts/`,
 //! `lists/`, `catalog/` for tags, agents and global fields, `import/`, `export/`,
-//! `journey/` for a contact's interactions and history);
+//! `journey/` for a contact's interactions and history, `trash/` for deleted contacts);
 //! `app/` holds what exists once for the whole app (boot, shell, routes, shared state);
 //! `kit/` holds widgets and helpers that know no feature. Each folder's `mod.rs`
 //! exposes only what other folders use.
@@ -28,6 +28,7 @@ browser_only! {
     mod import;
     mod journey;
     mod lists;
+    mod trash;
 
     pub use app::diagnostics;
 

@@ -11,13 +11,17 @@
 //! (interactions and history events, `journal`) came later, as format-3 records of a
 //! new kind. 4 = contacts gain their activity (interaction count, last, open
 //! WhatsApp) and meta an interaction id counter (every other record kept its shape).
+//! Trash pages (deleted contacts, `trash`) came later, as format-4 records of a new
+//! kind.
 
 mod journal;
+mod trash;
 mod v1;
 mod v2;
 mod v3;
 
 pub use journal::{decode_journal_entry, encode_journal_entry, history_entry_id};
+pub use trash::{decode_trash_page, encode_trash_page};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -91,7 +95,7 @@ macro_rules! impl_never_stored {
         }
     )*};
 }
-impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry);
+impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry, Vec<Contact>);
 
 pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)

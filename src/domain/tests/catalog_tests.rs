@@ -143,7 +143,7 @@ fn list_fields_and_dispositions_go_with_their_list() {
     assert!(ws.create_disposition(l, "Too deep", Some(low)).is_err());
     assert_eq!(ws.dispositions(l).iter().map(|(depth, d)| (*depth, &*d.name)).collect::<Vec<_>>(), [(1, "Sale"), (2, "Upsell"), (3, "Premium")]);
     let (g, _) = ws.create_field(FieldScope::List(l), &field("Other", FieldTypeName::Text), T0).expect("f2");
-    let change = ws.delete_lists(&[l]).expect("list");
+    let change = ws.delete_lists(&[l], T0).expect("list");
     for key in [RecordKey::Field(g), RecordKey::Disposition(top), RecordKey::Disposition(low)] {
         assert!(change.records_deleted.contains(&key), "{key:?}");
     }

@@ -155,7 +155,7 @@ fn undo_skips_contacts_the_user_deleted_and_follows_moved_ones() {
     let (mut ws, _, b, own) = imported(10, 4);
     let created: Vec<ContactId> = ws.contacts().map(|c| c.id).filter(|id| *id != own).collect();
     assert_eq!(created.len(), 10);
-    ws.delete_contacts(&created[..3]).expect("user deletes three");
+    ws.delete_contacts(&created[..3], T1).expect("user deletes three");
     // One moved to another list by an edit: still a contact the import created.
     let other = list(&mut ws, "Other");
     let moved = created[5];
@@ -176,7 +176,7 @@ fn after_its_list_is_deleted_a_batch_stays_in_history_and_undo_removes_nothing()
     let keep = list(&mut ws, "Keep");
     let kept = contact(&mut ws, keep, "Kept", "", "", "");
     assert_eq!(ws.import(b).map(|x| ws.import_list_name(x)), Some("Leads"));
-    ws.delete_lists(&[l]).expect("delete list");
+    ws.delete_lists(&[l], T1).expect("delete list");
     let batch = ws.import(b).expect("history kept");
     assert_eq!(ws.import_list_name(batch), DELETED_LIST_LABEL);
     assert_eq!(DELETED_LIST_LABEL, "deleted list");
@@ -189,7 +189,7 @@ fn after_its_list_is_deleted_a_batch_stays_in_history_and_undo_removes_nothing()
 
     // A running import whose list goes away fails its next slice clearly.
     let (running, _) = ws.begin_import(batch_draft(keep, "k.csv"), T2).expect("begin");
-    ws.delete_lists(&[keep]).expect("delete keep");
+    ws.delete_lists(&[keep], T2).expect("delete keep");
     assert_eq!(ws.import_contacts(running, rows(keep, 0, 1), progress(1, 0), T2).err(), Some(WorkspaceError::UnknownList(keep)));
     assert!(ws.finish_import(running, true, progress(1, 0), T2).is_ok());
 }

@@ -68,7 +68,7 @@ fn results_follow_edits_and_deletes() {
     let (mut ws, ids) = sample();
     let q = ContactQuery { search: "lee".into(), ..ContactQuery::default() };
     assert_eq!(ws.query(&q).total, 2);
-    ws.delete_contacts(&[ids[1]]).expect("deleted");
+    ws.delete_contacts(&[ids[1]], crate::domain::Timestamp::from_millis(0)).expect("deleted");
     assert_eq!(names(&ws, &q), ["Bruno Lee"]);
     let l = ws.lists()[0].id;
     contact(&mut ws, l, "Carla", "Leeds", "", "");

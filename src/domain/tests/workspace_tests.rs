@@ -95,10 +95,10 @@ fn invalid_edits_and_unknown_ids_change_nothing() {
     assert!(matches!(ws.update_contact(id, &bad, T0), Err(WorkspaceError::Contact(_))));
     assert_eq!(ws.contact(id).cloned(), before);
     let missing = crate::domain::ContactId::new(999);
-    assert_eq!(ws.delete_contacts(&[id, missing]), Err(WorkspaceError::UnknownContact(missing)));
+    assert_eq!(ws.delete_contacts(&[id, missing], T0), Err(WorkspaceError::UnknownContact(missing)));
     assert!(ws.contact(id).is_some(), "nothing deleted when one id is unknown");
     let ghost = crate::domain::ListId::new(77);
-    assert_eq!(ws.delete_lists(&[a, ghost]), Err(WorkspaceError::UnknownList(ghost)));
+    assert_eq!(ws.delete_lists(&[a, ghost], T0), Err(WorkspaceError::UnknownList(ghost)));
     assert_eq!(ws.add_contacts(ghost, vec![], T0).err(), Some(WorkspaceError::UnknownList(ghost)));
     let moved = draft(ghost, "Ann", "", "", "");
     assert_eq!(ws.update_contact(id, &moved, T0), Err(WorkspaceError::UnknownList(ghost)));
@@ -111,7 +111,7 @@ fn deleting_a_list_takes_its_contacts_and_pages() {
     let b = list(&mut ws, "B");
     let keep = contact(&mut ws, b, "Bo", "", "", "");
     let gone = contact(&mut ws, a, "Al", "", "", "");
-    let change = ws.delete_lists(&[a]).expect("deleted");
+    let change = ws.delete_lists(&[a], T0).expect("deleted");
     assert_eq!(change.lists_deleted, vec![a]);
     assert_eq!(change.pages_deleted, vec![PageKey { list: a, page: 0 }]);
     assert!(ws.contact(gone).is_none());
@@ -125,9 +125,9 @@ fn deleting_contacts_rewrites_or_drops_their_pages() {
     let a = list(&mut ws, "A");
     let x = contact(&mut ws, a, "X", "", "", "");
     let y = contact(&mut ws, a, "Y", "", "", "");
-    let change = ws.delete_contacts(&[x]).expect("one");
+    let (_, change) = ws.delete_contacts(&[x], T0).expect("one");
     assert_eq!(change.pages_put, vec![PageKey { list: a, page: 0 }]);
-    let change = ws.delete_contacts(&[y]).expect("last");
+    let (_, change) = ws.delete_contacts(&[y], T0).expect("last");
     assert_eq!(change.pages_deleted, vec![PageKey { list: a, page: 0 }]);
     assert_eq!(ws.contact_count(a), 0);
 }
@@ -138,7 +138,7 @@ fn a_reload_gives_the_same_workspace_and_ids_are_never_reused() {
     let a = list(&mut ws, "A");
     let first = contact(&mut ws, a, "Ann", "Lee", "+39 333 1234567", "ann@example.com");
     let second = contact(&mut ws, a, "Bob", "", "", "");
-    ws.delete_contacts(&[second]).expect("deleted");
+    ws.delete_contacts(&[second], T0).expect("deleted");
     let mut again = reload(&ws);
     assert_eq!(again.contact(first), ws.contact(first));
     assert_eq!(again.meta(), ws.meta());

@@ -1,7 +1,9 @@
-//! Contact commands: create, edit, delete and add many (imports), page by page.
+//! Contact commands: create, edit, delete (to the trash, or for good when an import is
+//! undone) and add many (imports), page by page.
 
 use super::*;
 use crate::domain::journey::{edited_field_labels, HistoryEvent, HistoryKind, JourneyEntry};
+use crate::domain::trash::DeleteOutcome;
 
 impl Workspace {
     pub fn create_contact(&mut self, draft: &ContactDraft, now: Timestamp) -> Result<(ContactId, Change), WorkspaceError> {
@@ -97,23 +99,59 @@ impl Workspace {
         change
     }
 
-    /// Deletes contacts; unknown ids are refused before anything changes.
-    pub fn delete_contacts(&mut self, ids: &[ContactId]) -> Result<Change, WorkspaceError> {
+    /// Moves contacts to the trash as one deletion, exactly as they are (their journal
+    /// stays). A contact with an open WhatsApp conversation is never deleted: the
+    /// outcome names those kept. Unknown ids are refused before anything changes.
+    pub fn delete_contacts(&mut self, ids: &[ContactId], now: Timestamp) -> Result<(DeleteOutcome, Change), WorkspaceError> {
+        if let Some(missing) = ids.iter().find(|id| !self.locations.contains(**id)) {
+            return Err(WorkspaceError::UnknownContact(*missing));
+        }
+        let mut doomed: HashSet<ContactId> = ids.iter().copied().collect();
+        let pages = self.pages_of(&doomed);
+        let asked = pages.iter().filter_map(|k| self.pages.get(k)).flatten().filter(|c| doomed.contains(&c.id));
+        let open: HashSet<ContactId> = asked.filter(|c| c.activity.has_open_whatsapp()).map(|c| c.id).collect();
+        doomed.retain(|id| !open.contains(id));
+        // In the order given, once each.
+        let mut named = HashSet::new();
+        let kept_open_whatsapp = ids.iter().copied().filter(|id| open.contains(id) && named.insert(*id)).collect();
+        let mut change = Change::default();
+        let contacts = self.take_many(&doomed, &mut change);
+        let deleted = contacts.len();
+        let deletion = self.trash_contacts(contacts, now, &mut change);
+        Ok((DeleteOutcome { deletion, deleted, kept_open_whatsapp }, change))
+    }
+
+    /// Deletes contacts for good, journal included (an undone import); unknown ids
+    /// are refused before anything changes.
+    pub(super) fn erase_contacts(&mut self, ids: &[ContactId]) -> Result<Change, WorkspaceError> {
         if let Some(missing) = ids.iter().find(|id| !self.locations.contains(**id)) {
             return Err(WorkspaceError::UnknownContact(*missing));
         }
         let mut change = Change::default();
-        let doomed: HashSet<ContactId> = ids.iter().copied().collect();
-        let mut keys: Vec<PageKey> = doomed.iter().filter_map(|id| self.locations.get(*id)).collect();
-        keys.sort();
+        self.take_many(&ids.iter().copied().collect(), &mut change);
+        // In the order given (a set's order would differ between runs), once each.
+        change.clear_journal(ids.iter().copied());
+        Ok(change)
+    }
+
+    /// The pages holding these contacts, in key order.
+    fn pages_of(&self, ids: &HashSet<ContactId>) -> Vec<PageKey> {
+        let mut keys: Vec<PageKey> = ids.iter().filter_map(|id| self.locations.get(*id)).collect();
+        keys.sort_unstable();
         keys.dedup();
-        for key in keys {
+        keys
+    }
+
+    /// Takes these contacts out of their pages, in storage order (bulk: a page is
+    /// split once, however many of its contacts go).
+    pub(super) fn take_many(&mut self, doomed: &HashSet<ContactId>, change: &mut Change) -> Vec<Contact> {
+        let mut taken = Vec::with_capacity(doomed.len());
+        for key in self.pages_of(doomed) {
             let Some(page) = self.pages.get_mut(&key) else { continue };
-            let before = page.len();
-            page.retain(|c| !doomed.contains(&c.id));
-            let removed = before - page.len();
+            let (gone, stay): (Vec<Contact>, Vec<Contact>) = std::mem::take(page).into_iter().partition(|c| doomed.contains(&c.id));
+            *page = stay;
             if let Some(n) = self.counts.get_mut(&key.list) {
-                *n = n.saturating_sub(removed);
+                *n = n.saturating_sub(gone.len());
             }
             if page.is_empty() {
                 self.pages.remove(&key);
@@ -121,12 +159,13 @@ impl Workspace {
             } else {
                 change.put_page(key);
             }
+            taken.extend(gone);
         }
-        self.locations.remove_all(&doomed);
-        // In the order given (a set's order would differ between runs), once each.
-        change.clear_journal(ids.iter().copied());
-        self.revision += 1;
-        Ok(change)
+        if !taken.is_empty() {
+            self.locations.remove_all(doomed);
+            self.revision += 1;
+        }
+        taken
     }
 
     /// Appends already validated contacts to a list (bulk paths: import, benchmark).
@@ -135,25 +174,40 @@ impl Workspace {
             return Err(WorkspaceError::UnknownList(list));
         }
         let mut change = Change { meta: true, ..Change::default() };
-        let mut ids = Vec::with_capacity(data.len());
-        let mut data = data.into_iter().peekable();
-        // Fill the last page, then new ones, a page at a time (no per-contact lookups).
-        while data.peek().is_some() {
+        let first = self.meta.next_contact_id;
+        self.meta.next_contact_id = first.saturating_add(data.len() as u64);
+        let contacts = data.into_iter().zip(first..).map(|(data, id)| Contact {
+            id: ContactId::new(id),
+            list_id: list,
+            created: now,
+            updated: now,
+            data,
+            activity: Default::default(),
+        });
+        let placed = self.fill_pages(list, contacts, &mut change);
+        // New ids are above every stored one: each is a push.
+        placed.iter().for_each(|(id, key)| self.locations.set(*id, *key));
+        self.revision += 1;
+        Ok((placed.into_iter().map(|(id, _)| id).collect(), change))
+    }
+
+    /// Puts contacts of `list` on its last page, then new ones, a page at a time (no
+    /// per-contact lookups); says where each went (`locations` is the caller's).
+    pub(super) fn fill_pages(&mut self, list: ListId, contacts: impl Iterator<Item = Contact>, change: &mut Change) -> Vec<(ContactId, PageKey)> {
+        let mut placed = Vec::new();
+        let mut contacts = contacts.peekable();
+        while contacts.peek().is_some() {
             let key = self.page_with_room(list);
             let page = self.pages.entry(key).or_default();
             let room = PAGE_CAPACITY.saturating_sub(page.len());
-            for data in data.by_ref().take(room) {
-                let id = ContactId::new(self.meta.next_contact_id);
-                self.meta.next_contact_id = self.meta.next_contact_id.saturating_add(1);
-                self.locations.set(id, key);
-                page.push(Contact { id, list_id: list, created: now, updated: now, data, activity: Default::default() });
-                ids.push(id);
+            for contact in contacts.by_ref().take(room) {
+                placed.push((contact.id, key));
+                page.push(contact);
             }
             change.put_page(key);
         }
-        *self.counts.entry(list).or_default() += ids.len();
-        self.revision += 1;
-        Ok((ids, change))
+        *self.counts.entry(list).or_default() += placed.len();
+        placed
     }
 
     /// The list's last page if it has room, else the next page number.
@@ -168,11 +222,10 @@ impl Workspace {
 
     /// Puts a contact on its list's last page, opening a new page when that one is full.
     pub(super) fn append(&mut self, contact: Contact, change: &mut Change) {
-        let key = self.page_with_room(contact.list_id);
-        self.locations.set(contact.id, key);
-        *self.counts.entry(contact.list_id).or_default() += 1;
-        self.pages.entry(key).or_default().push(contact);
-        change.put_page(key);
+        let list = contact.list_id;
+        for (id, key) in self.fill_pages(list, std::iter::once(contact), change) {
+            self.locations.set(id, key);
+        }
     }
 
     pub(super) fn take_contact(&mut self, id: ContactId, change: &mut Change) -> Result<Contact, WorkspaceError> {

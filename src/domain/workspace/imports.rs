@@ -144,7 +144,7 @@ impl Workspace {
             return Err(BatchError::StillRunning.into());
         }
         let doomed = self.existing_created(b);
-        let mut change = if doomed.is_empty() { Change::default() } else { self.delete_contacts(&doomed)? };
+        let mut change = if doomed.is_empty() { Change::default() } else { self.erase_contacts(&doomed)? };
         let b = self.batch_mut(batch)?;
         b.settle();
         b.undone = Some(now);

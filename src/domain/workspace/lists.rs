@@ -1,7 +1,8 @@
 //! List commands: create, edit (the name is unique, ignoring case) and delete with
-//! their contacts.
+//! their contacts (to the trash).
 
 use super::*;
+use crate::domain::trash::some_names;
 
 impl Workspace {
     pub fn create_list(&mut self, draft: &ListDraft, now: Timestamp) -> Result<(ListId, Change), WorkspaceError> {
@@ -52,25 +53,26 @@ impl Workspace {
         Ok((name.into(), description, dial_prefix))
     }
 
-    /// Deletes the lists and every contact in them. Unknown ids are refused before
-    /// anything changes.
-    pub fn delete_lists(&mut self, ids: &[ListId]) -> Result<Change, WorkspaceError> {
+    /// Deletes the lists; their contacts go to the trash as one deletion (restoring
+    /// one is refused while no list of its id exists). Refused when a contact of these
+    /// lists has an open WhatsApp conversation, and for unknown ids, before anything
+    /// changes.
+    pub fn delete_lists(&mut self, ids: &[ListId], now: Timestamp) -> Result<Change, WorkspaceError> {
         if let Some(missing) = ids.iter().find(|id| !self.lists.contains_key(id)) {
             return Err(WorkspaceError::UnknownList(*missing));
         }
-        let mut change = Change::default();
         let doomed: HashSet<ListId> = ids.iter().copied().collect();
         let keys: Vec<PageKey> = self.pages.keys().filter(|k| doomed.contains(&k.list)).copied().collect();
+        self.refuse_open_whatsapp(&keys, doomed.len())?;
+        let mut change = Change::default();
         let mut removed = Vec::new();
         for key in keys {
-            if let Some(contacts) = self.pages.remove(&key) {
-                removed.extend(contacts.iter().map(|c| c.id));
-                let ids = contacts.iter().map(|c| c.id).collect();
-                self.locations.remove_all(&ids);
-            }
+            removed.extend(self.pages.remove(&key).unwrap_or_default());
             change.delete_page(key);
         }
-        change.clear_journal(removed);
+        // One pass over the locations, however many pages.
+        self.locations.remove_all(&removed.iter().map(|c| c.id).collect());
+        self.trash_contacts(removed, now, &mut change);
         for id in &doomed {
             self.lists.remove(id);
             self.counts.remove(id);
@@ -89,5 +91,22 @@ impl Workspace {
         }
         self.revision += 1;
         Ok(change)
+    }
+
+    /// `OpenWhatsApp` naming up to three contacts of these pages (of `lists` lists)
+    /// with an open WhatsApp conversation, and how many there are.
+    fn refuse_open_whatsapp(&self, keys: &[PageKey], lists: usize) -> Result<(), WorkspaceError> {
+        let open: Vec<&Contact> = keys.iter().filter_map(|k| self.pages.get(k)).flatten().filter(|c| c.activity.has_open_whatsapp()).collect();
+        let n = open.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let names = some_names(open.iter().map(|c| &c.data), n);
+        let (what, whose) = if lists == 1 { ("The list was", "its") } else { ("The lists were", "their") };
+        let who = if n == 1 { format!("1 of {whose} contacts has") } else { format!("{n} of {whose} contacts have") };
+        Err(WorkspaceError::OpenWhatsApp(format!(
+            "{what} not deleted: {who} an open WhatsApp conversation: {names}. Close {} first.",
+            if n == 1 { "it" } else { "them" }
+        )))
     }
 }

@@ -17,6 +17,7 @@ mod imports;
 mod interactions;
 mod lists;
 mod tags;
+mod trash;
 
 pub use fields::GlobalFilter;
 pub use imports::DELETED_LIST_LABEL;
@@ -35,6 +36,7 @@ use super::ids::{ContactId, ListId, Timestamp};
 use super::locations::Locations;
 use super::list::{ContactList, ListDraft, ListError, MAX_DIAL_PREFIX_LEN, MAX_LIST_NAME_LEN};
 use super::query::{ContactQuery, IndexBuilder, QueryIndex, QueryResult};
+use super::trash::{Deletion, DeletionId, TrashKey};
 
 /// A list's checked name, description and dial prefix.
 type CheckedList = (Box<str>, Option<Box<str>>, Option<Box<str>>);
@@ -77,6 +79,11 @@ pub enum WorkspaceError {
     Import(#[from] BatchError),
     #[error(transparent)]
     Interaction(#[from] InteractionError),
+    #[error("that deletion is no longer in the trash")]
+    UnknownDeletion(DeletionId),
+    /// A list delete refused: its contacts' open WhatsApp conversations, named.
+    #[error("{0}")]
+    OpenWhatsApp(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
 }
@@ -92,6 +99,8 @@ pub struct StoredRecords {
     pub agents: Vec<Agent>,
     pub dispositions: Vec<Disposition>,
     pub imports: Vec<ImportBatch>,
+    /// Pages of deletions, in key order.
+    pub trash: Vec<(TrashKey, Vec<Contact>)>,
 }
 
 #[derive(Debug, Default)]
@@ -108,6 +117,12 @@ pub struct Workspace {
     imports: BTreeMap<BatchId, ImportBatch>,
     /// Not in `WorkspaceMeta` (its stored shape stays): derived from the stored batches.
     next_batch_id: u32,
+    /// Deleted contacts, by deletion (`workspace/trash.rs`).
+    trash: BTreeMap<DeletionId, Deletion>,
+    /// Like `next_batch_id`: derived from the stored trash.
+    next_deletion_id: u32,
+    /// Deletions stored in more pages than they now fill (repaired at load).
+    trash_pages_stored: HashMap<DeletionId, u32>,
     /// Bumped by every contact change; the query index rebuilds when it moves.
     revision: u64,
     index: RefCell<QueryIndex>,
@@ -132,7 +147,7 @@ impl Workspace {
     /// Rebuilds a workspace from every stored record, refusing contradictions (see
     /// `from_records`); id counters behind the data are repaired.
     pub fn from_stored(records: StoredRecords) -> Result<Self, WorkspaceError> {
-        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports } = records;
+        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash } = records;
         let mut ws = Workspace { meta, ..Workspace::default() };
         ws.load_imports(imports)?;
         for f in fields {
@@ -179,6 +194,7 @@ impl Workspace {
         }
         ws.locations = Locations::from_unsorted(locations)
             .map_err(|id| WorkspaceError::Corrupt(format!("contact {id} is stored twice")))?;
+        ws.load_trash(trash)?;
         Ok(ws)
     }
 

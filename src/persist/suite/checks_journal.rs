@@ -77,7 +77,7 @@ pub(crate) async fn journal_entries_come_back_per_contact_in_time_order_and_by_i
     assert_eq!(journal(store, ContactId::new(7), None).await, []);
 }
 
-pub(crate) async fn a_deleted_contacts_journal_goes_in_the_same_transaction_as_its_page(b: &dyn Backend) {
+pub(crate) async fn a_purged_contacts_journal_goes_in_the_same_transaction_as_its_trash_page(b: &dyn Backend) {
     let store = b.store();
     let mut ws = Workspace::new();
     seed(store, &mut ws).await;
@@ -88,16 +88,19 @@ pub(crate) async fn a_deleted_contacts_journal_goes_in_the_same_transaction_as_i
     let graces = journal(store, grace, None).await;
     assert!(graces.contains(&call(2, grace, at(JUNE_1))) && graces.len() == 2, "{graces:?}");
 
-    let change = ws.delete_contacts(&[ada]).expect("delete ada");
+    let (outcome, change) = ws.delete_contacts(&[ada], at(JUNE_1)).expect("delete ada");
+    store.commit(&ws, &change).await.expect("commit the deletion");
+    assert_eq!(journal(store, ada, None).await.len(), 2, "the trash keeps the journal");
+    let change = ws.purge_deletion(outcome.deletion.expect("a deletion")).expect("purge");
     assert_eq!(change.journal_cleared, [ada]);
     let err = b.commit_failing(&ws, &change).await;
     assert!(matches!(err, StoreError::Aborted(_)), "{err:?}");
     assert_eq!(journal(store, ada, None).await.len(), 2, "a failed commit cleared the journal");
-    assert!(b.reload().await.expect("reload").contact(ada).is_some());
+    assert_eq!(b.reload().await.expect("reload").deletions().len(), 2, "a failed commit purged the trash");
 
-    store.commit(&ws, &change).await.expect("commit the deletion");
+    store.commit(&ws, &change).await.expect("commit the purge");
     assert_eq!(journal(store, ada, None).await, []);
-    assert!(b.reload().await.expect("reload").contact(ada).is_none());
+    assert_eq!(b.reload().await.expect("reload").deletions().len(), 1, "the seed's own deletion stays");
     assert_eq!(journal(store, grace, None).await, graces, "a neighbour keeps her journal");
 
     // A put merged after a clear of the same contact survives it.
@@ -107,7 +110,7 @@ pub(crate) async fn a_deleted_contacts_journal_goes_in_the_same_transaction_as_i
     assert_eq!(journal(store, grace, None).await, [call(3, grace, at(JUNE_1 + DAY))]);
 }
 
-pub(crate) async fn a_deleted_lists_contacts_lose_their_journal_in_chunks_and_a_neighbour_keeps_it(b: &dyn Backend) {
+pub(crate) async fn a_deleted_lists_contacts_keep_their_journal_until_the_trash_is_emptied_in_chunks(b: &dyn Backend) {
     let store = b.store();
     let mut ws = Workspace::new();
     let (doomed, ch) = ws.create_list(&list_draft("Doomed"), T0).expect("list");
@@ -125,13 +128,17 @@ pub(crate) async fn a_deleted_lists_contacts_lose_their_journal_in_chunks_and_a_
     entries.push(call(7, neighbour, at(JUNE_1)));
     put(store, entries).await;
 
-    let change = ws.delete_lists(&[doomed]).expect("delete list");
+    let change = ws.delete_lists(&[doomed], T0).expect("delete list");
+    store.commit_chunked(&ws, &change, 1).await.expect("chunked commit");
+    assert_eq!(journal(store, marked[1], None).await.len(), 1, "in the trash, the journal stays");
+    let change = ws.empty_trash();
     assert_eq!(change.journal_cleared.len(), 1_100);
     store.commit_chunked(&ws, &change, 1).await.expect("chunked commit");
     for c in marked {
         assert_eq!(journal(store, c, None).await, [], "contact {c}");
     }
     assert_eq!(journal(store, neighbour, None).await, [call(7, neighbour, at(JUNE_1))]);
+    assert!(b.reload().await.expect("reload").deletions().is_empty());
 }
 
 pub(crate) async fn journal_deleted_removes_one_entry_and_a_failed_commit_writes_none(b: &dyn Backend) {

@@ -61,7 +61,7 @@ pub(crate) async fn deleting_a_list_removes_its_pages(b: &dyn Backend) {
     let keys = b.page_keys().await;
     assert_eq!(keys.iter().filter(|k| k.0 == big.get()).count(), 2, "700 contacts take two pages: {keys:?}");
 
-    let ch = ws.delete_lists(&[big]).expect("delete list");
+    let ch = ws.delete_lists(&[big], T0).expect("delete list");
     store.commit(&ws, &ch).await.expect("commit delete");
 
     let keys = b.page_keys().await;
@@ -86,7 +86,7 @@ pub(crate) async fn a_merged_change_whose_pages_are_gone_leaves_no_stale_pages(b
     let (gone, mut change) = ws.create_list(&list_draft("Gone"), T0).expect("list");
     let (_, ch) = ws.add_contacts(gone, bulk_data(gone, 600), T0).expect("add");
     change.merge(ch);
-    change.merge(ws.delete_lists(&[gone]).expect("delete"));
+    change.merge(ws.delete_lists(&[gone], T0).expect("delete"));
     store.commit(&ws, &change).await.expect("commit merged");
 
     // A page named in `pages_put` that the workspace no longer has is deleted.
@@ -111,7 +111,7 @@ pub(crate) async fn a_failed_transaction_leaves_the_data_as_it_was(b: &dyn Backe
 
     // A change touching every store: delete a list (and its pages), add a list and
     // contacts, which also moves the id counters in meta.
-    let mut change = ws.delete_lists(&[a]).expect("delete list");
+    let mut change = ws.delete_lists(&[a], T0).expect("delete list");
     let (c, ch) = ws.create_list(&list_draft("New"), T0).expect("list");
     change.merge(ch);
     let (_, ch) = ws.add_contacts(c, bulk_data(c, 600), T0).expect("add");

@@ -138,7 +138,7 @@ pub(crate) async fn records_the_workspace_no_longer_has_are_deleted(b: &dyn Back
 
     // A deleted list takes its own fields and dispositions out of storage; the global
     // fields stay.
-    let ch = ws.delete_lists(&[c.list]).expect("delete list");
+    let ch = ws.delete_lists(&[c.list], T0).expect("delete list");
     store.commit(&ws, &ch).await.expect("commit delete list");
     let mut globals: Vec<u32> = ws.global_fields(GlobalFilter::All).iter().map(|f| f.id.get()).collect();
     globals.sort_unstable();

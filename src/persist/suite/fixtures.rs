@@ -88,7 +88,7 @@ pub(crate) async fn seed(store: &dyn Persistence, ws: &mut Workspace) -> (ListId
     edited.set(ContactField::Mobile, "0039 333-7654321");
     let ch = ws.update_contact(ids[2], &edited, T0).expect("edit");
     store.commit(ws, &ch).await.expect("commit edit");
-    let ch = ws.delete_contacts(&[ids[1]]).expect("delete");
+    let (_, ch) = ws.delete_contacts(&[ids[1]], T0).expect("delete");
     store.commit(ws, &ch).await.expect("commit delete");
     (a, b)
 }

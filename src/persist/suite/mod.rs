@@ -6,6 +6,7 @@
 pub(crate) mod checks_journal;
 pub(crate) mod checks_pages;
 pub(crate) mod checks_records;
+pub(crate) mod checks_trash;
 pub(crate) mod fixtures;
 #[cfg(not(target_arch = "wasm32"))]
 mod memory_backend;
@@ -49,11 +50,16 @@ macro_rules! for_each_check {
         $wrap!(checks_records::a_failed_import_commit_stores_neither_the_contacts_nor_the_batch_update);
         $wrap!(checks_records::an_import_cut_short_shows_as_interrupted_on_the_next_start);
         $wrap!(checks_journal::journal_entries_come_back_per_contact_in_time_order_and_by_interval);
-        $wrap!(checks_journal::a_deleted_contacts_journal_goes_in_the_same_transaction_as_its_page);
-        $wrap!(checks_journal::a_deleted_lists_contacts_lose_their_journal_in_chunks_and_a_neighbour_keeps_it);
+        $wrap!(checks_journal::a_purged_contacts_journal_goes_in_the_same_transaction_as_its_trash_page);
+        $wrap!(checks_journal::a_deleted_lists_contacts_keep_their_journal_until_the_trash_is_emptied_in_chunks);
         $wrap!(checks_journal::journal_deleted_removes_one_entry_and_a_failed_commit_writes_none);
         $wrap!(checks_journal::damaged_journal_bytes_give_corrupt_not_a_panic);
         $wrap!(checks_journal::a_logged_interaction_and_its_contacts_activity_land_together);
+        $wrap!(checks_trash::a_deletion_lands_with_the_pages_it_emptied_and_survives_a_reopen);
+        $wrap!(checks_trash::restore_and_purge_land_and_the_purge_clears_the_journal);
+        $wrap!(checks_trash::a_failed_commit_leaves_pages_and_trash_as_they_were);
+        $wrap!(checks_trash::a_deletion_of_thousands_goes_through_commit_chunked);
+        $wrap!(checks_trash::damaged_trash_bytes_give_corrupt_not_a_panic);
     };
 }
 pub(crate) use for_each_check;

@@ -268,3 +268,42 @@ async fn a_version_4_database_migrates_and_gains_an_empty_journal() {
     again.close();
     Store::delete_database(&name).await.expect("delete db");
 }
+
+#[wasm_bindgen_test]
+async fn a_version_5_database_migrates_and_gains_an_empty_trash() {
+    let name = fresh_name("migrate-v5");
+    // Schema 5 held format 4, what this build writes: `catalog` and a logged
+    // interaction, through a store opened at version 5 (nothing deleted: a deletion
+    // writes to the trash, which version 5 does not have).
+    let old = Store::open_at_version(&name, 5).await.expect("open v5");
+    assert_eq!(old.version(), 5);
+    let mut ws = Workspace::new();
+    let c = catalog(&old, &mut ws).await;
+    let draft = crate::domain::InteractionDraft { channel: "voice".into(), direction: "inbound".into(), started: "2026-06-01T09:00".into(), ..Default::default() };
+    let (_, ch) = ws.log_interaction(c.ann, &draft, 0).expect("call");
+    old.commit(&ws, &ch).await.expect("commit the call");
+    let ann_journal = old.journal(c.ann, None).await.expect("journal");
+    old.close();
+    assert!(!raw_store_names(&name).await.contains(&"trash".to_string()));
+
+    let store = Store::open(&name).await.expect("open current");
+    assert_eq!(store.version(), VERSION);
+    let mut loaded = store.load().await.expect("load after migration");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    assert!(loaded.deletions().is_empty());
+    assert_eq!(store.journal(c.ann, None).await.expect("journal"), ann_journal);
+
+    // The new store works on the old data: a deletion, kept with its journal.
+    let (outcome, ch) = loaded.delete_contacts(&[c.ann], T2).expect("delete ann");
+    store.commit(&loaded, &ch).await.expect("commit the deletion");
+    store.close();
+    assert!(raw_store_names(&name).await.contains(&"trash".to_string()));
+    let again = Store::open(&name).await.expect("reopen");
+    let reloaded = again.load().await.expect("load");
+    assert_eq!(snapshot(&reloaded), snapshot(&loaded));
+    let deletion = outcome.deletion.expect("a deletion");
+    assert_eq!(reloaded.deletion(deletion), loaded.deletion(deletion));
+    assert_eq!(again.journal(c.ann, None).await.expect("journal"), ann_journal, "the trash keeps the journal");
+    again.close();
+    Store::delete_database(&name).await.expect("delete db");
+}

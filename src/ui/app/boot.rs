@@ -6,6 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::WorkspaceError;
 use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
 use crate::ui::contacts::{ContactsView, PAGE_SIZES};
 
@@ -133,6 +134,10 @@ impl Boot {
         crate::perf::mark("cm:settings");
         let interrupted = interrupted_notice(&workspace);
         self.state.install(Rc::new(store), workspace);
+        // Deletions 30 days old leave the trash for good (a failed save is told by `apply`).
+        if let Err(err) = self.state.apply(|ws, now| Ok::<_, WorkspaceError>(ws.expire_trash(now))).await {
+            leptos::logging::warn!("emptying the trash of old deletions failed: {err}");
+        }
         if let Some(message) = interrupted {
             self.state.info(message);
         }

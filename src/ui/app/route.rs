@@ -15,6 +15,8 @@ pub enum Route {
     Agents,
     /// The import wizard, with the target list preselected when given.
     Import(Option<ListId>),
+    /// Deleted contacts, restorable.
+    Trash,
 }
 
 /// The entries of the navigation, in order.
@@ -26,16 +28,18 @@ pub enum Section {
     Tags,
     Agents,
     Import,
+    Trash,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Contacts,
         Section::Lists,
         Section::CustomFields,
         Section::Tags,
         Section::Agents,
         Section::Import,
+        Section::Trash,
     ];
 
     pub fn label(self) -> &'static str {
@@ -46,6 +50,7 @@ impl Section {
             Section::Tags => "Tags",
             Section::Agents => "Agents",
             Section::Import => "Import",
+            Section::Trash => "Trash",
         }
     }
 
@@ -57,6 +62,7 @@ impl Section {
             Section::Tags => Route::Tags,
             Section::Agents => Route::Agents,
             Section::Import => Route::Import(None),
+            Section::Trash => Route::Trash,
         }
     }
 }
@@ -80,6 +86,7 @@ impl Route {
             ("tags", _) => Route::Tags,
             ("agents", _) => Route::Agents,
             ("import", _) => Route::Import(list_param(query)),
+            ("trash", _) => Route::Trash,
             _ => Route::Contacts(list_param(query)),
         }
     }
@@ -96,6 +103,7 @@ impl Route {
             Route::Agents => "#/agents".into(),
             Route::Import(None) => "#/import".into(),
             Route::Import(Some(list)) => format!("#/import?list={list}"),
+            Route::Trash => "#/trash".into(),
         }
     }
 
@@ -115,6 +123,7 @@ impl Route {
             Route::Tags => Section::Tags,
             Route::Agents => Section::Agents,
             Route::Import(_) => Section::Import,
+            Route::Trash => Section::Trash,
         }
     }
 }
@@ -143,6 +152,7 @@ mod tests {
             Route::Agents,
             Route::Import(None),
             Route::Import(Some(ListId::new(9))),
+            Route::Trash,
         ]
     }
 

@@ -10,6 +10,7 @@ use crate::ui::contacts::EditContactPage;
 use crate::ui::import::ImportPage;
 use crate::ui::lists::ListEditorPage;
 use crate::ui::lists::ListsPage;
+use crate::ui::trash::TrashPage;
 
 use super::admin_only::AdminOnly;
 use super::nav::Nav;
@@ -51,6 +52,7 @@ pub fn Shell() -> impl IntoView {
                         Route::Tags => view! { <TagsPage /> }.into_any(),
                         Route::Agents => view! { <AgentsPage /> }.into_any(),
                         Route::Import(list) => view! { <ImportPage list=list /> }.into_any(),
+                        Route::Trash => view! { <TrashPage /> }.into_any(),
                     }}
                 </main>
             </div>

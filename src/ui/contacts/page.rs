@@ -11,6 +11,7 @@ use super::table::ContactsTable;
 use super::tag_filter::TagFilter;
 use super::view::ContactsView;
 use crate::domain::export::csv_file_name;
+use crate::domain::trash::kept_open_whatsapp_sentence;
 use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
 use crate::ui::app::{AppState, Collection, Route, Router, Setting};
 use crate::ui::export::{ExportDialog, ExportRequest};
@@ -99,13 +100,24 @@ pub fn ContactsPage() -> impl IntoView {
         view.page.set(first / n.max(1));
     });
     let delete_selected = Callback::new(move |ids: Vec<ContactId>| {
-        let n = ids.len();
+        // The command runs before the save: what it did is told once saved.
+        let outcome = std::rc::Rc::new(std::cell::Cell::new((0, None::<String>)));
+        let told = std::rc::Rc::clone(&outcome);
         deleting.run(
-            move |ws, _| ws.delete_contacts(&ids),
+            move |ws, now| {
+                let (done, change) = ws.delete_contacts(&ids, now)?;
+                let kept = done.kept_open_whatsapp.iter().filter_map(|id| ws.contact(*id)).map(|c| &c.data);
+                outcome.set((done.deleted, kept_open_whatsapp_sentence(kept, done.kept_open_whatsapp.len())));
+                Ok(change)
+            },
             move |result| match result {
                 Ok(()) => {
                     view.selected.update(|s| s.clear());
-                    state.info(format!("Deleted {}.", plural(n, "contact", "contacts")));
+                    match told.take() {
+                        (deleted, None) => state.info(format!("Deleted {}.", plural(deleted, "contact", "contacts"))),
+                        (0, Some(kept)) => state.info(kept),
+                        (deleted, Some(kept)) => state.info(format!("Deleted {}. {kept}", plural(deleted, "contact", "contacts"))),
+                    }
                 }
                 Err(err) => state.error(err.to_string()),
             },

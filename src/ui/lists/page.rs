@@ -43,7 +43,7 @@ pub fn ListsPage() -> impl IntoView {
         let n = ids.len();
         let gone = ids.clone();
         deleting.run(
-            move |ws, _| ws.delete_lists(&ids),
+            move |ws, now| ws.delete_lists(&ids, now),
             move |result| match result {
                 Ok(()) => {
                     selected.update(|s| s.retain(|id| !gone.contains(id)));
