@@ -87,7 +87,7 @@ async fn list_and_contact_round_trip_through_reload() {
     assert!(b.text(ROWS).await.contains("King"));
     b.click("#contacts-table tbody tr .row-check").await;
     let question = delete_selected_contacts(&b).await;
-    assert_eq!(question, "Delete 1 contact? This cannot be undone.");
+    assert_eq!(question, "Delete 1 contact? They go to the Trash, where they can be restored for 30 days.");
     wait_rows(&b, 0).await;
     b.reload().await;
     b.wait_for("#no-contacts").await;
@@ -144,7 +144,7 @@ async fn search_sort_and_paging() {
     b.select("#page-size", "25").await;
     wait_rows(&b, 25).await;
     b.click("#select-all-contacts").await;
-    assert_eq!(delete_selected_contacts(&b).await, "Delete 25 contacts? This cannot be undone.");
+    assert_eq!(delete_selected_contacts(&b).await, "Delete 25 contacts? They go to the Trash, where they can be restored for 30 days.");
     wait_rows(&b, 5).await;
     assert_eq!(b.text("#page-range").await, "1–5 of 5");
 

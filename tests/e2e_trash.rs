@@ -42,7 +42,7 @@ async fn delete_keeps_an_open_chat_and_the_trash_restores_and_purges() {
     navigate(&b, "#/contacts").await;
     wait_rows(&b, 3).await;
     b.click("#select-all-contacts").await;
-    assert_eq!(delete_selected_contacts(&b).await, "Delete 3 contacts? This cannot be undone.");
+    assert_eq!(delete_selected_contacts(&b).await, "Delete 3 contacts? They go to the Trash, where they can be restored for 30 days.");
     let notice = wait_for_notice(&b, "not deleted").await;
     assert!(
         notice.contains("Deleted 2 contacts. 1 contact was not deleted: it has an open WhatsApp conversation: Bea."),

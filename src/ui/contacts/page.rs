@@ -125,7 +125,7 @@ pub fn ContactsPage() -> impl IntoView {
     });
     let question = |ids: &Vec<ContactId>| Question {
         title: "Delete contacts",
-        message: format!("Delete {}? This cannot be undone.", plural(ids.len(), "contact", "contacts")),
+        message: format!("Delete {}? They go to the Trash, where they can be restored for 30 days.", plural(ids.len(), "contact", "contacts")),
         confirm_label: "Delete",
     };
 
