@@ -24,44 +24,29 @@ pub(crate) struct Shelves {
     pub(crate) settings: BTreeMap<String, String>,
 }
 
+/// Stores `bytes` under `key`, or removes the key when there are none (a deletion).
+fn put_or_remove<K: Ord>(map: &mut BTreeMap<K, Vec<u8>>, key: K, bytes: Option<Vec<u8>>) {
+    match bytes {
+        Some(bytes) => {
+            map.insert(key, bytes);
+        }
+        None => {
+            map.remove(&key);
+        }
+    }
+}
+
 impl Shelves {
     /// Puts or deletes one record.
     pub(crate) fn write(&mut self, write: Write) {
         let Write { target, bytes } = write;
         match (target, bytes) {
             (Target::Meta, bytes) => self.meta = bytes,
-            (Target::List(id), Some(bytes)) => {
-                self.lists.insert(id, bytes);
-            }
-            (Target::List(id), None) => {
-                self.lists.remove(&id);
-            }
-            (Target::Page(key), Some(bytes)) => {
-                self.pages.insert(key, bytes);
-            }
-            (Target::Page(key), None) => {
-                self.pages.remove(&key);
-            }
-            (Target::Record(key), Some(bytes)) => {
-                self.records.entry(target.shelf()).or_default().insert(record_id(key), bytes);
-            }
-            (Target::Record(key), None) => {
-                if let Some(shelf) = self.records.get_mut(&target.shelf()) {
-                    shelf.remove(&record_id(key));
-                }
-            }
-            (Target::Trash(key), Some(bytes)) => {
-                self.trash.insert(key, bytes);
-            }
-            (Target::Trash(key), None) => {
-                self.trash.remove(&key);
-            }
-            (Target::Journal(key), Some(bytes)) => {
-                self.journal.insert(key, bytes);
-            }
-            (Target::Journal(key), None) => {
-                self.journal.remove(&key);
-            }
+            (Target::List(id), bytes) => put_or_remove(&mut self.lists, id, bytes),
+            (Target::Page(key), bytes) => put_or_remove(&mut self.pages, key, bytes),
+            (Target::Record(key), bytes) => put_or_remove(self.records.entry(target.shelf()).or_default(), record_id(key), bytes),
+            (Target::Trash(key), bytes) => put_or_remove(&mut self.trash, key, bytes),
+            (Target::Journal(key), bytes) => put_or_remove(&mut self.journal, key, bytes),
             (Target::JournalOf(first, last), _) => {
                 let (from, to) = (*journal_range(first, None).start(), *journal_range(last, None).end());
                 self.journal.retain(|k, _| !(from..=to).contains(k));

@@ -296,8 +296,15 @@ pub fn is_known_header(header: &str) -> bool {
 pub fn propose<S: AsRef<str>>(headers: &[S], custom_fields: &[&CustomField]) -> Vec<Target> {
     let words = vocabulary(custom_fields);
     let found: Vec<Option<(Target, Strength)>> = headers.iter().map(|h| words.get(&normalise(h.as_ref())).copied()).collect();
-    let mut targets = vec![Target::Skip; headers.len()];
-    for pass in [Strong, Weak] {
+    claim_columns(&found, [Strong, Weak], Target::Skip)
+}
+
+/// Gives each column the target its header claims: claims of the first pass before
+/// those of the second, each target to the first column claiming it; the others get
+/// `unclaimed`. Shared by the contacts and the call-log mappings.
+pub(crate) fn claim_columns<T: Copy + PartialEq, P: Copy + PartialEq>(found: &[Option<(T, P)>], passes: [P; 2], unclaimed: T) -> Vec<T> {
+    let mut targets = vec![unclaimed; found.len()];
+    for pass in passes {
         for (i, hit) in found.iter().enumerate() {
             let Some((target, strength)) = *hit else { continue };
             if strength == pass && !targets.contains(&target) {

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::import::mapping::normalise;
+use crate::domain::import::mapping::{claim_columns, normalise};
 
 /// Where a column's values go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -137,16 +137,5 @@ fn vocabulary() -> HashMap<String, (CallColumn, bool)> {
 pub fn propose_call_columns<S: AsRef<str>>(headers: &[S]) -> Vec<CallColumn> {
     let words = vocabulary();
     let found: Vec<Option<(CallColumn, bool)>> = headers.iter().map(|h| words.get(&normalise(h.as_ref())).copied()).collect();
-    let mut targets = vec![C::Detail; headers.len()];
-    for pass in [true, false] {
-        for (i, hit) in found.iter().enumerate() {
-            let Some((target, strong)) = *hit else { continue };
-            if strong == pass && !targets.contains(&target) {
-                if let Some(slot) = targets.get_mut(i) {
-                    *slot = target;
-                }
-            }
-        }
-    }
-    targets
+    claim_columns(&found, [true, false], C::Detail)
 }
