@@ -62,10 +62,14 @@ impl Workspace {
     pub fn log_interactions(&mut self, rows: &[(ContactId, InteractionDraft)], offset_minutes: i32) -> (Vec<Interaction>, Vec<RefusedInteraction>, Change) {
         let mut logged = Vec::with_capacity(rows.len());
         let mut refused = Vec::new();
+        // The choices once per list, not once per row (a call log has 100,000 rows).
+        let agents: Vec<AgentId> = self.agents.keys().copied().collect();
+        let mut dispositions: HashMap<ListId, Vec<DispositionId>> = HashMap::new();
         for (index, (contact, draft)) in rows.iter().enumerate() {
-            let checked = self
-                .next_interaction(*contact)
-                .and_then(|identity| self.with_choices(identity.list, |choices| draft.validate(identity, choices, offset_minutes)));
+            let checked = self.next_interaction(*contact).and_then(|identity| {
+                let of_list = dispositions.entry(identity.list).or_insert_with(|| self.list_dispositions(identity.list));
+                Ok(draft.validate(identity, Choices { agents: &agents, dispositions: of_list }, offset_minutes)?)
+            });
             match checked {
                 Ok(interaction) => {
                     // The id is taken only by a row that is logged.
@@ -101,8 +105,12 @@ impl Workspace {
     /// Runs `check` with the agents that exist and the dispositions of `list`.
     fn with_choices<T>(&self, list: ListId, check: impl FnOnce(Choices<'_>) -> Result<T, InteractionError>) -> Result<T, WorkspaceError> {
         let agents: Vec<AgentId> = self.agents.keys().copied().collect();
-        let dispositions: Vec<DispositionId> = self.dispositions.values().filter(|d| d.list == list).map(|d| d.id).collect();
-        Ok(check(Choices { agents: &agents, dispositions: &dispositions })?)
+        Ok(check(Choices { agents: &agents, dispositions: &self.list_dispositions(list) })?)
+    }
+
+    /// The ids of a list's dispositions.
+    fn list_dispositions(&self, list: ListId) -> Vec<DispositionId> {
+        self.dispositions.values().filter(|d| d.list == list).map(|d| d.id).collect()
     }
 
     /// Counts checked interactions in their contacts' activity, takes their ids and
