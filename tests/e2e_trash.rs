@@ -1,12 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: deleting contacts into the Trash in the built app, in headless
 //! Chromium: a contact with an open WhatsApp chat survives a delete with a message
-//! naming it, the rest go to the Trash (kept across a reload), Restore puts them back,
+//! naming it and a link to its page (where the chat is closed), the rest go to the Trash (kept across a reload), Restore puts them back,
 //! Delete permanently and Empty trash are confirmed with how many.
 
 mod support;
 
-use support::app::{confirm, navigate, open_fresh_app, wait_for_heading, wait_for_notice};
+use support::app::{confirm, navigate, open_fresh_app, scrolls_sideways, wait_for_heading, wait_for_notice};
 use support::contacts::{add_contact, delete_selected_contacts, edit_contact_named, wait_rows, NewContact, ROWS};
 use support::journey::wait_journey;
 use support::lists::{create_list, NewList};
@@ -50,6 +50,11 @@ async fn delete_keeps_an_open_chat_and_the_trash_restores_and_purges() {
     );
     wait_rows(&b, 1).await;
     assert!(b.text(ROWS).await.contains("Bea"));
+    // The notice stays, with a link to where Bea's conversation can be closed.
+    assert_eq!(b.text("#notice .notice-links a").await, "Close the conversation with Bea");
+    b.click("#notice .notice-links a").await;
+    b.wait_for_text("#edit-contact-title", "Bea").await;
+    b.wait_gone("#notice").await;
 
     // The Trash holds the two, also after a reload.
     navigate(&b, "#/trash").await;
@@ -57,6 +62,10 @@ async fn delete_keeps_an_open_chat_and_the_trash_restores_and_purges() {
     b.wait_for(TRASH_ROWS).await;
     assert_eq!(trash_rows(&b).await, ["2|Ada Lovelace, Cy Young"]);
     b.screenshot("trash-desktop").await;
+    b.set_window_size(390, 844).await;
+    b.screenshot("trash-phone").await;
+    assert!(!scrolls_sideways(&b).await, "the Trash scrolls sideways at 390px");
+    b.set_window_size(1280, 800).await;
     b.reload().await;
     b.wait_for(TRASH_ROWS).await;
     assert_eq!(trash_rows(&b).await, ["2|Ada Lovelace, Cy Young"]);

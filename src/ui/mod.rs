@@ -2,7 +2,9 @@
 //!
 //! Where a file goes: in the folder of the feature whose pages show it (`contacts/`,
 //! `lists/`, `catalog/` for tags, agents and global fields, `import/`, `export/`,
-//! `journey/` for a contact's interactions and history, `trash/` for deleted contacts);
+//! `journey/` for a contact's interactions and history, `merge/` and `copy/` for merging
+//! two contacts and copying one into another list, `trash/` for deleted contacts,
+//! `duplicates/` for finding likely duplicates);
 //! `app/` holds what exists once for the whole app (boot, shell, routes, shared state);
 //! `kit/` holds widgets and helpers that know no feature. Each folder's `mod.rs`
 //! exposes only what other folders use.
@@ -20,14 +22,18 @@ macro_rules! browser_only {
 mod app;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 mod kit;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
+pub mod duplicates;
 
 browser_only! {
     mod catalog;
     mod contacts;
+    mod copy;
     mod export;
     mod import;
     mod journey;
     mod lists;
+    mod merge;
     mod trash;
 
     pub use app::diagnostics;

@@ -19,7 +19,7 @@ mod rule;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use finder::{find_all, DuplicateFinder, Phase, Progress, MAX_EXACT_BLOCK, MAX_FULL_BLOCK, WINDOW};
+pub use finder::{find_all, DuplicateFinder, Phase, Progress, MAX_EXACT_BLOCK, MAX_FULL_BLOCK, SLICE_ITEMS, WINDOW};
 pub use not_duplicates::NotDuplicates;
 pub use rule::{EMAIL_THRESHOLD, NAME_THRESHOLD};
 

@@ -9,6 +9,7 @@ use crate::domain::custom_field::{CustomField, FieldId};
 use crate::domain::field::ContactField;
 use crate::domain::ids::{ContactId, ListId, Timestamp};
 use crate::domain::import_batch::BatchId;
+use crate::domain::merge::MergeRecord;
 use crate::domain::tag::TagId;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,10 +27,15 @@ pub enum HistoryKind {
     /// custom field may be renamed or deleted later).
     Edited { fields: Vec<String> },
     Tagged { added: Vec<TagId>, removed: Vec<TagId> },
-    /// Another contact was merged into this one.
+    /// Written by no command (merges write `MergedIn`); kept so stored bytes keep
+    /// their variant numbers.
     Merged { from: ContactId },
     /// This contact was copied into another list.
     Duplicated { to_list: ListId },
+    /// Another contact was merged into this one, with what undoing it needs.
+    MergedIn(Box<MergeRecord>),
+    /// This contact was copied from `contact`, of `list`.
+    CopiedFrom { contact: ContactId, list: ListId },
 }
 
 /// A field an edit changed.

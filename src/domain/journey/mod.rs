@@ -47,6 +47,15 @@ impl JourneyEntry {
         }
     }
 
+    /// The same entry, belonging to `contact` (a merge moves entries, its undo moves
+    /// them back).
+    pub fn moved_to(self, contact: ContactId) -> JourneyEntry {
+        match self {
+            JourneyEntry::Interaction(i) => JourneyEntry::Interaction(Interaction { contact, ..i }),
+            JourneyEntry::History(e) => JourneyEntry::History(HistoryEvent { contact, ..e }),
+        }
+    }
+
     pub fn as_interaction(&self) -> Option<&Interaction> {
         match self {
             JourneyEntry::Interaction(i) => Some(i),

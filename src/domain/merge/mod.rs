@@ -20,12 +20,14 @@ use crate::domain::journey::EditedField;
 
 mod apply;
 mod preview;
+mod record;
 // Its helpers serve the copy tests too.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests;
 
 pub use apply::{merge, LOSING_PHONE_LABEL};
 pub use preview::{MergePreview, MergeRow, MergeWarning, RowOutcome};
+pub use record::MergeRecord;
 
 /// Which contact a field's value comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -60,6 +62,12 @@ pub enum MergeError {
     /// neither contact has).
     #[error("the merged contact is not valid: {0}")]
     Invalid(#[from] ContactErrors),
+    /// Undo would no longer be exact: the kept contact was edited, or interactions
+    /// were logged or closed on it, after the merge.
+    #[error("{0} was changed after the merge, so the merge can no longer be undone")]
+    ChangedSince(String),
+    #[error("the merge can no longer be undone: {0}")]
+    CannotUndo(String),
 }
 
 /// The command's first check: two different contacts.

@@ -32,4 +32,5 @@ mod journey_history_tests;
 mod journey_interval_tests;
 mod journey_support;
 mod journal_cleared_tests;
+mod merge_command_tests;
 mod trash_tests;

@@ -11,11 +11,13 @@ use serde::{Deserialize, Serialize};
 
 mod agents;
 mod contacts;
+mod copy;
 mod dispositions;
 mod fields;
 mod imports;
 mod interactions;
 mod lists;
+mod merge;
 mod tags;
 mod trash;
 
@@ -79,6 +81,10 @@ pub enum WorkspaceError {
     Import(#[from] BatchError),
     #[error(transparent)]
     Interaction(#[from] InteractionError),
+    #[error(transparent)]
+    Merge(#[from] super::merge::MergeError),
+    #[error("the contact is already in that list")]
+    SameList,
     #[error("that deletion is no longer in the trash")]
     UnknownDeletion(DeletionId),
     /// A list delete refused: its contacts' open WhatsApp conversations, named.

@@ -75,7 +75,7 @@ impl Workspace {
     }
 
     /// Appends restored contacts to their lists, list by list, in their order.
-    fn put_back(&mut self, contacts: Vec<Contact>, change: &mut Change) -> Result<(), WorkspaceError> {
+    pub(super) fn put_back(&mut self, contacts: Vec<Contact>, change: &mut Change) -> Result<(), WorkspaceError> {
         let count = contacts.len();
         let mut by_list: BTreeMap<ListId, Vec<Contact>> = BTreeMap::new();
         contacts.into_iter().for_each(|c| by_list.entry(c.list_id).or_default().push(c));

@@ -43,7 +43,8 @@ impl Command {
         let state = self.state;
         leptos::task::spawn_local(async move {
             let result = state.apply(command).await;
-            self.pending.set(false);
+            // The view that ran it may be gone (its dialog closed meanwhile).
+            self.pending.try_set(false);
             match result {
                 Ok(value) => done(Ok(value)),
                 Err(ActionError::Rejected(err)) => done(Err(err)),

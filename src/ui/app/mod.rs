@@ -27,5 +27,5 @@ browser_only! {
     pub(crate) use command::Command;
     pub(crate) use locale::browser_country;
     pub(crate) use router::Router;
-    pub(crate) use state::AppState;
+    pub(crate) use state::{AppState, NoticeLink};
 }

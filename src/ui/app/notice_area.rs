@@ -1,5 +1,5 @@
-//! Shows the latest notice: info fades after a few seconds, errors stay until
-//! dismissed.
+//! Shows the latest notice: info fades after a few seconds, errors and notices asking
+//! for action (with their links) stay until dismissed.
 
 use leptos::prelude::*;
 
@@ -28,13 +28,24 @@ pub fn NoticeArea() -> impl IntoView {
                 notice
                     .get()
                     .map(|n| {
-                        let (class, role, text) = match n {
-                            Notice::Info(t) => ("notice notice-info", "status", t),
-                            Notice::Error(t) => ("notice notice-error", "alert", t),
+                        let (class, role, text, links) = match n {
+                            Notice::Info(t) => ("notice notice-info", "status", t, Vec::new()),
+                            Notice::Error(t) => ("notice notice-error", "alert", t, Vec::new()),
+                            Notice::Action { text, links } => ("notice notice-action", "status", text, links),
                         };
+                        let links = (!links.is_empty()).then(|| view! {
+                            <ul class="notice-links">
+                                {links.into_iter().map(|l| view! {
+                                    <li><a href=l.route.to_hash() on:click=move |_| notice.set(None)>{l.label}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        });
                         view! {
                             <div class=class role=role id="notice">
-                                <span>{text}</span>
+                                <div class="notice-body">
+                                    <span>{text}</span>
+                                    {links}
+                                </div>
                                 <button
                                     type="button"
                                     class="icon-btn"

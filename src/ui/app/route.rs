@@ -17,6 +17,8 @@ pub enum Route {
     Import(Option<ListId>),
     /// Deleted contacts, restorable.
     Trash,
+    /// Groups of likely duplicates, for a list or all.
+    Duplicates,
 }
 
 /// The entries of the navigation, in order.
@@ -28,17 +30,19 @@ pub enum Section {
     Tags,
     Agents,
     Import,
+    Duplicates,
     Trash,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Contacts,
         Section::Lists,
         Section::CustomFields,
         Section::Tags,
         Section::Agents,
         Section::Import,
+        Section::Duplicates,
         Section::Trash,
     ];
 
@@ -50,6 +54,7 @@ impl Section {
             Section::Tags => "Tags",
             Section::Agents => "Agents",
             Section::Import => "Import",
+            Section::Duplicates => "Find duplicates",
             Section::Trash => "Trash",
         }
     }
@@ -62,6 +67,7 @@ impl Section {
             Section::Tags => Route::Tags,
             Section::Agents => Route::Agents,
             Section::Import => Route::Import(None),
+            Section::Duplicates => Route::Duplicates,
             Section::Trash => Route::Trash,
         }
     }
@@ -87,6 +93,7 @@ impl Route {
             ("agents", _) => Route::Agents,
             ("import", _) => Route::Import(list_param(query)),
             ("trash", _) => Route::Trash,
+            ("duplicates", _) => Route::Duplicates,
             _ => Route::Contacts(list_param(query)),
         }
     }
@@ -104,6 +111,7 @@ impl Route {
             Route::Import(None) => "#/import".into(),
             Route::Import(Some(list)) => format!("#/import?list={list}"),
             Route::Trash => "#/trash".into(),
+            Route::Duplicates => "#/duplicates".into(),
         }
     }
 
@@ -124,6 +132,7 @@ impl Route {
             Route::Agents => Section::Agents,
             Route::Import(_) => Section::Import,
             Route::Trash => Section::Trash,
+            Route::Duplicates => Section::Duplicates,
         }
     }
 }
@@ -153,6 +162,7 @@ mod tests {
             Route::Import(None),
             Route::Import(Some(ListId::new(9))),
             Route::Trash,
+            Route::Duplicates,
         ]
     }
 

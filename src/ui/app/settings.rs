@@ -4,8 +4,9 @@
 //!
 //! Plain Rust: builds and tests on the host.
 
+use crate::domain::duplicates::NotDuplicates;
 use crate::domain::export::CsvOptions;
-use crate::domain::{AgentId, FieldId};
+use crate::domain::{AgentId, ContactId, FieldId};
 use crate::persist::Persistence;
 
 /// Which preference.
@@ -17,6 +18,7 @@ pub enum SettingKey {
     ExportOptions,
     /// The mapping last used for files whose headers have this signature.
     ImportMapping { signature: String },
+    NotDuplicates,
 }
 
 /// A preference and its value.
@@ -31,6 +33,8 @@ pub enum Setting {
     ExportOptions(CsvOptions),
     /// The import wizard's mapping, in its own text form (`import::mapping`).
     ImportMapping { signature: String, mapping: String },
+    /// Pairs of contacts the user said are not duplicates (the duplicates page).
+    NotDuplicates(NotDuplicates),
 }
 
 impl SettingKey {
@@ -43,6 +47,7 @@ impl SettingKey {
             SettingKey::Columns => "contacts.columns".into(),
             SettingKey::ExportOptions => "export_csv_options".into(),
             SettingKey::ImportMapping { signature } => format!("import_mapping:{signature}"),
+            SettingKey::NotDuplicates => "duplicates.not_duplicates".into(),
         }
     }
 }
@@ -55,6 +60,7 @@ impl Setting {
             Setting::Columns(_) => SettingKey::Columns,
             Setting::ExportOptions(_) => SettingKey::ExportOptions,
             Setting::ImportMapping { signature, .. } => SettingKey::ImportMapping { signature: signature.clone() },
+            Setting::NotDuplicates(_) => SettingKey::NotDuplicates,
         }
     }
 
@@ -66,6 +72,7 @@ impl Setting {
             Setting::Columns(ids) => ids.iter().map(|id| id.get().to_string()).collect::<Vec<_>>().join(","),
             Setting::ExportOptions(options) => options.to_setting(),
             Setting::ImportMapping { mapping, .. } => mapping.clone(),
+            Setting::NotDuplicates(pairs) => pairs.iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>().join(","),
         }
     }
 
@@ -80,8 +87,21 @@ impl Setting {
             ),
             SettingKey::ExportOptions => Setting::ExportOptions(CsvOptions::from_setting(text)),
             SettingKey::ImportMapping { signature } => Setting::ImportMapping { signature, mapping: text.to_string() },
+            SettingKey::NotDuplicates => Setting::NotDuplicates(decode_pairs(text)),
         })
     }
+}
+
+/// "1-2,3-4" back to pairs; a damaged pair is left out, the others kept.
+fn decode_pairs(text: &str) -> NotDuplicates {
+    let mut pairs = NotDuplicates::default();
+    let id = |s: &str| s.trim().parse::<u64>().ok().map(ContactId::new);
+    for (a, b) in text.split(',').filter_map(|pair| pair.split_once('-')) {
+        if let (Some(a), Some(b)) = (id(a), id(b)) {
+            pairs.insert(a, b);
+        }
+    }
+    pairs
 }
 
 impl Setting {
@@ -107,6 +127,8 @@ mod tests {
             Setting::Columns(Vec::new()),
             Setting::ExportOptions(CsvOptions { separator: b';', bom: false }),
             Setting::ImportMapping { signature: "ab12".into(), mapping: "Name=first_name".into() },
+            Setting::NotDuplicates(not_duplicates(&[(1, 2), (40, 3)])),
+            Setting::NotDuplicates(NotDuplicates::default()),
         ];
         for setting in all {
             let back = Setting::decode(setting.key(), &setting.encode());
@@ -121,6 +143,21 @@ mod tests {
         assert_eq!(SettingKey::Columns.name(), "contacts.columns");
         assert_eq!(SettingKey::ExportOptions.name(), "export_csv_options");
         assert_eq!(SettingKey::ImportMapping { signature: "x9".into() }.name(), "import_mapping:x9");
+        assert_eq!(SettingKey::NotDuplicates.name(), "duplicates.not_duplicates");
+    }
+
+    fn not_duplicates(pairs: &[(u64, u64)]) -> NotDuplicates {
+        let mut set = NotDuplicates::default();
+        for (a, b) in pairs {
+            set.insert(ContactId::new(*a), ContactId::new(*b));
+        }
+        set
+    }
+
+    #[test]
+    fn not_duplicates_are_stored_compactly_smaller_id_first() {
+        assert_eq!(Setting::NotDuplicates(not_duplicates(&[(9, 4), (1, 2)])).encode(), "1-2,4-9");
+        assert_eq!(Setting::NotDuplicates(NotDuplicates::default()).encode(), "");
     }
 
     #[test]
@@ -131,6 +168,11 @@ mod tests {
         assert_eq!(
             Setting::decode(SettingKey::ExportOptions, "??"),
             Some(Setting::ExportOptions(CsvOptions::default()))
+        );
+        assert_eq!(
+            Setting::decode(SettingKey::NotDuplicates, "1-2,x-3,7,5-5, 8 - 6 ,"),
+            Some(Setting::NotDuplicates(not_duplicates(&[(1, 2), (6, 8)]))),
+            "damaged pairs (and a contact paired with itself) are left out"
         );
     }
 

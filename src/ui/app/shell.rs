@@ -1,5 +1,6 @@
 //! The app frame once the workspace is loaded: header, navigation, the current page.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::ui::catalog::AgentsPage;
@@ -7,6 +8,7 @@ use crate::ui::catalog::GlobalFieldsPage;
 use crate::ui::catalog::TagsPage;
 use crate::ui::contacts::ContactsPage;
 use crate::ui::contacts::EditContactPage;
+use crate::ui::duplicates::DuplicatesPage;
 use crate::ui::import::ImportPage;
 use crate::ui::lists::ListEditorPage;
 use crate::ui::lists::ListsPage;
@@ -38,24 +40,36 @@ pub fn Shell() -> impl IntoView {
             <div class="frame">
                 <Nav />
                 <main class="main" id="main">
-                    {move || match page.get() {
-                        // An agent's view manages nothing: say so rather than show a blank.
-                        Route::Lists | Route::EditList(_) if !state.is_admin() => view! { <AdminOnly title="Lists" what="lists" /> }.into_any(),
-                        Route::CustomFields if !state.is_admin() => view! { <AdminOnly title="Global custom fields" what="custom fields" /> }.into_any(),
-                        Route::Tags if !state.is_admin() => view! { <AdminOnly title="Tags" what="tags" /> }.into_any(),
-                        Route::Agents if !state.is_admin() => view! { <AdminOnly title="Agents" what="agents" /> }.into_any(),
-                        Route::Contacts(_) => view! { <ContactsPage /> }.into_any(),
-                        Route::EditContact(id) => view! { <EditContactPage id=id /> }.into_any(),
-                        Route::Lists => view! { <ListsPage /> }.into_any(),
-                        Route::EditList(id) => view! { <ListEditorPage id=id /> }.into_any(),
-                        Route::CustomFields => view! { <GlobalFieldsPage /> }.into_any(),
-                        Route::Tags => view! { <TagsPage /> }.into_any(),
-                        Route::Agents => view! { <AgentsPage /> }.into_any(),
-                        Route::Import(list) => view! { <ImportPage list=list /> }.into_any(),
-                        Route::Trash => view! { <TrashPage /> }.into_any(),
+                    {move || {
+                        let route = page.get();
+                        // Each page under an owner of its own, so what it provides as
+                        // context goes with it: a later page must not find the last
+                        // page's (disposed) form through `use_context`.
+                        view! { <Provider value=route>{page_view(route, state)}</Provider> }
                     }}
                 </main>
             </div>
         </div>
+    }
+}
+
+/// The page of `route`.
+fn page_view(route: Route, state: AppState) -> AnyView {
+    match route {
+        // An agent's view manages nothing: say so rather than show a blank.
+        Route::Lists | Route::EditList(_) if !state.is_admin() => view! { <AdminOnly title="Lists" what="lists" /> }.into_any(),
+        Route::CustomFields if !state.is_admin() => view! { <AdminOnly title="Global custom fields" what="custom fields" /> }.into_any(),
+        Route::Tags if !state.is_admin() => view! { <AdminOnly title="Tags" what="tags" /> }.into_any(),
+        Route::Agents if !state.is_admin() => view! { <AdminOnly title="Agents" what="agents" /> }.into_any(),
+        Route::Contacts(_) => view! { <ContactsPage /> }.into_any(),
+        Route::EditContact(id) => view! { <EditContactPage id=id /> }.into_any(),
+        Route::Lists => view! { <ListsPage /> }.into_any(),
+        Route::EditList(id) => view! { <ListEditorPage id=id /> }.into_any(),
+        Route::CustomFields => view! { <GlobalFieldsPage /> }.into_any(),
+        Route::Tags => view! { <TagsPage /> }.into_any(),
+        Route::Agents => view! { <AgentsPage /> }.into_any(),
+        Route::Import(list) => view! { <ImportPage list=list /> }.into_any(),
+        Route::Trash => view! { <TrashPage /> }.into_any(),
+        Route::Duplicates => view! { <DuplicatesPage /> }.into_any(),
     }
 }

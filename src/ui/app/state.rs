@@ -25,6 +25,16 @@ use super::settings::{Setting, SettingKey};
 pub enum Notice {
     Info(String),
     Error(String),
+    /// Something the user must act on (a contact kept by a delete): stays until
+    /// dismissed, with links to where to act.
+    Action { text: String, links: Vec<NoticeLink> },
+}
+
+/// A link in a notice: an in-app route, never a URL from data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoticeLink {
+    pub label: String,
+    pub route: super::route::Route,
 }
 
 /// A `Copy` handle to everything the views share. The workspace and store are not
@@ -169,6 +179,11 @@ impl AppState {
 
     pub fn info(self, text: impl Into<String>) {
         self.notice.set(Some(Notice::Info(text.into())));
+    }
+
+    /// A lasting notice with links (see `Notice::Action`).
+    pub fn act(self, text: impl Into<String>, links: Vec<NoticeLink>) {
+        self.notice.set(Some(Notice::Action { text: text.into(), links }));
     }
 
     pub fn error(self, text: impl Into<String>) {

@@ -11,6 +11,8 @@ use super::social_fields::SocialFields;
 use super::tag_picker::TagPicker;
 use crate::domain::{Contact, ContactDraft, ContactErrors, ContactField, ContactId};
 use crate::ui::app::AppState;
+use crate::ui::copy::DuplicateButton;
+use crate::ui::merge::MergeButton;
 use crate::ui::journey::WhatsAppOpenBadge;
 use crate::ui::kit::{local_time, SaveButton};
 use crate::ui::lists::ListSelect;
@@ -77,6 +79,8 @@ pub fn EditContactForm(
                 </div>
                 <div class="head-actions">
                     <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>
+                    <MergeButton id=id contact=contact />
+                    <DuplicateButton id=id contact=contact />
                     <SaveButton id="save-contact" pending=pending />
                 </div>
             </header>

@@ -1,4 +1,6 @@
-//! Edit Contact: finds the contact and shows its form, or says it is gone.
+//! Edit Contact: finds the contact and shows its form, or says it is gone. The form
+//! keeps its own draft; after a merge or its undo it is rendered again from the stored
+//! contact, and whether it holds unsaved changes is followed for them (`EditedForm`).
 
 use leptos::prelude::*;
 
@@ -8,7 +10,8 @@ use super::edit_form::EditContactForm;
 use crate::ui::app::{Route, Router};
 use crate::ui::app::AppState;
 use crate::ui::journey::JourneyPane;
-use crate::domain::{ContactDraft, ContactId};
+use crate::ui::merge::EditedForm;
+use crate::domain::{ContactDraft, ContactId, Timestamp};
 
 #[component]
 pub fn EditContactPage(id: ContactId) -> impl IntoView {
@@ -19,6 +22,15 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
         let visible = state.visible.get();
         state.read(&[Collection::Contacts], |ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
     });
+    let form = EditedForm::provide(id);
+    // A stored change (a save, a merge, an undo) leaves nothing unsaved.
+    Effect::new(move |was: Option<Option<Timestamp>>| {
+        let updated = contact.with(|c| c.as_ref().map(|c| c.updated));
+        if was.is_some_and(|was| was != updated) {
+            form.saved();
+        }
+        updated
+    });
     let back = move || {
         let list = contact.with_untracked(|c| c.as_ref().map(|c| c.list_id));
         router.go(Route::Contacts(list));
@@ -26,8 +38,8 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
 
     view! {
         <section class="page">
-            {move || match contact.with_untracked(|c| c.as_ref().map(ContactDraft::from_contact)) {
-                None => view! {
+            {move || match contact.with_untracked(Option::is_some) {
+                false => view! {
                     <div class="empty-state" id="contact-missing">
                         <h1>"Contact not found"</h1>
                         <p>"This contact no longer exists, or is not in a list you can see in this view."</p>
@@ -35,9 +47,22 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Some(initial) => view! {
+                true => view! {
                     <div class="edit-with-journey">
-                        <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) />
+                        // `display: contents`: the form stays the grid's item.
+                        <div
+                            style="display: contents"
+                            on:input=move |ev| form.notice_event(&ev)
+                            on:change=move |ev| form.notice_event(&ev)
+                            on:click=move |ev| form.notice_event(&ev)
+                        >
+                            {move || {
+                                form.generation();
+                                contact.with_untracked(|c| c.as_ref().map(ContactDraft::from_contact)).map(|initial| {
+                                    view! { <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }
+                                })
+                            }}
+                        </div>
                         <JourneyPane id=id contact=contact />
                     </div>
                 }

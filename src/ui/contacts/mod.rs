@@ -25,6 +25,7 @@ mod tag_picker;
 mod view;
 
 pub(crate) use column_chooser::close_on_escape;
+pub(crate) use custom_field_input::CustomFieldInput;
 pub(crate) use edit_page::EditContactPage;
 pub(crate) use page::ContactsPage;
 pub(crate) use view::{ContactsView, PAGE_SIZES};

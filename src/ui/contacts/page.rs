@@ -11,9 +11,9 @@ use super::table::ContactsTable;
 use super::tag_filter::TagFilter;
 use super::view::ContactsView;
 use crate::domain::export::csv_file_name;
-use crate::domain::trash::kept_open_whatsapp_sentence;
+use crate::domain::trash::{contact_name, kept_open_whatsapp_sentence};
 use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
-use crate::ui::app::{AppState, Collection, Route, Router, Setting};
+use crate::ui::app::{AppState, Collection, NoticeLink, Route, Router, Setting};
 use crate::ui::export::{ExportDialog, ExportRequest};
 use crate::ui::kit::{grouped, plural, Confirmation, Pager, Question};
 
@@ -101,22 +101,23 @@ pub fn ContactsPage() -> impl IntoView {
     });
     let delete_selected = Callback::new(move |ids: Vec<ContactId>| {
         // The command runs before the save: what it did is told once saved.
-        let outcome = std::rc::Rc::new(std::cell::Cell::new((0, None::<String>)));
+        let outcome = std::rc::Rc::new(std::cell::Cell::new((0, None::<String>, Vec::new())));
         let told = std::rc::Rc::clone(&outcome);
         deleting.run(
             move |ws, now| {
                 let (done, change) = ws.delete_contacts(&ids, now)?;
-                let kept = done.kept_open_whatsapp.iter().filter_map(|id| ws.contact(*id)).map(|c| &c.data);
-                outcome.set((done.deleted, kept_open_whatsapp_sentence(kept, done.kept_open_whatsapp.len())));
+                let kept: Vec<&Contact> = done.kept_open_whatsapp.iter().filter_map(|id| ws.contact(*id)).collect();
+                let sentence = kept_open_whatsapp_sentence(kept.iter().map(|c| &c.data), done.kept_open_whatsapp.len());
+                outcome.set((done.deleted, sentence, kept.iter().take(KEPT_LINKS).map(|c| close_link(c)).collect()));
                 Ok(change)
             },
             move |result| match result {
                 Ok(()) => {
                     view.selected.update(|s| s.clear());
                     match told.take() {
-                        (deleted, None) => state.info(format!("Deleted {}.", plural(deleted, "contact", "contacts"))),
-                        (0, Some(kept)) => state.info(kept),
-                        (deleted, Some(kept)) => state.info(format!("Deleted {}. {kept}", plural(deleted, "contact", "contacts"))),
+                        (deleted, None, _) => state.info(format!("Deleted {}.", plural(deleted, "contact", "contacts"))),
+                        (0, Some(kept), links) => state.act(kept, links),
+                        (deleted, Some(kept), links) => state.act(format!("Deleted {}. {kept}", plural(deleted, "contact", "contacts")), links),
                     }
                 }
                 Err(err) => state.error(err.to_string()),
@@ -292,3 +293,10 @@ pub fn ContactsPage() -> impl IntoView {
     }
 }
 
+/// How many kept contacts a delete's notice links to (the sentence counts them all).
+const KEPT_LINKS: usize = 3;
+
+/// A link to a kept contact's page, where its open conversation can be closed.
+fn close_link(contact: &Contact) -> NoticeLink {
+    NoticeLink { label: format!("Close the conversation with {}", contact_name(&contact.data)), route: Route::EditContact(contact.id) }
+}

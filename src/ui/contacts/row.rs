@@ -6,6 +6,7 @@ use crate::domain::{Contact, ContactField, CustomField};
 
 use crate::ui::app::AppState;
 use crate::ui::app::Route;
+use crate::ui::copy::DuplicateRowButton;
 use crate::ui::kit::{local_day, SelectRowCell};
 
 use super::phone_links::PhoneLinks;
@@ -57,9 +58,12 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
                 view! { <td class="col-custom">{text}</td> }
             }).collect_view()}
             <td class="col-actions">
-                <a class="btn btn-small" href=Route::EditContact(id).to_hash() aria-label=format!("Edit {full_name}")>
-                    "Edit"
-                </a>
+                <div class="row-actions">
+                    <a class="btn btn-small" href=Route::EditContact(id).to_hash() aria-label=format!("Edit {full_name}")>
+                        "Edit"
+                    </a>
+                    <DuplicateRowButton id=id name=full_name.clone() />
+                </div>
             </td>
         </tr>
     }

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use super::journal::{agent_name, disposition_path};
 use crate::domain::journey::local_datetime;
+use crate::domain::trash::contact_name;
 use crate::domain::{Collection, HistoryEvent, HistoryKind, Interaction, JourneyEntry, Timestamp, Workspace};
 use crate::ui::app::AppState;
+use crate::ui::merge::UndoMergeButton;
 
 #[component]
 pub fn JourneyItem(
@@ -74,18 +76,22 @@ fn InteractionItem(interaction: Interaction, offset: i32, expanded: Signal<bool>
 fn HistoryItem(event: HistoryEvent, offset: i32) -> impl IntoView {
     let state = AppState::get();
     let text = state.read(&[Collection::Tags, Collection::Lists, Collection::Imports], |ws| history_text(ws, &event.kind));
+    let at = event.at;
+    let undo = matches!(event.kind, HistoryKind::MergedIn(_)).then(|| view! { <div class="journey-item-actions"><UndoMergeButton event=event /></div> });
     view! {
         <li class="journey-item" data-kind="history">
             <div class="journey-item-head">
                 <span class="journey-event">{text}</span>
-                <time class="journey-time">{clock_text(event.at, offset)}</time>
+                <time class="journey-time">{clock_text(at, offset)}</time>
             </div>
+            {undo}
         </li>
     }
 }
 
 /// What an event of the record's history says.
 fn history_text(ws: &Workspace, kind: &HistoryKind) -> String {
+    let list_name = |id| ws.list(id).map(|l| format!("list {}", l.name)).unwrap_or_else(|| "a deleted list".to_owned());
     let tag = |id| ws.tag(id).map(|t| t.name.to_string()).unwrap_or_else(|| "a deleted tag".to_owned());
     match kind {
         HistoryKind::Created => "Created".to_owned(),
@@ -97,9 +103,11 @@ fn history_text(ws: &Workspace, kind: &HistoryKind) -> String {
             format!("Tags changed: {}", added.chain(removed).collect::<Vec<_>>().join(", "))
         }
         HistoryKind::Merged { from } => format!("Contact {from} merged into this one"),
-        HistoryKind::Duplicated { to_list } => {
-            format!("Duplicated into {}", ws.list(*to_list).map(|l| format!("list {}", l.name)).unwrap_or_else(|| "a deleted list".to_owned()))
+        HistoryKind::Duplicated { to_list } => format!("Duplicated into {}", list_name(*to_list)),
+        HistoryKind::MergedIn(record) => {
+            format!("{} (contact {}) merged into this one", contact_name(&record.other.data), record.other.id)
         }
+        HistoryKind::CopiedFrom { contact, list } => format!("Copied from contact {contact} of {}", list_name(*list)),
     }
 }
 

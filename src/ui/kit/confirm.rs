@@ -33,7 +33,8 @@ pub fn ConfirmDialog(
                     disabled=move || busy.get()
                     on:click=move |_| on_confirm.run(())
                 >
-                    {move || if busy.get() { "Deleting…".to_string() } else { confirm_label.clone() }}
+                    // Whatever the step (delete, restore, undo a merge): it is under way.
+                    {move || if busy.get() { "Working…".to_string() } else { confirm_label.clone() }}
                 </button>
             </footer>
         </Dialog>
