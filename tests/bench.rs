@@ -25,6 +25,12 @@
 //!    read at start-up).
 //! 7. The busy contact's journey (`bench_steps/journey.rs`): hash change to its first
 //!    item painted, then ticking one channel to the changed list painted.
+//! 8. Find duplicates (`bench_steps/duplicates.rs`): the bench page runs the domain's
+//!    finder over every contact in slices, each its own task, with planted copies that
+//!    must be grouped with their originals: total, longest slice, groups.
+//! 9. Delete DELETE (100,000) contacts and undo it (`bench_steps/delete.rs`): the
+//!    workspace's commands committed through the real store; the counts must add up,
+//!    also after a reload.
 //!
 //! "Painted" is taken in a task queued from an animation frame callback
 //! (requestAnimationFrame, then setTimeout 0): the frame's style, layout and paint
@@ -35,6 +41,10 @@
 //! figures); the shared parts (browser, downloads, memory) live in tests/support.
 
 mod support;
+#[path = "bench_steps/delete.rs"]
+mod delete;
+#[path = "bench_steps/duplicates.rs"]
+mod duplicates;
 #[path = "bench_steps/journey.rs"]
 mod journey;
 
@@ -205,6 +215,16 @@ async fn bench_500k_contacts() {
     assert_eq!(filtered["others"].as_u64(), Some(0), "other channels still shown with only voice ticked: {filtered}");
     browser.screenshot("bench-journey").await;
     browser.close().await;
+    wait_profile_unlocked(&profile).await;
+
+    // 8 and 9. Find duplicates, then delete and undo, in the bench page.
+    let browser = Browser::launch(launch("normal")).await;
+    let found = duplicates::find_duplicates(&browser, &db, n).await;
+    println!("bench: find duplicates {found}");
+    let doomed = env_count("BENCH_DELETE", 100_000).min(n / 5);
+    let deleted = delete::delete_and_restore(&browser, &db, n, doomed).await;
+    println!("bench: delete and undo {deleted}");
+    browser.close().await;
     let _ = std::fs::remove_dir_all(&profile);
     let size = wasm_size(&dist);
 
@@ -212,7 +232,7 @@ async fn bench_500k_contacts() {
         "keystrokes": keys.iter().map(|(q, k)| json!({ "query": q, "result": k })).collect::<Vec<_>>(),
         "memory_first_visit": first_memory, "memory": mem, "chromium_rss": rss, "wasm": size, "export": export,
         "service_worker": sw, "interactions": added, "cold_after_writing_interactions": after_write, "cold_with_interactions": with_journal, "journey_open": opened,
-        "journey_filter": filtered });
+        "journey_filter": filtered, "duplicates": found, "delete": deleted });
     let out = repo_path("target/bench-result.json");
     let _ = std::fs::write(&out, serde_json::to_string_pretty(&report).unwrap_or_default());
     print_table(n, &report, &keys);
@@ -610,6 +630,8 @@ fn print_table(n: usize, r: &Value, keys: &[(&str, Value)]) {
     let f = &r["journey_filter"];
     rows.push(("journey filter change (tick voice only) -> painted".into(), ms(&f["ms"]), "< 50 ms".into(), check(f["ms"].as_f64(), 50.0)));
     rows.push(("  shown after".into(), f["after"].as_str().unwrap_or("?").to_owned(), String::new(), ""));
+    rows.extend(duplicates::rows(&r["duplicates"], &ms, &check));
+    rows.extend(delete::rows(&r["delete"], &ms, &check));
     let s = &r["wasm"];
     rows.push(("wasm size raw".into(), mb(&s["raw_bytes"]), String::new(), ""));
     rows.push(("wasm size gzip -9".into(), mb(&s["gzip_bytes"]), String::new(), ""));

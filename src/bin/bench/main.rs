@@ -4,13 +4,19 @@
 //!
 //! URL: `/bench/?db=NAME&n=500000` (the database is deleted first). With
 //! `&interactions=M&busy=K` it instead adds M interactions spread over the contacts of
-//! an existing database and K more to its first contact (`interactions.rs`).
+//! an existing database and K more to its first contact (`interactions.rs`). With
+//! `&duplicates=1` it finds the duplicates among its contacts (`duplicates.rs`); with
+//! `&delete=K` it deletes K of them and undoes it (`delete.rs`).
 //!
 //! The result says how many contacts were generated (drafts made), valid (drafts
 //! that passed validation), stored (added and committed) and reloaded (read back):
 //! the benchmark fails unless all four are N, so a draft the validation refuses can
 //! no longer vanish silently.
 
+#[cfg(target_arch = "wasm32")]
+mod delete;
+#[cfg(target_arch = "wasm32")]
+mod duplicates;
 #[cfg(target_arch = "wasm32")]
 mod interactions;
 
@@ -49,11 +55,17 @@ mod page {
     pub fn start() {
         console_error_panic_hook::set_once();
         wasm_bindgen_futures::spawn_local(async {
+            let db = param("db").unwrap_or_else(|| "contacts-bench".to_string());
             if let Some(m) = param("interactions").and_then(|v| v.parse().ok()) {
                 let busy = param("busy").and_then(|v| v.parse().ok()).unwrap_or(0);
-                let db = param("db").unwrap_or_else(|| "contacts-bench".to_string());
                 let json = super::interactions::run(&db, m, busy).await;
                 return finish(&json);
+            }
+            if param("duplicates").is_some() {
+                return finish(&super::duplicates::run(&db).await);
+            }
+            if let Some(n) = param("delete").and_then(|v| v.parse().ok()) {
+                return finish(&super::delete::run(&db, n).await);
             }
             let json = match run().await {
                 Ok(f) => format!(
