@@ -42,10 +42,13 @@ pub fn Shell() -> impl IntoView {
                 <main class="main" id="main">
                     {move || {
                         let route = page.get();
+                        // Followed here (a component's body follows nothing), and only
+                        // where it matters: other pages stay as they are on a switch.
+                        let admin = !for_admins(route) || state.is_admin();
                         // Each page under an owner of its own, so what it provides as
                         // context goes with it: a later page must not find the last
                         // page's (disposed) form through `use_context`.
-                        view! { <Provider value=route>{page_view(route, state)}</Provider> }
+                        view! { <Provider value=route>{page_view(route, admin)}</Provider> }
                     }}
                 </main>
             </div>
@@ -53,14 +56,19 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
-/// The page of `route`.
-fn page_view(route: Route, state: AppState) -> AnyView {
+/// Pages an agent's view does not show.
+fn for_admins(route: Route) -> bool {
+    matches!(route, Route::Lists | Route::EditList(_) | Route::CustomFields | Route::Tags | Route::Agents)
+}
+
+/// The page of `route`; `admin`: whether an admin page may be shown.
+fn page_view(route: Route, admin: bool) -> AnyView {
     match route {
         // An agent's view manages nothing: say so rather than show a blank.
-        Route::Lists | Route::EditList(_) if !state.is_admin() => view! { <AdminOnly title="Lists" what="lists" /> }.into_any(),
-        Route::CustomFields if !state.is_admin() => view! { <AdminOnly title="Global custom fields" what="custom fields" /> }.into_any(),
-        Route::Tags if !state.is_admin() => view! { <AdminOnly title="Tags" what="tags" /> }.into_any(),
-        Route::Agents if !state.is_admin() => view! { <AdminOnly title="Agents" what="agents" /> }.into_any(),
+        Route::Lists | Route::EditList(_) if !admin => view! { <AdminOnly title="Lists" what="lists" /> }.into_any(),
+        Route::CustomFields if !admin => view! { <AdminOnly title="Global custom fields" what="custom fields" /> }.into_any(),
+        Route::Tags if !admin => view! { <AdminOnly title="Tags" what="tags" /> }.into_any(),
+        Route::Agents if !admin => view! { <AdminOnly title="Agents" what="agents" /> }.into_any(),
         Route::Contacts(_) => view! { <ContactsPage /> }.into_any(),
         Route::EditContact(id) => view! { <EditContactPage id=id /> }.into_any(),
         Route::Lists => view! { <ListsPage /> }.into_any(),
