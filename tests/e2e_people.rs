@@ -229,18 +229,18 @@ async fn column_chooser_adds_a_custom_field_column() {
 
     // A global field (Text, the default type).
     navigate(&b, "#/custom-fields").await;
-    add_custom_field(&b, FieldScope::Global, &FieldDef::new("Company", "text")).await;
+    add_custom_field(&b, FieldScope::Global, &FieldDef::new("Account manager", "text")).await;
 
     navigate(&b, "#/contacts").await;
     wait_rows(&b, 1).await;
     b.click("#column-chooser > summary").await;
     b.click("#column-chooser .check-row input").await;
-    b.wait_for_text("#contacts-table thead", "COMPANY").await;
+    b.wait_for_text("#contacts-table thead", "ACCOUNT MANAGER").await;
     b.click("#column-chooser > summary").await;
     b.reload().await;
     navigate(&b, "#/contacts").await;
     wait_rows(&b, 1).await;
-    b.wait_for_text("#contacts-table thead", "COMPANY").await;
+    b.wait_for_text("#contacts-table thead", "ACCOUNT MANAGER").await;
     assert_eq!(b.count("#contacts-table tbody td.col-custom").await, 1);
     b.close().await;
 }

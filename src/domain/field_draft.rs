@@ -1,6 +1,8 @@
 //! The New / Edit Custom Field form: what it edits and how it is checked.
 
 use super::custom_field::{CustomField, FieldScope, FieldType};
+use super::field::ContactField;
+use super::import::mapping::normalise;
 
 /// The type picked in the form (choices are edited apart).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -70,8 +72,12 @@ pub enum FieldError {
     AliasRequired,
     #[error("an alias can be at most {0} characters")]
     AliasTooLong(usize),
-    #[error("a field with the alias \"{0}\" already exists here")]
-    AliasTaken(String),
+    #[error("a {} custom field is already called \"{alias}\"", if *global { "global" } else { "list" })]
+    AliasTaken { alias: String, global: bool },
+    /// Two inputs with one label on the contact form, two columns with one name in
+    /// the import's mapping: who could tell them apart?
+    #[error("\"{0}\" is a default field of every contact: choose another name")]
+    AliasIsDefault(String),
     #[error("a select needs at least one choice: type it and press Enter")]
     NoChoices,
     #[error("the choice \"{0}\" is listed twice")]
@@ -120,9 +126,13 @@ impl FieldDraft {
         if alias.chars().count() > MAX_ALIAS_LEN {
             return Err(FieldError::AliasTooLong(MAX_ALIAS_LEN));
         }
-        let folded = alias.to_lowercase();
-        if siblings.into_iter().any(|f| f.alias.to_lowercase() == folded) {
-            return Err(FieldError::AliasTaken(alias.to_owned()));
+        // Case, accents, spaces and punctuation aside: "Città" is "citta", "E-mail" "email".
+        let folded = normalise(alias);
+        if let Some(default) = ContactField::all().find(|f| normalise(f.label()) == folded) {
+            return Err(FieldError::AliasIsDefault(default.label().to_owned()));
+        }
+        if let Some(sibling) = siblings.into_iter().find(|f| normalise(&f.alias) == folded) {
+            return Err(FieldError::AliasTaken { alias: sibling.alias.to_string(), global: sibling.scope == FieldScope::Global });
         }
         let field_type = match self.type_name {
             FieldTypeName::Text => FieldType::Text,

@@ -57,11 +57,33 @@ fn aliases_are_unique_where_they_show_together_and_urls_are_global() {
     ws.create_field(FieldScope::Global, &field("Region", FieldTypeName::Text), T0).expect("global");
     ws.create_field(FieldScope::List(a), &field("Score", FieldTypeName::Number), T0).expect("list a");
     assert!(ws.create_field(FieldScope::List(b), &field("score", FieldTypeName::Number), T0).is_ok(), "another list may reuse it");
-    assert_eq!(ws.create_field(FieldScope::List(a), &field("region", FieldTypeName::Text), T0).err(), Some(FieldError::AliasTaken("region".into()).into()));
+    assert_eq!(ws.create_field(FieldScope::List(a), &field("region", FieldTypeName::Text), T0).err(), Some(FieldError::AliasTaken { alias: "Region".into(), global: true }.into()));
     assert_eq!(ws.create_field(FieldScope::List(a), &field("Web", FieldTypeName::Url), T0).err(), Some(FieldError::UrlOnlyGlobal.into()));
     assert_eq!(ws.create_field(FieldScope::List(a), &field("Tier", FieldTypeName::Select), T0).err(), Some(FieldError::NoChoices.into()));
     let dup = FieldDraft { choices: vec!["A".into(), "a".into()], ..field("Tier", FieldTypeName::Select) };
     assert_eq!(ws.create_field(FieldScope::List(a), &dup, T0).err(), Some(FieldError::DuplicateChoice("a".into()).into()));
+}
+
+#[test]
+fn an_alias_may_not_be_a_default_field_or_a_sibling_in_other_case_accents_or_spacing() {
+    let mut ws = Workspace::new();
+    let a = list(&mut ws, "A");
+    let (score, _) = ws.create_field(FieldScope::List(a), &field("Score", FieldTypeName::Number), T0).expect("list field");
+    let (region, _) = ws.create_field(FieldScope::Global, &field("Région", FieldTypeName::Text), T0).expect("global field");
+    for (alias, default) in [("Company", "Company"), ("website", "Website"), ("E-mail", "Email"), ("date of birth", "Date of birth"), (" PHONE ", "Phone"), ("LinkedIn", "LinkedIn")] {
+        let refused = ws.create_field(FieldScope::List(a), &field(alias, FieldTypeName::Text), T0).err();
+        assert_eq!(refused, Some(FieldError::AliasIsDefault(default.into()).into()), "{alias}");
+        assert!(ws.create_field(FieldScope::Global, &field(alias, FieldTypeName::Text), T0).is_err(), "global {alias}");
+    }
+    let taken = |alias: &str, global| Some(FieldError::AliasTaken { alias: alias.into(), global }.into());
+    assert_eq!(ws.create_field(FieldScope::List(a), &field("region", FieldTypeName::Text), T0).err(), taken("Région", true));
+    assert_eq!(ws.create_field(FieldScope::Global, &field("S-core", FieldTypeName::Text), T0).err(), taken("Score", false));
+    // Names that only contain a default's name are fine, and so is keeping one's own.
+    for alias in ["Company size", "Phone PIN", "Città"] {
+        assert!(ws.create_field(FieldScope::List(a), &field(alias, FieldTypeName::Text), T0).is_ok(), "{alias}");
+    }
+    assert!(ws.update_field(score, &field("score", FieldTypeName::Number), T0).is_ok());
+    assert!(ws.update_field(region, &field("Region", FieldTypeName::Text), T0).is_ok());
 }
 
 #[test]

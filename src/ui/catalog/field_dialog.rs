@@ -20,7 +20,7 @@ enum Slot {
 
 fn slot_of(err: &FieldError) -> Slot {
     match err {
-        FieldError::AliasRequired | FieldError::AliasTooLong(_) | FieldError::AliasTaken(_) => Slot::Alias,
+        FieldError::AliasRequired | FieldError::AliasTooLong(_) | FieldError::AliasTaken { .. } | FieldError::AliasIsDefault(_) => Slot::Alias,
         FieldError::NoChoices | FieldError::DuplicateChoice(_) | FieldError::ChoiceTooLong(_) => Slot::Choices,
         _ => Slot::Type,
     }
