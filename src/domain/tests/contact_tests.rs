@@ -1,7 +1,7 @@
 use crate::domain::contact::{DraftPath, PhoneDraft};
-use crate::domain::{ContactDraft, ContactField, ListId, SocialNetwork};
+use crate::domain::{ContactDraft, ContactErrors, ContactField, ListId, SocialNetwork, Workspace, WorkspaceError};
 
-use super::support_tests::draft;
+use super::support_tests::{draft, list, T0};
 
 #[test]
 fn a_full_draft_validates_into_normalised_data() {
@@ -54,6 +54,29 @@ fn every_error_is_reported_next_to_its_field() {
         errors.message_for(DraftPath::Field(ContactField::Url)),
         Some("only web addresses (http:// or https://) can be saved, not “javascript:”")
     );
+}
+
+#[test]
+fn an_error_shown_goes_once_its_value_is_right_and_no_new_one_appears_before_a_save() {
+    let mut ws = Workspace::new();
+    let leads = list(&mut ws, "Leads");
+    let mut d = draft(leads, "Ada", "", "", "ada@");
+    d.set(ContactField::Url, "javascript:alert(1)");
+    let WorkspaceError::Contact(shown) = ws.create_contact(&d, T0).expect_err("two errors") else { panic!("not a contact error") };
+    assert_eq!(shown.0.len(), 2, "{shown:?}");
+    // The email is fixed and the date of birth is still half typed: only the website's error stays.
+    d.set(ContactField::Email, "ada@example.com");
+    d.set(ContactField::DateOfBirth, "31/02");
+    let left = ws.errors_left(&d, &shown);
+    assert_eq!(left.0.iter().map(|(p, _)| *p).collect::<Vec<_>>(), vec![DraftPath::Field(ContactField::Url)]);
+    d.set(ContactField::Url, "ada.example.com");
+    assert_eq!(ws.errors_left(&d, &left), ContactErrors::default());
+    // A list deleted meanwhile keeps its own error, also beside a half-typed date.
+    let gone = ContactErrors(vec![(DraftPath::List, "that list no longer exists".into()), (DraftPath::Field(ContactField::Email), "bad".into())]);
+    let mut elsewhere = ContactDraft { list_id: Some(ListId::new(99)), ..d.clone() };
+    assert_eq!(ws.errors_left(&elsewhere, &gone).0.iter().map(|(p, _)| *p).collect::<Vec<_>>(), vec![DraftPath::List]);
+    elsewhere.set(ContactField::DateOfBirth, "");
+    assert_eq!(ws.errors_left(&elsewhere, &gone).0.iter().map(|(p, _)| *p).collect::<Vec<_>>(), vec![DraftPath::List]);
 }
 
 #[test]

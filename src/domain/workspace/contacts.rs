@@ -2,6 +2,7 @@
 //! undone) and add many (imports), page by page.
 
 use super::*;
+use crate::domain::contact::DraftPath;
 use crate::domain::journey::{edited_field_labels, HistoryEvent, HistoryKind, JourneyEntry};
 use crate::domain::trash::DeleteOutcome;
 
@@ -60,6 +61,24 @@ impl Workspace {
         let edited = (!fields.is_empty()).then(|| event(HistoryKind::Edited { fields }));
         let tagged = (!added.is_empty() || !removed.is_empty()).then(|| event(HistoryKind::Tagged { added, removed }));
         edited.into_iter().chain(tagged).collect()
+    }
+
+    /// The errors of `shown` that `draft` still has, in today's words: a form clears a
+    /// field's error as soon as its value is right rather than at the next save, and
+    /// shows no new one before that save.
+    pub fn errors_left(&self, draft: &ContactDraft, shown: &ContactErrors) -> ContactErrors {
+        let found = match self.validate_contact(draft) {
+            Err(WorkspaceError::Contact(found)) => found.0,
+            _ => Vec::new(),
+        };
+        // A list deleted meanwhile is only found by a save: its error stays while it is chosen.
+        let list_gone = draft.list_id.is_some_and(|l| !self.lists.contains_key(&l));
+        let left = shown.0.iter().filter_map(|(path, said)| match found.iter().find(|(p, _)| p == path) {
+            Some(now) => Some(now.clone()),
+            None if *path == DraftPath::List && list_gone => Some((*path, said.clone())),
+            None => None,
+        });
+        ContactErrors(left.collect())
     }
 
     /// Validates a draft against the custom fields of its list; tags that no longer

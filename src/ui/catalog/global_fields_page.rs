@@ -95,12 +95,14 @@ pub fn GlobalFieldsPage() -> impl IntoView {
             let names: Vec<String> = ids.iter().filter_map(|id| ws.field(*id)).map(|f| format!("“{}”", f.alias)).collect();
             (names, ids.iter().map(|id| ws.field_value_count(*id)).sum::<usize>())
         });
-        let what = if ids.len() == 1 { format!("the custom field {}", names.join("")) } else { plural(ids.len(), "custom field", "custom fields") };
+        let one = ids.len() == 1;
+        let what = if one { format!("the custom field {}", names.join("")) } else { plural(ids.len(), "custom field", "custom fields") };
+        let (it, its, field) = if one { ("It disappears", "Its", "the field") } else { ("They disappear", "Their", "the fields") };
         let message = if purge {
             let holders = if values == 1 { "1 contact holds one".to_string() } else { format!("{} hold one", plural(values, "contact", "contacts")) };
-            format!("Permanently delete {what}? Its values are erased from every contact ({holders}). This cannot be undone.")
+            format!("Permanently delete {what}? {its} values are erased from every contact ({holders}). This cannot be undone.")
         } else {
-            format!("Delete {what}? It disappears from every contact form; its values are kept and the field can be restored from the Deleted filter.")
+            format!("Delete {what}? {it} from every contact form; {} values are kept and {field} can be restored from the Deleted filter.", its.to_lowercase())
         };
         Question {
             title: if purge { "Delete permanently" } else { "Delete custom fields" },

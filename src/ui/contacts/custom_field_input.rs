@@ -46,7 +46,8 @@ pub fn CustomFieldInput(
     };
     let control = match &field.field_type {
         FieldType::Text => text_input("text", "text", ""),
-        FieldType::Number => text_input("text", "decimal", "0"),
+        // No "0" hint: grey digits look like a stored value.
+        FieldType::Number => text_input("text", "decimal", ""),
         FieldType::Url => text_input("url", "url", "https://"),
         FieldType::DateTime => text_input("datetime-local", "text", ""),
         FieldType::Select(choices) => {
