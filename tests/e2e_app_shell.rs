@@ -60,6 +60,21 @@ async fn screenshots_desktop_and_phone() {
         b.wait_for("#error-additional_phone-0").await;
         b.exec("document.querySelector('#add-phone').scrollIntoView({block: 'end'})").await;
         b.screenshot(&format!("edit-contact-lower-{tag}")).await;
+        // Leaving it asks (the phone row was added): Discard.
+        navigate(&b, "#/contacts").await;
+        b.wait_for("#unsaved-question").await;
+        b.screenshot(&format!("unsaved-question-{tag}")).await;
+        let cut = b
+            .exec(
+                "return ['#unsaved-keep', '#unsaved-discard', '#unsaved-save'].filter(id => {
+                   const r = document.querySelector(id).getBoundingClientRect();
+                   return r.left < 0 || r.right > window.innerWidth || r.top < 0 || r.bottom > window.innerHeight;
+                 })",
+            )
+            .await;
+        assert_eq!(cut, json!([]), "answers outside the window at {w}px");
+        b.click("#unsaved-discard").await;
+        wait_rows(&b, 3).await;
     }
     b.close().await;
 }

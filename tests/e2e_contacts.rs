@@ -38,6 +38,8 @@ async fn list_and_contact_round_trip_through_reload() {
     b.wait_for("#error-email").await;
     assert_eq!(b.count(".overlay").await, 1, "the dialog stays open while the draft is invalid");
     b.click(".dialog .dialog-foot button[type=button]").await; // Cancel
+    // What was typed is not dropped silently: Discard, then it closes.
+    b.click("#unsaved-discard").await;
     b.wait_gone(".overlay").await;
     wait_rows(&b, 0).await;
 

@@ -96,7 +96,7 @@ async fn every_field_type_on_a_list_and_globally_round_trips() {
         FieldDef::new("Budget", "number"),
         FieldDef::new("Consent", "switch"),
         FieldDef::new("First contact", "datetime"),
-        FieldDef::new("Website", "url"),
+        FieldDef::new("Booking page", "url"),
     ];
     for def in &global_defs {
         add_custom_field(&b, FieldScope::Global, def).await;
@@ -176,11 +176,15 @@ async fn required_field_blocks_save_and_type_changes_that_do_not_fit_are_refused
     open_list_editor(&b, &list, ListTab::CustomFields).await;
     add_custom_field(&b, FieldScope::List, &FieldDef { required: true, ..FieldDef::new("Ticket", "number") }).await;
     let id = field_id(&b, FieldScope::List, "Ticket").await;
-    // The same alias twice is refused next to the alias.
+    // The same alias twice, or a default field's name, is refused next to the alias,
+    // saying why.
     b.click("#new-list-field").await;
     b.fill("#field-def-alias", "ticket").await;
     b.click("#save-field").await;
-    b.wait_for_text("#error-def-alias", "already exists").await;
+    b.wait_for_text("#error-def-alias", "list custom field is already called \"Ticket\"").await;
+    b.fill("#field-def-alias", "E-Mail").await;
+    b.click("#save-field").await;
+    b.wait_for_text("#error-def-alias", "\"Email\" is a default field of every contact").await;
     press_escape(&b).await;
     b.wait_gone(".overlay").await;
 
@@ -195,7 +199,13 @@ async fn required_field_blocks_save_and_type_changes_that_do_not_fit_are_refused
     b.fill(&input, "abc").await;
     b.click("#save-contact").await;
     b.wait_for_text(&error, "must be a number").await;
+    // A number input shows no grey "0" that reads like a value.
+    let hint = b.exec(&format!("return document.querySelector('{input}').getAttribute('placeholder') || ''")).await;
+    assert_eq!(hint, json!(""));
+    // The error goes as soon as the value is right, before any save.
     b.fill(&input, "1234").await;
+    b.wait_gone(&error).await;
+    assert_eq!(b.count(".overlay").await, 1, "typing saved nothing");
     save_new_contact(&b).await;
 
     // Editing: clearing a required value is refused the same way.
@@ -205,6 +215,9 @@ async fn required_field_blocks_save_and_type_changes_that_do_not_fit_are_refused
     b.wait_for_text(&error, "Ticket is required").await;
 
     // Number -> Switch cannot hold "1234": refused, with the count, next to the type.
+    // (Leaving the refused edit asks first: its change is discarded.)
+    b.exec(&format!("location.hash = '#/lists/{list}'")).await;
+    b.click("#unsaved-discard").await;
     open_list_editor(&b, &list, ListTab::CustomFields).await;
     b.click("button[aria-label='Edit custom field Ticket']").await;
     b.select("#field-def-type", "switch").await;
@@ -328,7 +341,7 @@ async fn screenshots_custom_fields_and_dispositions() {
         add_custom_field(&b, FieldScope::List, &def).await;
     }
     navigate(&b, "#/custom-fields").await;
-    for def in [FieldDef::new("Website", "url"), FieldDef::new("Newsletter", "switch"), FieldDef::new("Old code", "text")] {
+    for def in [FieldDef::new("Booking page", "url"), FieldDef::new("Newsletter", "switch"), FieldDef::new("Old code", "text")] {
         add_custom_field(&b, FieldScope::Global, &def).await;
     }
     b.click("button[aria-label='Delete custom field Old code']").await;

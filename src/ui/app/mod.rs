@@ -20,6 +20,7 @@ browser_only! {
     mod router;
     mod shell;
     mod state;
+    mod unsaved;
     mod viewing_as_switch;
 
     pub(crate) use root::App;
@@ -28,4 +29,5 @@ browser_only! {
     pub(crate) use locale::browser_country;
     pub(crate) use router::Router;
     pub(crate) use state::{AppState, NoticeLink};
+    pub(crate) use unsaved::{Edited, Unsaved};
 }

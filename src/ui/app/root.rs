@@ -12,6 +12,7 @@ use super::notice_area::NoticeArea;
 use super::router::Router;
 use super::shell::Shell;
 use super::state::AppState;
+use super::unsaved::{Unsaved, UnsavedQuestion};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,7 +20,9 @@ pub fn App() -> impl IntoView {
     let view = ContactsView::new();
     provide_context(state);
     provide_context(view);
-    provide_context(Router::new());
+    let unsaved = Unsaved::new();
+    provide_context(unsaved);
+    provide_context(Router::new(unsaved));
     // The journey's filters stay while the app is open, across contacts.
     provide_context(crate::ui::journey::JourneyFilters::new());
     let boot = Boot::new(state, view);
@@ -58,5 +61,6 @@ pub fn App() -> impl IntoView {
             Phase::Ready => view! { <Shell /> }.into_any(),
         }}
         <NoticeArea />
+        <UnsavedQuestion />
     }
 }

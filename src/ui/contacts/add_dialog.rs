@@ -10,7 +10,7 @@ use super::save::ContactForm;
 use super::social_fields::SocialFields;
 use super::tag_picker::TagPicker;
 use crate::domain::{ContactDraft, ListId};
-use crate::ui::app::AppState;
+use crate::ui::app::{AppState, Unsaved};
 use crate::ui::kit::{Dialog, SaveButton};
 use crate::ui::lists::ListSelect;
 
@@ -21,19 +21,17 @@ pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> 
     let only_list = state.my_lists.with_untracked(|ls| if ls.len() == 1 { Some(ls[0].id) } else { None });
     let form = ContactForm::new(ContactDraft { list_id: preselected.or(only_list), ..ContactDraft::default() });
     let (draft, errors) = (form.draft, form.errors);
-    let save = move |ev| {
-        form.submit(
-            ev,
-            |ws, now, current| ws.create_contact(current, now).map(|(_, change)| change),
-            move || {
-                state.info("Contact added.");
-                on_close.run(());
-            },
-        )
-    };
+    let save = form.saving(
+        |ws, now, current| ws.create_contact(current, now).map(|(_, change)| change),
+        move || {
+            state.info("Contact added.");
+            on_close.run(());
+        },
+    );
+    let close = Unsaved::get().closing(on_close);
 
     view! {
-        <Dialog title="Add contact" on_close=on_close wide=true>
+        <Dialog title="Add contact" on_close=close wide=true>
             <form class="contact-form" id="add-contact-form" novalidate=true on:submit=save>
                 <div class="dialog-body">
                     <p class="hint">"Fields marked " <span class="required">"*"</span> " are required."</p>
@@ -47,7 +45,7 @@ pub fn AddContactDialog(preselected: Option<ListId>, on_close: Callback<()>) -> 
                     <TagPicker draft=draft />
                 </div>
                 <footer class="dialog-foot">
-                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="button" class="btn" on:click=move |_| close.run(())>"Cancel"</button>
                     <SaveButton id="save-contact" pending=Signal::derive(move || form.save.pending()) />
                 </footer>
             </form>

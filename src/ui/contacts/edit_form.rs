@@ -50,20 +50,18 @@ pub fn EditContactForm(
         })
     };
 
-    let save = move |ev| {
-        form.submit(
-            ev,
-            move |ws, now, current| ws.update_contact(id, current, now),
-            move || {
-                errors.set(ContactErrors::default());
-                // Show what was stored (phones normalised, text trimmed).
-                if let Some(saved) = state.read_now(|ws| ws.contact(id).map(ContactDraft::from_contact)) {
-                    draft.set(saved);
-                }
-                state.info("Contact saved.");
-            },
-        )
-    };
+    let save = form.saving(
+        move |ws, now, current| ws.update_contact(id, current, now),
+        move || {
+            errors.set(ContactErrors::default());
+            // Show what was stored (phones normalised, text trimmed).
+            if let Some(saved) = state.read_now(|ws| ws.contact(id).map(ContactDraft::from_contact)) {
+                draft.set(saved);
+                form.edited.stored_as_shown();
+            }
+            state.info("Contact saved.");
+        },
+    );
 
     view! {
         <form class="contact-form" id="edit-contact-form" novalidate=true on:submit=save>

@@ -1,6 +1,6 @@
 //! Edit Contact: finds the contact and shows its form, or says it is gone. The form
 //! keeps its own draft; after a merge or its undo it is rendered again from the stored
-//! contact, and whether it holds unsaved changes is followed for them (`EditedForm`).
+//! contact (`EditedForm`).
 
 use leptos::prelude::*;
 
@@ -11,7 +11,7 @@ use crate::ui::app::{Route, Router};
 use crate::ui::app::AppState;
 use crate::ui::journey::JourneyPane;
 use crate::ui::merge::EditedForm;
-use crate::domain::{ContactDraft, ContactId, Timestamp};
+use crate::domain::{ContactDraft, ContactId};
 
 #[component]
 pub fn EditContactPage(id: ContactId) -> impl IntoView {
@@ -23,14 +23,6 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
         state.read(&[Collection::Contacts], |ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
     });
     let form = EditedForm::provide(id);
-    // A stored change (a save, a merge, an undo) leaves nothing unsaved.
-    Effect::new(move |was: Option<Option<Timestamp>>| {
-        let updated = contact.with(|c| c.as_ref().map(|c| c.updated));
-        if was.is_some_and(|was| was != updated) {
-            form.saved();
-        }
-        updated
-    });
     let back = move || {
         let list = contact.with_untracked(|c| c.as_ref().map(|c| c.list_id));
         router.go(Route::Contacts(list));
@@ -49,20 +41,12 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
                 .into_any(),
                 true => view! {
                     <div class="edit-with-journey">
-                        // `display: contents`: the form stays the grid's item.
-                        <div
-                            style="display: contents"
-                            on:input=move |ev| form.notice_event(&ev)
-                            on:change=move |ev| form.notice_event(&ev)
-                            on:click=move |ev| form.notice_event(&ev)
-                        >
-                            {move || {
-                                form.generation();
-                                contact.with_untracked(|c| c.as_ref().map(ContactDraft::from_contact)).map(|initial| {
-                                    view! { <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }
-                                })
-                            }}
-                        </div>
+                        {move || {
+                            form.generation();
+                            contact.with_untracked(|c| c.as_ref().map(ContactDraft::from_contact)).map(|initial| {
+                                view! { <EditContactForm id=id initial=initial contact=contact on_back=Callback::new(move |()| back()) /> }
+                            })
+                        }}
                         <JourneyPane id=id contact=contact />
                     </div>
                 }

@@ -7,7 +7,7 @@ use super::dial_prefix_field::DialPrefixField;
 use super::dispositions_tab::DispositionsTab;
 use super::fields::ListFields;
 use super::save::ListForm;
-use crate::domain::{ListDraft, ListId};
+use crate::domain::{ListDraft, ListId, Workspace};
 use crate::ui::app::{AppState, Route};
 use crate::ui::kit::{focus_id, SaveButton};
 
@@ -57,10 +57,14 @@ pub fn ListEditorPage(id: ListId) -> impl IntoView {
         .into_any();
     };
     let form = ListForm::new(initial);
+    let update = move |ws: &mut Workspace, now, current: &ListDraft| ws.update_list(id, current, now);
+    let saved = move || state.info("List saved.");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        form.submit(move |ws, now, current| ws.update_list(id, current, now), move || state.info("List saved."));
+        form.submit(update, saved);
     };
+    // Leaving the page (the router) asks while the settings hold changes.
+    form.guard(update, saved);
     // Arrow keys move between tabs, as the ARIA tabs pattern expects.
     let on_tab_key = move |ev: web_sys::KeyboardEvent| {
         let i = Tab::ALL.iter().position(|t| *t == tab.get_untracked()).unwrap_or(0);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Change, ListDraft, ListError, Timestamp, Workspace, WorkspaceError};
-use crate::ui::app::{AppState, Command};
+use crate::ui::app::{AppState, Command, Edited};
 use crate::ui::kit::focus_id;
 
 #[derive(Clone, Copy)]
@@ -13,18 +13,15 @@ pub struct ListForm {
     pub name_error: RwSignal<Option<String>>,
     pub prefix_error: RwSignal<Option<String>>,
     pub save: Command,
+    /// The draft beside what is stored.
+    pub edited: Edited<ListDraft>,
     state: AppState,
 }
 
 impl ListForm {
     pub fn new(initial: ListDraft) -> Self {
-        ListForm {
-            draft: RwSignal::new(initial),
-            name_error: RwSignal::new(None),
-            prefix_error: RwSignal::new(None),
-            save: Command::new(),
-            state: AppState::get(),
-        }
+        let edited = Edited::new(initial);
+        ListForm { draft: edited.draft, name_error: RwSignal::new(None), prefix_error: RwSignal::new(None), save: Command::new(), edited, state: AppState::get() }
     }
 
     /// Saves the draft with `command`, then `on_saved`.
@@ -34,10 +31,12 @@ impl ListForm {
         on_saved: impl FnOnce() + 'static,
     ) {
         let current = self.draft.get_untracked();
+        let sent = current.clone();
         self.save.run(
             move |ws, now| command(ws, now, &current),
             move |result| match result {
                 Ok(()) => {
+                    self.edited.stored(sent);
                     self.name_error.set(None);
                     self.prefix_error.set(None);
                     on_saved();
@@ -45,6 +44,22 @@ impl ListForm {
                 Err(err) => self.show_failure(err),
             },
         );
+    }
+
+    /// Leaving the form while it holds changes asks first; the answer Save submits
+    /// with `command`.
+    pub fn guard(
+        self,
+        command: impl Fn(&mut Workspace, Timestamp, &ListDraft) -> Result<Change, WorkspaceError> + Clone + Send + Sync + 'static,
+        on_saved: impl Fn() + Clone + Send + Sync + 'static,
+    ) {
+        self.edited.guard(move |then| {
+            let on_saved = on_saved.clone();
+            self.submit(command.clone(), move || {
+                on_saved();
+                then.run(());
+            })
+        });
     }
 
     fn show_failure(self, err: WorkspaceError) {
