@@ -4,6 +4,9 @@ use super::custom_field::{CustomField, FieldScope, FieldType};
 use super::field::ContactField;
 use super::import::mapping::normalise;
 
+/// What every contact form and the import's mapping show besides the default fields.
+const OTHER_LABELS: [&str; 2] = ["List", "Tags"];
+
 /// The type picked in the form (choices are edited apart).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum FieldTypeName {
@@ -128,8 +131,9 @@ impl FieldDraft {
         }
         // Case, accents, spaces and punctuation aside: "Città" is "citta", "E-mail" "email".
         let folded = normalise(alias);
-        if let Some(default) = ContactField::all().find(|f| normalise(f.label()) == folded) {
-            return Err(FieldError::AliasIsDefault(default.label().to_owned()));
+        let shown = ContactField::all().map(ContactField::label).chain(OTHER_LABELS);
+        if let Some(default) = shown.into_iter().find(|label| normalise(label) == folded) {
+            return Err(FieldError::AliasIsDefault(default.to_owned()));
         }
         if let Some(sibling) = siblings.into_iter().find(|f| normalise(&f.alias) == folded) {
             return Err(FieldError::AliasTaken { alias: sibling.alias.to_string(), global: sibling.scope == FieldScope::Global });

@@ -70,7 +70,7 @@ fn an_alias_may_not_be_a_default_field_or_a_sibling_in_other_case_accents_or_spa
     let a = list(&mut ws, "A");
     let (score, _) = ws.create_field(FieldScope::List(a), &field("Score", FieldTypeName::Number), T0).expect("list field");
     let (region, _) = ws.create_field(FieldScope::Global, &field("Région", FieldTypeName::Text), T0).expect("global field");
-    for (alias, default) in [("Company", "Company"), ("website", "Website"), ("E-mail", "Email"), ("date of birth", "Date of birth"), (" PHONE ", "Phone"), ("LinkedIn", "LinkedIn")] {
+    for (alias, default) in [("Company", "Company"), ("website", "Website"), ("E-mail", "Email"), ("date of birth", "Date of birth"), (" PHONE ", "Phone"), ("LinkedIn", "LinkedIn"), ("tags", "Tags"), ("List", "List")] {
         let refused = ws.create_field(FieldScope::List(a), &field(alias, FieldTypeName::Text), T0).err();
         assert_eq!(refused, Some(FieldError::AliasIsDefault(default.into()).into()), "{alias}");
         assert!(ws.create_field(FieldScope::Global, &field(alias, FieldTypeName::Text), T0).is_err(), "global {alias}");

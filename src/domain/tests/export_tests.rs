@@ -199,8 +199,11 @@ fn lists_export_names_agents_and_counts() {
 fn custom_fields_named_like_default_fields_still_round_trip() {
     let mut ws = Workspace::new();
     let l = list(&mut ws, "Clienti");
-    let city = field(&mut ws, FieldScope::Global, "City", FieldTypeName::Text, &[]);
-    let tags = field(&mut ws, FieldScope::List(l), "Tags", FieldTypeName::Text, &[]);
+    // Stored by a version before such names were refused.
+    let city = field(&mut ws, FieldScope::Global, "Town field", FieldTypeName::Text, &[]);
+    let tags = field(&mut ws, FieldScope::List(l), "Tag field", FieldTypeName::Text, &[]);
+    ws.name_field_as_before_the_rule(city, "City");
+    ws.name_field_as_before_the_rule(tags, "Tags");
     let vip = tag(&mut ws, "VIP");
     let mut d = ContactDraft { list_id: Some(l), ..ContactDraft::default() };
     d.set(F::FirstName, "Anna");

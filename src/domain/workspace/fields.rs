@@ -89,6 +89,15 @@ impl Workspace {
         Ok((id, Change { records_put: vec![RecordKey::Field(id)], meta: true, ..Change::default() }))
     }
 
+    /// Names a field as versions before the alias rule allowed (a default field's
+    /// name): such fields are still in stored workspaces, and must keep working.
+    #[cfg(test)]
+    pub(crate) fn name_field_as_before_the_rule(&mut self, id: FieldId, alias: &str) {
+        if let Some(field) = self.fields.get_mut(&id) {
+            field.alias = alias.into();
+        }
+    }
+
     /// Edits a field. A new type or fewer choices convert the stored values; if any
     /// value cannot be converted nothing changes and the error says how many contacts
     /// hold such values.
