@@ -71,6 +71,7 @@ pub(crate) async fn commit(
             (_, None) => issued(store.delete(key).primitive()?),
         }
     }
+    crate::perf::mark("cm:commit-issued");
     if fail {
         let store = tx.object_store(META)?;
         for _ in 0..2 {

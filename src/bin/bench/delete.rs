@@ -36,8 +36,10 @@ async fn delete_and_restore(db: &str, n: usize) -> Result<String, String> {
     let start = now_ms();
     let (outcome, change) = ws.delete_contacts(&ids, now).map_err(|e| e.to_string())?;
     let delete_domain_ms = now_ms() - start;
+    let before_commit = now_ms();
     commit(&store, &ws, &change).await?;
     let delete_end = now_ms();
+    let delete_issue_ms = last_mark("cm:commit-issued") - before_commit;
     let deletion = outcome.deletion.ok_or("the delete made no deletion")?;
     let after_delete = ws.total_contacts();
     let in_trash = ws.deletion(deletion).map_or(0, |d| d.contacts.len());
@@ -48,17 +50,19 @@ async fn delete_and_restore(db: &str, n: usize) -> Result<String, String> {
     let restore_start = now_ms();
     let (restored, change) = ws.restore_deletion(deletion).map_err(|e| e.to_string())?;
     let restore_domain_ms = now_ms() - restore_start;
+    let before_commit = now_ms();
     commit(&store, &ws, &change).await?;
     let restore_end = now_ms();
+    let restore_issue_ms = last_mark("cm:commit-issued") - before_commit;
     let (reloaded_after_restore, trash_after_restore) = reload_counts(&store).await?;
     store.close();
     status("done");
     Ok(format!(
         "{{\"before\":{before},\"asked\":{},\"open_whatsapp_asked\":{open_asked},\"deleted\":{},\"kept_open_whatsapp\":{},\
          \"after_delete\":{after_delete},\"in_trash\":{in_trash},\"reloaded_after_delete\":{reloaded_after_delete},\"trash_reloaded\":{trash_reloaded},\
-         \"delete_ms\":{:.1},\"delete_domain_ms\":{delete_domain_ms:.1},\"restored\":{},\"restore_refused\":{},\"after_restore\":{},\
+         \"delete_ms\":{:.1},\"delete_domain_ms\":{delete_domain_ms:.1},\"delete_issue_ms\":{delete_issue_ms:.1},\"restored\":{},\"restore_refused\":{},\"after_restore\":{},\
          \"reloaded_after_restore\":{reloaded_after_restore},\"trash_after_restore\":{trash_after_restore},\
-         \"restore_ms\":{:.1},\"restore_domain_ms\":{restore_domain_ms:.1},\"delete_window\":[{start:.1},{delete_end:.1}],\"restore_window\":[{restore_start:.1},{restore_end:.1}]}}",
+         \"restore_ms\":{:.1},\"restore_domain_ms\":{restore_domain_ms:.1},\"restore_issue_ms\":{restore_issue_ms:.1},\"delete_window\":[{start:.1},{delete_end:.1}],\"restore_window\":[{restore_start:.1},{restore_end:.1}]}}",
         ids.len(),
         outcome.deleted,
         outcome.kept_open_whatsapp.len(),
@@ -90,4 +94,12 @@ async fn commit(store: &Store, ws: &Workspace, change: &Change) -> Result<(), St
 async fn reload_counts(store: &Store) -> Result<(usize, usize), String> {
     let ws = store.load().await.map_err(|e| e.to_string())?;
     Ok((ws.total_contacts(), ws.deletions().iter().map(|d| d.contacts.len()).sum()))
+}
+
+/// When the newest mark called `name` was made (0 when there is none).
+fn last_mark(name: &str) -> f64 {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return 0.0 };
+    let entries = perf.get_entries_by_name(name);
+    let last = entries.get(entries.length().saturating_sub(1));
+    js_sys::Reflect::get(&last, &"startTime".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
 }

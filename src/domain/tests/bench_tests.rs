@@ -80,3 +80,36 @@ fn export_figures() {
     }
     println!("export {n} contacts to CSV: {:?}, {bytes} bytes", t.elapsed());
 }
+
+/// Where a delete of 100k contacts spread over every page spends its time natively:
+/// the command, then encoding every record its change names (what the store's commit
+/// does inside its transaction); the same for its undo.
+#[test]
+#[ignore = "benchmark: prints figures"]
+fn delete_figures() {
+    use crate::domain::ContactId;
+    let n = 500_000;
+    let mut ws = Workspace::new();
+    let l = list(&mut ws, "Bench");
+    let _ = ws.add_contacts(l, sample::generate_contacts(n, 42), T0);
+    let ids: Vec<ContactId> = ws.contacts().step_by(5).map(|c| c.id).collect();
+    let t = Instant::now();
+    let (outcome, change) = ws.delete_contacts(&ids, T0).unwrap_or_else(|e| panic!("{e}"));
+    println!("delete {} command: {:?}", outcome.deleted, t.elapsed());
+    print_encoding(&ws, &change);
+    let deletion = outcome.deletion.unwrap_or_else(|| panic!("no deletion"));
+    let t = Instant::now();
+    let (_, change) = ws.restore_deletion(deletion).unwrap_or_else(|e| panic!("{e}"));
+    println!("restore command: {:?}", t.elapsed());
+    print_encoding(&ws, &change);
+}
+
+fn print_encoding(ws: &Workspace, change: &crate::domain::Change) {
+    let t = Instant::now();
+    let (mut records, mut bytes) = (0, 0);
+    for write in crate::persist::writes::writes(ws, change) {
+        records += 1;
+        bytes += write.bytes.map_or(0, |b| b.len());
+    }
+    println!("encode {records} records, {bytes} bytes: {:?}", t.elapsed());
+}
