@@ -24,10 +24,11 @@ mod app;
 mod kit;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 pub mod duplicates;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
+mod contacts;
 
 browser_only! {
     mod catalog;
-    mod contacts;
     mod copy;
     mod export;
     mod import;

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::ui::app::Collection;
 
 use super::edit_form::EditContactForm;
-use crate::ui::app::{Route, Router};
+use super::view::ContactsView;
+use crate::ui::app::Router;
 use crate::ui::app::AppState;
 use crate::ui::journey::JourneyPane;
 use crate::ui::merge::EditedForm;
@@ -23,9 +24,11 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
         state.read(&[Collection::Contacts], |ws| ws.contact(id).filter(|c| visible.as_ref().is_none_or(|v| v.contains(&c.list_id))).cloned())
     });
     let form = EditedForm::provide(id);
+    let view = ContactsView::get();
+    // Back to the table as the user left it (search, sort, page), over the contact's list.
     let back = move || {
         let list = contact.with_untracked(|c| c.as_ref().map(|c| c.list_id));
-        router.go(Route::Contacts(list));
+        router.go_hash(view.href(list));
     };
 
     view! {
@@ -35,7 +38,7 @@ pub fn EditContactPage(id: ContactId) -> impl IntoView {
                     <div class="empty-state" id="contact-missing">
                         <h1>"Contact not found"</h1>
                         <p>"This contact no longer exists, or is not in a list you can see in this view."</p>
-                        <a class="btn" href=Route::Contacts(None).to_hash()>"Back to contacts"</a>
+                        <a class="btn" href=move || view.href(None)>"Back to contacts"</a>
                     </div>
                 }
                 .into_any(),

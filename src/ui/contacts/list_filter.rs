@@ -3,15 +3,20 @@
 use leptos::prelude::*;
 
 use crate::domain::ListId;
-use crate::ui::app::{Route, Router};
+use super::view::ContactsView;
+use super::view_url::ViewParams;
+use crate::ui::app::Router;
 use crate::ui::lists::ListOptions;
 
 #[component]
 pub fn ListFilter(#[prop(into)] current: Signal<Option<ListId>>, on_change: Callback<()>) -> impl IntoView {
     let router = Router::get();
+    let view = ContactsView::get();
     let change = move |ev: leptos::ev::Event| {
         let list = event_target_value(&ev).parse::<u32>().ok().map(ListId::new);
-        router.go(Route::Contacts(list));
+        // The search and sort stay; the page starts over.
+        let params = ViewParams { page: 0, ..view.params() };
+        router.go_hash(params.to_hash(list));
         on_change.run(());
     };
     view! {

@@ -1,31 +1,35 @@
 //! Contacts: the table with its search, filters, columns and pager, and the add and
 //! edit forms.
 
-mod add_dialog;
-mod additional_phones;
-mod column_chooser;
-mod custom_field_input;
-mod custom_fields_column;
-mod default_fields;
-mod edit_form;
-mod edit_page;
-mod field_groups;
-mod field_input;
-mod list_filter;
-mod page;
-mod phone_links;
-mod phone_reading;
-mod phone_row;
-mod row;
-mod save;
-mod social_fields;
-mod table;
-mod tag_filter;
-mod tag_picker;
-mod view;
+// Plain Rust, tested on the host.
+mod view_url;
 
-pub(crate) use column_chooser::close_on_escape;
-pub(crate) use custom_field_input::CustomFieldInput;
-pub(crate) use edit_page::EditContactPage;
-pub(crate) use page::ContactsPage;
-pub(crate) use view::{ContactsView, PAGE_SIZES};
+browser_only! {
+    mod add_dialog;
+    mod additional_phones;
+    mod column_chooser;
+    mod custom_field_input;
+    mod custom_fields_column;
+    mod default_fields;
+    mod edit_form;
+    mod edit_page;
+    mod field_groups;
+    mod field_input;
+    mod list_filter;
+    mod page;
+    mod phone_links;
+    mod phone_reading;
+    mod phone_row;
+    mod row;
+    mod save;
+    mod social_fields;
+    mod table;
+    mod tag_filter;
+    mod tag_picker;
+    mod view;
+    
+    pub(crate) use custom_field_input::CustomFieldInput;
+    pub(crate) use edit_page::EditContactPage;
+    pub(crate) use page::ContactsPage;
+    pub(crate) use view::{ContactsView, PAGE_SIZES};
+}

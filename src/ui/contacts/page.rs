@@ -10,6 +10,7 @@ use super::list_filter::ListFilter;
 use super::table::ContactsTable;
 use super::tag_filter::TagFilter;
 use super::view::ContactsView;
+use super::view_url::ViewParams;
 use crate::domain::export::csv_file_name;
 use crate::domain::trash::{contact_name, kept_open_whatsapp_sentence};
 use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
@@ -42,7 +43,30 @@ pub fn ContactsPage() -> impl IntoView {
         state.my_lists.with(|ls| wanted.filter(|id| ls.iter().any(|l| l.id == *id)))
     });
 
-    Effect::new(move |_| view.follow_list(list.get()));
+    // The address holds the view (view_url.rs): show what it says, after starting
+    // over when it names another list ...
+    Effect::new(move |_| {
+        let hash = router.hash.get();
+        // Leaving for another page changes the address too: not a view to show.
+        if !matches!(Route::parse(&hash), Route::Contacts(_)) {
+            return;
+        }
+        view.follow_list(list.get());
+        view.apply(ViewParams::from_hash(&hash));
+    });
+    // ... and keep it in step as the user searches, filters, sorts and pages (in place:
+    // Back leaves the page, it does not undo each keystroke).
+    Effect::watch(
+        move || (view.params(), list.get()),
+        move |(params, list), _, _| {
+            let hash = params.to_hash(*list);
+            let here = matches!(router.route.get_untracked(), Route::Contacts(_));
+            if here && router.hash.with_untracked(|h| *h != hash) {
+                router.replace(hash);
+            }
+        },
+        false,
+    );
 
     // The table's query (list and tag filters, search, sort, page).
     let query = move || ContactQuery {

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use super::view_url::ViewParams;
 use crate::domain::{ContactId, FieldId, ListId, SortKey};
 
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
@@ -63,6 +64,37 @@ impl ContactsView {
             }
             self.shown_list.set_value(Some(list));
         }
+    }
+
+    /// What the address holds of this view (tracked: an effect re-runs on changes).
+    pub fn params(self) -> ViewParams {
+        ViewParams {
+            search: self.search.get(),
+            tag: self.tag.get(),
+            sort: self.sort.get(),
+            descending: self.descending.get(),
+            page: self.page.get(),
+        }
+    }
+
+    /// Shows what an address says; sets only what differs, so applying the address
+    /// this view just wrote changes nothing.
+    pub fn apply(self, params: ViewParams) {
+        fn set_if<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+            if signal.with_untracked(|v| *v != value) {
+                signal.set(value);
+            }
+        }
+        set_if(self.search, params.search);
+        set_if(self.tag, params.tag);
+        set_if(self.sort, params.sort);
+        set_if(self.descending, params.descending);
+        set_if(self.page, params.page);
+    }
+
+    /// The address of this view over `list` (links back to the table keep the search).
+    pub fn href(self, list: Option<ListId>) -> String {
+        self.params().to_hash(list)
     }
 
     /// Clicking a column header: sort by it, or flip the direction if it already is.
