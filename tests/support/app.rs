@@ -14,6 +14,13 @@ pub async fn open_fresh_app(prefix: &str) -> Browser {
 
 /// Clicks the navigation's link to a section ("#/lists", "#/contacts", ...).
 pub async fn navigate(b: &Browser, hash: &str) {
+    // On a phone the sections are behind the Menu button: open it first, as a user would.
+    let folded = b
+        .exec("const t = document.querySelector('#nav-toggle'); return !!t && t.offsetParent !== null && t.getAttribute('aria-expanded') !== 'true'")
+        .await;
+    if folded == true {
+        b.click("#nav-toggle").await;
+    }
     b.click(&format!(".nav a[href='{hash}']")).await;
 }
 

@@ -222,7 +222,12 @@ impl Browser {
         loop {
             let el = self.wait_for(css).await;
             let arg = serde_json::to_value(&el).expect("element as a script argument");
-            let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", vec![arg]).await;
+            // An action folded into a row's "⋯" menu: open the menu first, as a user
+            // would (its items are placed under the button: no scrolling then).
+            let script = "const el = arguments[0]; const menu = el.closest('details.row-menu');
+                 if (!menu) { el.scrollIntoView({block: 'center', inline: 'center'}); return; }
+                 if (!menu.open) { menu.scrollIntoView({block: 'center', inline: 'center'}); menu.querySelector('summary').click(); }";
+            let _ = self.client.execute(script, vec![arg]).await;
             let err = match el.click().await {
                 Ok(()) => return,
                 Err(e) => e.to_string(),

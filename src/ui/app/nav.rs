@@ -1,5 +1,6 @@
-//! The section navigation: a sidebar on desktop, a scrolling tab strip on phones
-//! (the CSS decides). Plain links, so the keyboard and Back just work.
+//! The section navigation: a sidebar on desktop; on phones a "Menu" button naming the
+//! current section opens the same links as a panel (the CSS decides which shows).
+//! Plain links, so the keyboard and Back just work.
 
 use leptos::prelude::*;
 
@@ -12,9 +13,32 @@ pub fn Nav() -> impl IntoView {
     let router = Router::get();
     let state = AppState::get();
     let current = Memo::new(move |_| router.route.get().section());
+    let open = RwSignal::new(false);
+    // Going somewhere folds the panel.
+    Effect::new(move |_| {
+        current.track();
+        open.set(false);
+    });
     view! {
-        <nav class="nav" aria-label="Sections">
-            <ul>
+        <nav class="nav" class:open=move || open.get() aria-label="Sections" on:keydown=move |ev| {
+            if ev.key() == "Escape" && open.get_untracked() {
+                open.set(false);
+                crate::ui::kit::focus_id("nav-toggle");
+            }
+        }>
+            <button
+                type="button"
+                class="nav-toggle"
+                id="nav-toggle"
+                aria-controls="nav-sections"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="nav-toggle-icon" aria-hidden="true">"☰"</span>
+                <span class="visually-hidden">"Menu: "</span>
+                {move || current.get().label()}
+            </button>
+            <ul id="nav-sections" on:click=move |_| open.set(false)>
                 {Section::ALL
                     .into_iter()
                     .map(|section| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::Collection;
 use crate::domain::{Agent, AgentId};
 
-use crate::ui::contacts::close_on_escape;
+use crate::ui::kit::close_on_escape;
 
 use super::state::AppState;
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::view::ContactsView;
 use crate::ui::app::Setting;
 use crate::ui::app::AppState;
+use crate::ui::kit::close_on_escape;
 use crate::domain::{CustomField, FieldId};
 
 #[component]
@@ -55,24 +56,5 @@ pub fn ColumnChooser(
                 </Show>
             </div>
         </details>
-    }
-}
-
-/// Esc folds an open `<details>` popover and gives focus back to its summary.
-pub fn close_on_escape(ev: web_sys::KeyboardEvent) {
-    if ev.key() != "Escape" {
-        return;
-    }
-    let Some(details) = ev.current_target() else { return };
-    let open = js_sys::Reflect::get(&details, &"open".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-    if open {
-        ev.stop_propagation();
-        let _ = js_sys::Reflect::set(&details, &"open".into(), &false.into());
-        if let Some(summary) = js_sys::Reflect::get(&details, &"firstElementChild".into())
-            .ok()
-            .and_then(|s| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok())
-        {
-            let _ = summary.focus();
-        }
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::{Contact, ContactField, CustomField};
 use crate::ui::app::AppState;
 use crate::ui::app::Route;
 use crate::ui::copy::DuplicateRowButton;
-use crate::ui::kit::{local_day, SelectRowCell};
+use crate::ui::kit::{local_day, RowMenu, SelectRowCell, TruncatedText};
 
 use super::phone_links::PhoneLinks;
 use super::view::ContactsView;
@@ -50,7 +50,7 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
             <td class="col-last">{data.get(ContactField::LastName).unwrap_or("").to_string()}</td>
             <td class="col-phone">{phone}</td>
             <td class="col-mobile">{mobile}</td>
-            <td class="col-email">{data.get(ContactField::Email).unwrap_or("").to_string()}</td>
+            <td class="col-email"><TruncatedText text=data.get(ContactField::Email).unwrap_or("").to_string() /></td>
             <td class="col-list">{list_name}</td>
             <td class="col-last-contact">{activity.last.map(local_day)}</td>
             {move || columns.get().into_iter().map(|f| {
@@ -62,7 +62,9 @@ pub fn ContactRow(contact: Contact, #[prop(into)] columns: Signal<Vec<CustomFiel
                     <a class="btn btn-small" href=Route::EditContact(id).to_hash() aria-label=format!("Edit {full_name}")>
                         "Edit"
                     </a>
-                    <DuplicateRowButton id=id name=full_name.clone() />
+                    <RowMenu label=format!("More actions for {full_name}")>
+                        <DuplicateRowButton id=id name=full_name.clone() />
+                    </RowMenu>
                 </div>
             </td>
         </tr>

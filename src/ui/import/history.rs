@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::{BatchId, BatchStatus};
 
 use crate::ui::app::{AppState, Collection, Command};
-use crate::ui::kit::{grouped, local_time};
+use crate::ui::kit::{grouped, local_time, TruncatedText};
 
 use super::undo::ImportUndoButton;
 
@@ -65,13 +65,13 @@ pub fn ImportHistory() -> impl IntoView {
                                 <th scope="col">"Status"</th>
                                 <th scope="col" class="num">"Imported"</th>
                                 <th scope="col" class="num">"Not imported"</th>
-                                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                <th scope="col" class="col-actions"><span class="visually-hidden">"Actions"</span></th>
                             </tr>
                         </thead>
                         <tbody>
                             <For each=move || rows.get() key=|r| (r.id, r.status.label(), r.imported, r.undone) let:row>
                                 <tr data-batch=row.id.get().to_string()>
-                                    <td class="row-title">{row.file.clone()}</td>
+                                    <td class="row-title col-file"><TruncatedText text=row.file.clone() /></td>
                                     <td>{row.list.clone()}</td>
                                     <td>{row.started.clone()}</td>
                                     <td class="batch-status">
@@ -80,7 +80,8 @@ pub fn ImportHistory() -> impl IntoView {
                                     </td>
                                     <td class="num">{grouped(row.imported as usize)}</td>
                                     <td class="num">{grouped(row.left_out as usize)}</td>
-                                    <td class="row-actions">
+                                    // A cell stays a table cell: the flex box is inside it.
+                                    <td class="col-actions"><div class="row-actions">
                                         {(row.status == BatchStatus::Interrupted)
                                             .then(|| {
                                                 let id = row.id;
@@ -91,7 +92,7 @@ pub fn ImportHistory() -> impl IntoView {
                                                 }
                                             })}
                                         <ImportUndoButton batch=row.id />
-                                    </td>
+                                    </div></td>
                                 </tr>
                             </For>
                         </tbody>

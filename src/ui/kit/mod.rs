@@ -21,12 +21,14 @@ browser_only! {
     mod pager;
     mod record_page;
     mod row_actions;
+    mod row_menu;
     mod save_button;
     mod select;
     mod selection;
     mod sort_header;
     mod text_area;
     mod toggle;
+    mod truncated_text;
 
     pub(crate) use choice::{choice_options, InlineSelect};
     pub(crate) use clock::{local_day, local_offset, local_time, now};
@@ -45,10 +47,12 @@ browser_only! {
     pub(crate) use pager::Pager;
     pub(crate) use record_page::{Record, RecordPage, RecordTexts};
     pub(crate) use row_actions::{RowActions, RowButton};
+    pub(crate) use row_menu::{close_on_escape, RowMenu};
     pub(crate) use save_button::SaveButton;
     pub(crate) use select::Select;
     pub(crate) use selection::{keep_to_shown, SelectAllCell, SelectRowCell};
     pub(crate) use sort_header::SortHeader;
     pub(crate) use text_area::TextArea;
     pub(crate) use toggle::ToggleSwitch;
+    pub(crate) use truncated_text::TruncatedText;
 }

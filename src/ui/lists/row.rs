@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::{ContactList, ListId};
 use crate::ui::app::Route;
-use crate::ui::kit::{grouped, local_time, RowButton, SelectRowCell};
+use crate::ui::kit::{grouped, local_time, RowButton, RowMenu, SelectRowCell, TruncatedText};
 
 #[component]
 pub fn ListRow(
@@ -27,9 +27,9 @@ pub fn ListRow(
         <tr class:selected=checked>
             <SelectRowCell id=id picked=selected label=format!("Select {name}") />
             <td class="col-name">
-                <a href=Route::EditList(id).to_hash() class="row-title">{name.clone()}</a>
+                <a href=Route::EditList(id).to_hash() class="row-title"><TruncatedText text=name.clone() /></a>
             </td>
-            <td class="col-desc">{list.description.as_deref().unwrap_or("").to_string()}</td>
+            <td class="col-desc"><TruncatedText text=list.description.as_deref().unwrap_or("").to_string() /></td>
             <td class="col-num">{grouped(count)}</td>
             <td class="col-date">{local_time(list.created)}</td>
             <td class="col-actions">
@@ -37,17 +37,14 @@ pub fn ListRow(
                     <a class="btn btn-small" href=Route::EditList(id).to_hash() aria-label=format!("Edit list {name}")>
                         "Edit List"
                     </a>
-                    <a
-                        class="btn btn-small"
-                        href=Route::Contacts(Some(id)).to_hash()
-                        aria-label=format!("Show contacts of {name}")
-                    >
-                        "Show Contacts"
-                    </a>
-                    // Short, so the row's actions fit beside the columns at 1280px.
-                    <RowButton label="Add Agents" aria_label=format!("Add agents to list {name}") on_click=on(on_agents) attr:title="Add Agents to List" />
-                    <RowButton label="Export" aria_label=format!("Export the contacts of {name} to CSV") on_click=on(on_export) attr:title="Export to CSV" />
-                    <RowButton label="Delete" class="btn-danger-outline" aria_label=format!("Delete list {name}") on_click=on(on_delete) />
+                    <RowMenu label=format!("More actions for list {name}")>
+                        <a class="btn btn-small" href=Route::Contacts(Some(id)).to_hash() aria-label=format!("Show contacts of {name}")>
+                            "Show Contacts"
+                        </a>
+                        <RowButton label="Add Agents to List" aria_label=format!("Add agents to list {name}") on_click=on(on_agents) />
+                        <RowButton label="Export to CSV" aria_label=format!("Export the contacts of {name} to CSV") on_click=on(on_export) />
+                        <RowButton label="Delete" class="btn-danger-outline" aria_label=format!("Delete list {name}") on_click=on(on_delete) />
+                    </RowMenu>
                 </div>
             </td>
         </tr>
