@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use support::app::{confirm, open_fresh_app, press_escape};
+use support::app::{confirm, discard_changes, open_fresh_app, press_escape};
 use support::lists::{add_disposition, create_list, open_list_editor, open_list_tab, ListTab, NewList};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -25,6 +25,7 @@ async fn dispositions_nest_three_levels_and_survive_reload() {
     b.click("#save-disposition").await;
     b.wait_for_text("#error-disposition-name", "already exists").await;
     press_escape(&b).await;
+    discard_changes(&b).await;
     b.wait_gone(".overlay").await;
 
     let tree = "return [...document.querySelectorAll('#disposition-tree .disp-row')].map(r => [r.dataset.depth, r.querySelector('.disp-name').textContent, !!r.querySelector('.disp-add')])";

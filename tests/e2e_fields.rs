@@ -8,7 +8,7 @@
 mod support;
 
 use serde_json::json;
-use support::app::{confirm, control_value, navigate, open_fresh_app, press_escape, scrolls_sideways, set_value};
+use support::app::{confirm, control_value, discard_changes, navigate, open_fresh_app, press_escape, scrolls_sideways, set_value};
 use support::contacts::{add_contact, edit_contact_named, fill_new_contact, save_new_contact, NewContact};
 use support::custom_fields::{add_custom_field, field_id, type_choice, FieldDef, FieldScope};
 use support::lists::{add_disposition, create_list, open_list_editor, open_list_tab, ListTab, NewList};
@@ -80,6 +80,7 @@ async fn every_field_type_on_a_list_and_globally_round_trips() {
     b.click("button[aria-label='Remove choice Typo']").await;
     b.wait_gone(".chip").await;
     press_escape(&b).await;
+    discard_changes(&b).await;
     b.wait_gone(".overlay").await;
     for def in &list_defs {
         add_custom_field(&b, FieldScope::List, def).await;
@@ -165,6 +166,7 @@ async fn every_field_type_on_a_list_and_globally_round_trips() {
     b.click("#save-field").await;
     b.wait_for_text("#error-def-choices", "1 contact(s) hold values that do not fit").await;
     press_escape(&b).await;
+    discard_changes(&b).await;
     b.wait_gone(".overlay").await;
     b.close().await;
 }
@@ -186,6 +188,7 @@ async fn required_field_blocks_save_and_type_changes_that_do_not_fit_are_refused
     b.click("#save-field").await;
     b.wait_for_text("#error-def-alias", "\"Email\" is a default field of every contact").await;
     press_escape(&b).await;
+    discard_changes(&b).await;
     b.wait_gone(".overlay").await;
 
     navigate(&b, "#/contacts").await;

@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::json;
 use support::agents::{close_agent_picker, create_agent, open_agent_picker, wait_pane};
-use support::app::{database_name, navigate, open_fresh_app, press_escape, scrolls_sideways, wait_for_notice};
+use support::app::{database_name, discard_changes, navigate, open_fresh_app, press_escape, scrolls_sideways, wait_for_notice};
 use support::contacts::{add_contact, edit_contact_named, wait_rows, NewContact, ROWS};
 use support::custom_fields::{add_custom_field, FieldDef, FieldScope};
 use support::lists::{create_list, edit_list_named, NewList};
@@ -26,7 +26,9 @@ async fn tags_tag_filter_and_delete() {
     b.fill("#tag-colour-text", "red; background:url(x)").await;
     b.click("#save-tag").await;
     b.wait_for_text("#error-tag-colour", "#3366cc").await;
+    // What was typed is not dropped silently: the dialog asks first.
     press_escape(&b).await;
+    discard_changes(&b).await;
     b.wait_gone(".overlay").await;
     create_tag(&b, "VIP", Some("#D92D20")).await;
     create_tag(&b, "Call back", Some("#1e5aa8")).await;
@@ -107,6 +109,7 @@ async fn agents_assignment_and_agent_view() {
     b.click("#save-agent").await;
     b.wait_for_text("#error-agent-username", "already taken").await;
     press_escape(&b).await;
+    discard_changes(&b).await;
     b.wait_gone(".overlay").await;
 
     // `>` assigns the selected; the change is saved at once.

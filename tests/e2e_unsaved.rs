@@ -147,3 +147,49 @@ async fn list_forms_ask_too() {
     assert!(!b.text("#lists-table").await.contains("Partners"), "a discarded list was added");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tag_agent_and_custom_field_dialogs_ask_before_dropping_what_was_typed() {
+    let b = open_fresh_app("e2e-unsaved-dialogs").await;
+
+    // New tag, a name typed, Esc: asks; Keep editing keeps it; Esc again, Discard closes.
+    navigate(&b, "#/tags").await;
+    b.click("#new-tag").await;
+    b.fill("#tag-name", "Richiamare domani").await;
+    press_escape(&b).await;
+    answer(&b, "keep").await;
+    assert_eq!(input_value(&b, "#tag-name").await, "Richiamare domani", "Keep editing lost the name");
+    press_escape(&b).await;
+    answer(&b, "discard").await;
+    b.wait_gone("#tag-form").await;
+    assert!(!b.text("main").await.contains("Richiamare domani"), "a discarded tag was added");
+
+    // Nothing typed: Esc just closes.
+    b.click("#new-tag").await;
+    b.wait_for("#tag-name").await;
+    press_escape(&b).await;
+    b.wait_gone("#tag-form").await;
+    assert_eq!(b.count(QUESTION).await, 0, "an untouched dialog asked");
+
+    // New custom field, an alias typed, Cancel then Save: the field is added.
+    navigate(&b, "#/custom-fields").await;
+    b.click("#new-global-field").await;
+    b.fill("#field-def-alias", "Account manager").await;
+    b.click("#field-form button.btn:not(.btn-primary)").await;
+    answer(&b, "save").await;
+    b.wait_gone("#field-form").await;
+    b.wait_for_text("#global-fields-table", "Account manager").await;
+
+    // New agent, a name typed, then the browser's Back: asks; Discard goes back,
+    // nothing added.
+    navigate(&b, "#/agents").await;
+    b.click("#new-agent").await;
+    b.fill("#agent-name", "Giulia Rossi").await;
+    b.client.back().await.expect("browser back");
+    answer(&b, "discard").await;
+    b.wait_for("#global-fields-table").await;
+    navigate(&b, "#/agents").await;
+    b.wait_for("#new-agent").await;
+    assert!(!b.text("main").await.contains("Giulia Rossi"), "a discarded agent was added");
+    b.close().await;
+}

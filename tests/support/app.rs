@@ -24,6 +24,14 @@ pub async fn navigate(b: &Browser, hash: &str) {
     b.click(&format!(".nav a[href='{hash}']")).await;
 }
 
+/// Answers "Discard changes" to the question a form with changes asks when it is
+/// closed or left, and waits for the question to go.
+pub async fn discard_changes(b: &Browser) {
+    b.wait_for_text("#unsaved-question", "not saved").await;
+    b.click("#unsaved-discard").await;
+    b.wait_gone("#unsaved-question").await;
+}
+
 /// Presses Esc on whatever has the focus (closes an open dialog).
 pub async fn press_escape(b: &Browser) {
     b.exec("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))").await;

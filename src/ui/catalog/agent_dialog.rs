@@ -19,10 +19,12 @@ pub fn AgentDialog(
     let state = AppState::get();
     let save = Command::new();
     let id = editing.as_ref().map(|a| a.id);
-    let draft = RwSignal::new(match &editing {
+    let opened = match &editing {
         Some(a) => AgentDraft { name: a.name.to_string(), username: a.username.to_string(), role: a.role },
         None => AgentDraft { name: String::new(), username: String::new(), role: Role::Agent },
-    });
+    };
+    let draft = RwSignal::new(opened.clone());
+    let changed = Signal::derive(move || draft.with(|d| *d != opened));
     let name_error = RwSignal::new(None::<String>);
     let username_error = RwSignal::new(None::<String>);
 
@@ -56,7 +58,7 @@ pub fn AgentDialog(
     let set_role = Callback::new(move |key: String| draft.update(|d| d.role = if key == "admin" { Role::Admin } else { Role::Agent }));
 
     view! {
-        <DialogForm texts=FORM editing=id.is_some() pending=Signal::derive(move || save.pending()) on_submit=submit on_close=on_close>
+        <DialogForm texts=FORM editing=id.is_some() pending=Signal::derive(move || save.pending()) on_submit=submit on_close=on_close changed=changed>
             <FormField id="agent-name" label="Name" required=true error=name_error>
                 <TextInput value=Signal::derive(move || draft.with(|d| d.name.clone())) on_input=Callback::new(move |name| draft.update(|d| d.name = name)) />
             </FormField>

@@ -40,11 +40,19 @@ pub fn FieldDialog(scope: FieldScope, editing: Option<FieldId>, on_close: Callba
     let initial = editing
         .and_then(|id| state.read_now(|ws| ws.field(id).map(FieldDraft::from_field)))
         .unwrap_or_default();
-    let alias = RwSignal::new(initial.alias);
+    let alias = RwSignal::new(initial.alias.clone());
     let type_name = RwSignal::new(initial.type_name);
-    let choices = RwSignal::new(initial.choices);
+    let choices = RwSignal::new(initial.choices.clone());
     let required = RwSignal::new(initial.required);
     let click_to_action = RwSignal::new(initial.click_to_action);
+    let shown = move || FieldDraft {
+        alias: alias.get(),
+        type_name: type_name.get(),
+        choices: choices.get(),
+        required: required.get(),
+        click_to_action: click_to_action.get(),
+    };
+    let changed = Signal::derive(move || shown() != initial);
     let error = RwSignal::new(None::<(Slot, String)>);
     let save = Command::new();
     let types: &'static [FieldTypeName] = match scope {
@@ -57,13 +65,7 @@ pub fn FieldDialog(scope: FieldScope, editing: Option<FieldId>, on_close: Callba
     let choices_error = message_at(Slot::Choices);
 
     let submit = Callback::new(move |()| {
-        let draft = FieldDraft {
-            alias: alias.get_untracked(),
-            type_name: type_name.get_untracked(),
-            choices: choices.get_untracked(),
-            required: required.get_untracked(),
-            click_to_action: click_to_action.get_untracked(),
-        };
+        let draft = untrack(shown);
         save.run(
             move |ws, now| match editing {
                 Some(id) => ws.update_field(id, &draft, now),
@@ -99,7 +101,7 @@ pub fn FieldDialog(scope: FieldScope, editing: Option<FieldId>, on_close: Callba
         }
     });
     view! {
-        <DialogForm texts=FORM editing=editing.is_some() pending=Signal::derive(move || save.pending()) on_submit=submit on_close=on_close>
+        <DialogForm texts=FORM editing=editing.is_some() pending=Signal::derive(move || save.pending()) on_submit=submit on_close=on_close changed=changed>
             <FormField id="field-def-alias" label="Alias" required=true error_id="error-def-alias" error=alias_error>
                 <TextInput value=alias on_input=Callback::new(move |text| alias.set(text)) />
                 <p class="toggle-hint">"The name shown in the contact's view."</p>

@@ -23,10 +23,12 @@ pub fn TagDialog(
     let state = AppState::get();
     let save = Command::new();
     let id = editing.as_ref().map(|t| t.id);
-    let draft = RwSignal::new(match &editing {
+    let opened = match &editing {
         Some(t) => TagDraft { name: t.name.to_string(), colour: t.colour.as_str().to_owned() },
         None => TagDraft { name: String::new(), colour: DEFAULT_COLOUR.into() },
-    });
+    };
+    let draft = RwSignal::new(opened.clone());
+    let changed = Signal::derive(move || draft.with(|d| *d != opened));
     let name_error = RwSignal::new(None::<String>);
     let colour_error = RwSignal::new(None::<String>);
     // The picker only takes a valid colour: show the last valid one while typing.
@@ -63,7 +65,7 @@ pub fn TagDialog(
     });
 
     view! {
-        <DialogForm texts=FORM editing=id.is_some() pending=Signal::derive(move || save.pending()) on_submit=submit on_close=on_close>
+        <DialogForm texts=FORM editing=id.is_some() pending=Signal::derive(move || save.pending()) on_submit=submit on_close=on_close changed=changed>
             <FormField id="tag-name" label="Name" required=true error=name_error>
                 <TextInput value=Signal::derive(move || draft.with(|d| d.name.clone())) on_input=Callback::new(move |name| draft.update(|d| d.name = name)) />
             </FormField>

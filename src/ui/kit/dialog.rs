@@ -27,7 +27,14 @@ pub fn Dialog(
     );
     on_cleanup(move || {
         if let Some(Some(el)) = opener.try_get_value() {
-            let _ = el.focus();
+            // An item of a row's ⋯ menu is hidden once the menu closed: its button then.
+            let folded = el.closest("details.row-menu:not([open]) > .row-menu-items").ok().flatten();
+            let target = folded
+                .and_then(|items| items.parent_element())
+                .and_then(|menu| menu.first_element_child())
+                .and_then(|summary| summary.dyn_into::<web_sys::HtmlElement>().ok())
+                .unwrap_or(el);
+            let _ = target.focus();
         }
     });
     Effect::new(move |_| {

@@ -32,7 +32,8 @@ pub fn DispositionDialog(list: ListId, target: NameTarget, on_close: Callback<()
         edit_title: "Rename disposition",
         add_label: "Save",
     };
-    let name = RwSignal::new(initial);
+    let name = RwSignal::new(initial.clone());
+    let changed = Signal::derive(move || name.with(|n| *n != initial));
     let error = RwSignal::new(None::<String>);
     let save = Command::new();
     let submit = Callback::new(move |()| {
@@ -56,6 +57,7 @@ pub fn DispositionDialog(list: ListId, target: NameTarget, on_close: Callback<()
             pending=Signal::derive(move || save.pending())
             on_submit=submit
             on_close=on_close
+            changed=changed
         >
             {parent_name.map(|p| view! { <p class="hint">"Under " <strong>{p}</strong></p> })}
             <FormField id="disposition-name" label="Name" required=true error=error>
