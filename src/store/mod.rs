@@ -73,9 +73,7 @@ impl Store {
     }
 
     async fn open_version(name: &str, version: u32) -> Result<Store, StoreError> {
-        let opened = open::open_db(name, version).await;
-        open::release_warm_up();
-        let db = opened?;
+        let db = open::open_db(name, version).await?;
         let closed = Rc::new(Cell::new(false));
         let on_closed: Hook = Rc::default();
         // Another tab wants to upgrade the schema: let go at once so it is not blocked,

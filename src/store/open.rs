@@ -8,7 +8,6 @@ use std::rc::Rc;
 use std::task::{Poll, Waker};
 
 use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
 use indexed_db_futures::database::Database;
 
 use super::error::StoreError;
@@ -77,14 +76,5 @@ pub(crate) async fn open_db(name: &str, version: u32) -> Result<Database, StoreE
             });
             Err(StoreError::Blocked)
         }
-    }
-}
-
-/// Closes the connection `warm_up.js` opened before the wasm started (if any): the
-/// app's own is open, the browser's store stays warm through it.
-pub(crate) fn release_warm_up() {
-    let release = js_sys::Reflect::get(&js_sys::global(), &"cmReleaseWarmUp".into()).ok();
-    if let Some(release) = release.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
-        let _ = release.call0(&wasm_bindgen::JsValue::NULL);
     }
 }
