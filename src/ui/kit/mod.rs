@@ -10,6 +10,7 @@ browser_only! {
     mod country_field;
     mod country_select;
     mod data_table;
+    mod details_popover;
     mod dialog;
     mod dialog_form;
     mod download;
@@ -47,7 +48,8 @@ browser_only! {
     pub(crate) use pager::Pager;
     pub(crate) use record_page::{Record, RecordPage, RecordTexts};
     pub(crate) use row_actions::{RowActions, RowButton};
-    pub(crate) use row_menu::{close_on_escape, RowMenu};
+    pub(crate) use details_popover::close_on_escape;
+    pub(crate) use row_menu::RowMenu;
     pub(crate) use save_button::SaveButton;
     pub(crate) use select::Select;
     pub(crate) use selection::{keep_to_shown, SelectAllCell, SelectRowCell};

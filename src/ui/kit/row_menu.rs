@@ -7,6 +7,8 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
+
+use super::details_popover::close_on_escape;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -27,21 +29,6 @@ pub fn RowMenu(
                 {children()}
             </div>
         </details>
-    }
-}
-
-/// Esc folds an open `<details>` popover and gives focus back to its summary.
-pub fn close_on_escape(ev: web_sys::KeyboardEvent) {
-    if ev.key() != "Escape" {
-        return;
-    }
-    let Some(details) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) else { return };
-    if details.open() {
-        ev.stop_propagation();
-        details.set_open(false);
-        if let Some(summary) = details.first_element_child().and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
-            let _ = summary.focus();
-        }
     }
 }
 
