@@ -11,6 +11,7 @@ pub(crate) mod chunks;
 pub(crate) mod decode;
 mod error;
 mod memory;
+pub(crate) mod outbox;
 mod session;
 pub(crate) mod writes;
 
@@ -61,4 +62,10 @@ pub trait Persistence {
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>>;
 
     fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a>;
+
+    /// Gets the journal ready to be read (opened, an unfinished save applied) before a
+    /// journey asks for it. Nothing to do for a store whose journal is always ready.
+    fn prepare_journal(&self) -> SaveFuture<'_> {
+        Box::pin(async { Ok(()) })
+    }
 }

@@ -101,13 +101,17 @@ fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ 
 /// bytes at a time). A put of a record the workspace no longer has becomes a deletion:
 /// deleted again after being dirtied (a merged change), it must not linger.
 pub fn writes<'a>(workspace: &'a Workspace, change: &'a Change) -> impl Iterator<Item = Write> + 'a {
-    let records = record_targets(change).map(move |(target, put)| Write { target, bytes: if put { encode(workspace, target) } else { None } });
-    records.chain(journal_writes(change))
+    record_writes(workspace, change).chain(journal_writes(change))
+}
+
+/// The requests of `change` outside the journal (see `writes`).
+pub fn record_writes<'a>(workspace: &'a Workspace, change: &'a Change) -> impl Iterator<Item = Write> + 'a {
+    record_targets(change).map(move |(target, put)| Write { target, bytes: if put { encode(workspace, target) } else { None } })
 }
 
 /// The journal's requests, after the records': clears first (a put merged after a
 /// clear must survive it), then puts, then deletions.
-fn journal_writes(change: &Change) -> impl Iterator<Item = Write> + '_ {
+pub fn journal_writes(change: &Change) -> impl Iterator<Item = Write> + '_ {
     let cleared = cleared_runs(&change.journal_cleared).into_iter().map(|(first, last)| Write { target: Target::JournalOf(first, last), bytes: None });
     let put = change.journal_put.iter().map(|e| Write { target: Target::Journal(JournalKey::of(e)), bytes: Some(encode_journal_entry(e)) });
     let deleted = change.journal_deleted.iter().map(|&k| Write { target: Target::Journal(k), bytes: None });

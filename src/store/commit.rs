@@ -12,21 +12,27 @@
 //! transaction, encode included, 0.74 s; the same as `commit_chunked` with 50 pages
 //! per transaction, 0.95 s. `commit_chunked` trades atomicity of the whole for yields
 //! between transactions (progress can repaint, a stop button can act).
+//!
+//! The journal's requests go into the same transaction when the journal lives in the
+//! workspace's database; when it lives in a storage bucket (`journal_home`), the
+//! transaction carries them as one outbox record, and they are written to the bucket
+//! once it committed (`persist::outbox` says why that is safe).
 
 use gloo_timers::future::TimeoutFuture;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
-use indexed_db_futures::KeyRange;
-use wasm_bindgen::JsValue;
 
 use super::error::{from_dom, StoreError};
-use super::keys::{bytes_to_js, journal_range, location, store_name};
-use super::schema::META;
+use super::journal_home::{Journal, JournalHome};
+use super::keys::{bytes_to_js, location, store_name};
+use super::raw_idb::js_error;
+use super::schema::{JOURNAL, META, OUTBOX};
+use super::{journal_ops, journal_outbox};
 use crate::domain::{Change, Workspace};
-use crate::persist::chunks;
-use crate::persist::writes::{targets, writes, Target};
+use crate::persist::writes::{journal_writes, record_writes, targets, Shelf, Write};
+use crate::persist::{chunks, outbox};
 
 /// A deliberate failure for tests of the abort path.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,15 +46,27 @@ pub(crate) enum Inject {
 
 pub(crate) async fn commit(
     db: &Database,
+    journal: Option<(&Journal, &JournalHome)>,
     workspace: &Workspace,
     change: &Change,
     inject: Inject,
 ) -> Result<(), StoreError> {
     let fail = inject != Inject::Nothing;
+    let journal_writes: Vec<Write> = journal_writes(change).collect();
+    // A journal in a storage bucket gets the requests through the outbox.
+    let bucket = match journal {
+        Some((journal, JournalHome::Bucket(bucket))) if !journal_writes.is_empty() => Some((journal, &bucket.db)),
+        _ => None,
+    };
+    let journal_store = match (journal_writes.is_empty(), bucket.is_some()) {
+        (true, _) => None,
+        (false, true) => Some(OUTBOX),
+        (false, false) => Some(JOURNAL),
+    };
     // Only the object stores this change touches are in the transaction's scope.
     let mut stores: Vec<&'static str> = Vec::with_capacity(8);
-    let named = targets(change).map(|target| store_name(target.shelf()));
-    for store in named.chain(fail.then_some(META)) {
+    let named = targets(change).map(|target| target.shelf()).filter(|&shelf| shelf != Shelf::Journal).map(store_name);
+    for store in named.chain(journal_store).chain(fail.then_some(META)) {
         if !stores.contains(&store) {
             stores.push(store);
         }
@@ -59,18 +77,29 @@ pub(crate) async fn commit(
 
     let tx = db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
     // On any early return below, dropping `tx` aborts it: nothing is written.
-    for write in writes(workspace, change) {
+    for write in record_writes(workspace, change) {
         let (name, key) = location(write.target);
         let store = tx.object_store(name)?;
-        match (write.target, write.bytes) {
-            (Target::JournalOf(first, last), _) => {
-                let (lower, upper) = journal_range(first, last, None);
-                issued(store.delete::<JsValue, _>(KeyRange::Bound(lower, false, upper, false)).primitive()?);
-            }
-            (_, Some(bytes)) => issued(store.put(bytes_to_js(&bytes)).with_key(key).primitive()?),
-            (_, None) => issued(store.delete(key).primitive()?),
+        match write.bytes {
+            Some(bytes) => issued(store.put(bytes_to_js(&bytes)).with_key(key).primitive()?),
+            None => issued(store.delete(key).primitive()?),
         }
     }
+    let outbox_key = match bucket {
+        Some((journal, _)) => {
+            let key = journal.take_outbox_key();
+            let store = tx.object_store(OUTBOX)?;
+            issued(store.put(bytes_to_js(&outbox::encode(&journal_writes))).with_key(key).primitive()?);
+            Some(key)
+        }
+        None if !journal_writes.is_empty() => {
+            let raw: web_sys::IdbTransaction = tx.as_sys().clone().into();
+            let store = raw.object_store(JOURNAL).map_err(|e| js_error(&e))?;
+            journal_ops::issue(&store, &journal_writes)?;
+            None
+        }
+        None => None,
+    };
     crate::perf::mark("cm:commit-issued");
     if fail {
         let store = tx.object_store(META)?;
@@ -78,7 +107,36 @@ pub(crate) async fn commit(
             issued(store.add(bytes_to_js(&[0])).with_key("injected-failure").primitive()?);
         }
     }
-    finish(tx).await
+    finish(tx).await?;
+    if let (Some((journal, bucket)), Some(key)) = (bucket, outbox_key) {
+        // The change is saved (the outbox holds its journal part): a failure from here
+        // on, or this future dropped half way, only leaves the outbox record to be
+        // applied before the journal is read again.
+        let mut pending = ReplayUnlessDone { journal, done: false };
+        let applied = match journal_ops::apply(bucket, &journal_writes).await {
+            Ok(()) => journal_outbox::remove(db, key).await,
+            Err(e) => Err(e),
+        };
+        match applied {
+            Ok(()) => pending.done = true,
+            Err(e) => leptos::logging::warn!("the interactions of a save wait to be written: {e}"),
+        }
+    }
+    Ok(())
+}
+
+/// Marks the journal's outbox for a replay when dropped before `done`.
+struct ReplayUnlessDone<'a> {
+    journal: &'a Journal,
+    done: bool,
+}
+
+impl Drop for ReplayUnlessDone<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            self.journal.set_replay_due();
+        }
+    }
 }
 
 /// A built request is already sent. Its future is not kept: success or failure reaches
@@ -106,6 +164,7 @@ async fn finish(tx: Transaction<'_>) -> Result<(), StoreError> {
 /// browser between them.
 pub(crate) async fn commit_chunked(
     db: &Database,
+    journal: Option<(&Journal, &JournalHome)>,
     workspace: &Workspace,
     change: &Change,
     pages_per_tx: usize,
@@ -113,7 +172,7 @@ pub(crate) async fn commit_chunked(
     let parts = chunks::plan(change, pages_per_tx);
     let count = parts.len();
     for (i, part) in parts.iter().enumerate() {
-        commit(db, workspace, part, Inject::Nothing).await?;
+        commit(db, journal, workspace, part, Inject::Nothing).await?;
         if i + 1 < count {
             // Outside any transaction: let progress repaint.
             TimeoutFuture::new(0).await;

@@ -4,27 +4,35 @@
 //! lists, the workspace meta, custom fields, tags, agents, dispositions and import
 //! batches are one record each (schema version 3 added fields, tags, agents and
 //! dispositions; version 4 import batches; version 5 the journal; version 6 the trash,
-//! deleted contacts by page). Every command's `Change` is committed in
-//! ONE transaction: all of it lands, or none of it.
+//! deleted contacts by page; version 7 the journal's outbox). Every command's `Change`
+//! is committed in ONE transaction: all of it lands, or none of it. The journal of a
+//! new workspace lives in a storage bucket instead (`journal_home`), reached through
+//! the outbox written in that transaction.
 //!
 //! `Store` implements `persist::Persistence`: which bytes a change writes, how stored
 //! records are decoded and checked, and how a big change is cut into transactions are
 //! `persist`'s, shared with the memory store; this module only issues the requests.
 //!
 //! Files: `schema` (versions, migration steps), `open` (upgrade, blocked), `keys`
-//! (key/value shapes), `load`, `commit`, `settings`, `lock` (one active tab),
+//! (key/value shapes), `load`, `commit`, `journal` (reading one contact's),
+//! `journal_home` (where it lives), `journal_ops` and `journal_outbox` (writing it
+//! there), `raw_idb` (IndexedDB without indexed_db_futures, for the bucket), `settings`, `lock` (one active tab),
 //! `storage` (quota estimate, persistence), `persistence` (the trait), `tests` (the
 //! shared suite on IndexedDB, and what only IndexedDB has: migrations, connections).
 
 mod commit;
 pub mod error;
 mod journal;
+mod journal_home;
+mod journal_ops;
+mod journal_outbox;
 mod keys;
 mod load;
 pub mod lock;
 mod open;
 mod pages_read;
 mod persistence;
+mod raw_idb;
 mod schema;
 mod settings;
 pub mod storage;
@@ -42,6 +50,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::change::Collection;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 /// The default database name. Tests and benchmarks pass their own (the app reads
@@ -53,6 +62,8 @@ type Hook = Rc<RefCell<Option<Box<dyn Fn()>>>>;
 /// An open database at the current schema version.
 pub struct Store {
     db: Database,
+    /// Where the journal lives, found on first use (never at start-up).
+    journal: journal_home::Journal,
     /// Set when another tab's upgrade made us close the connection.
     closed: Rc<Cell<bool>>,
     on_closed: Hook,
@@ -91,14 +102,14 @@ impl Store {
             })
         };
         Self::raw(&db).set_onversionchange(Some(on_versionchange.as_ref().unchecked_ref()));
-        Ok(Store { db, closed, on_closed, _on_versionchange: on_versionchange })
+        Ok(Store { db, journal: journal_home::Journal::new(name, version), closed, on_closed, _on_versionchange: on_versionchange })
     }
 
     /// Deletes a whole database (tests, benchmarks, "reset"). Close every `Store` on it
     /// first, or the deletion waits for them.
     pub async fn delete_database(name: &str) -> Result<(), StoreError> {
         Database::delete_by_name(name)?.await?;
-        Ok(())
+        journal_home::delete_bucket_journals(name).await
     }
 
     /// Reads every record and rebuilds the workspace.
@@ -109,7 +120,8 @@ impl Store {
     /// Writes exactly what `change` names, reading the records from `workspace`, in
     /// one transaction.
     pub async fn commit(&self, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
-        commit::commit(self.db()?, workspace, change, commit::Inject::Nothing).await
+        let home = self.journal_home_for(change).await?;
+        commit::commit(self.db()?, self.with_journal(&home), workspace, change, commit::Inject::Nothing).await
     }
 
     /// Like [`Store::commit`], but a big change is written in several transactions of
@@ -121,7 +133,8 @@ impl Store {
         change: &Change,
         pages_per_tx: usize,
     ) -> Result<(), StoreError> {
-        commit::commit_chunked(self.db()?, workspace, change, pages_per_tx).await
+        let home = self.journal_home_for(change).await?;
+        commit::commit_chunked(self.db()?, self.with_journal(&home), workspace, change, pages_per_tx).await
     }
 
     /// Stages `change` like `commit`, then adds a request that fails (a duplicate key),
@@ -132,12 +145,52 @@ impl Store {
         workspace: &Workspace,
         change: &Change,
     ) -> Result<(), StoreError> {
-        commit::commit(self.db()?, workspace, change, commit::Inject::DuplicateKey).await
+        let home = self.journal_home_for(change).await?;
+        commit::commit(self.db()?, self.with_journal(&home), workspace, change, commit::Inject::DuplicateKey).await
     }
 
     /// A contact's journal entries, oldest first, within `interval` when given.
     pub async fn journal(&self, contact: ContactId, interval: Option<Interval>) -> Result<Vec<JourneyEntry>, StoreError> {
-        journal::read_journal(self.db()?, contact, interval).await
+        let home = self.journal_home().await?;
+        journal::read_journal(self.journal_db(&home)?, contact, interval).await
+    }
+
+    /// Opens the journal (and applies a save a closed tab left unfinished) ahead of the
+    /// first journey, which then does not wait for it.
+    pub async fn prepare_journal(&self) -> Result<(), StoreError> {
+        self.journal_home().await.map(drop)
+    }
+
+    async fn journal_home(&self) -> Result<Rc<journal_home::JournalHome>, StoreError> {
+        self.journal.home(self.db()?).await
+    }
+
+    /// The journal's home when `change` writes to the journal (only then is it needed).
+    async fn journal_home_for(&self, change: &Change) -> Result<Option<Rc<journal_home::JournalHome>>, StoreError> {
+        if change.touched().contains(Collection::Journal) {
+            self.journal_home().await.map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The database the journal is in, for tests that look behind the store.
+    #[cfg(test)]
+    pub(crate) async fn journal_db_for_tests(&self) -> web_sys::IdbDatabase {
+        let home = self.journal_home().await.expect("the journal's home");
+        self.journal_db(&home).expect("the journal's database").clone()
+    }
+
+    fn with_journal<'a>(&'a self, home: &'a Option<Rc<journal_home::JournalHome>>) -> Option<(&'a journal_home::Journal, &'a journal_home::JournalHome)> {
+        home.as_deref().map(|home| (&self.journal, home))
+    }
+
+    /// The database the journal is in.
+    fn journal_db<'a>(&'a self, home: &'a journal_home::JournalHome) -> Result<&'a web_sys::IdbDatabase, StoreError> {
+        match home {
+            journal_home::JournalHome::Main => Ok(Self::raw(self.db()?)),
+            journal_home::JournalHome::Bucket(bucket) => Ok(&bucket.db),
+        }
     }
 
     /// A UI setting (page size...), `None` when never set.
@@ -184,5 +237,6 @@ impl Drop for Store {
         // The closure dies with us: unhook it before the browser could call it.
         Self::raw(&self.db).set_onversionchange(None);
         Self::raw(&self.db).close();
+        self.journal.close();
     }
 }

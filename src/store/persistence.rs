@@ -29,4 +29,8 @@ impl Persistence for Store {
     fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a> {
         Box::pin(Store::put_setting(self, key, value))
     }
+
+    fn prepare_journal(&self) -> SaveFuture<'_> {
+        Box::pin(Store::prepare_journal(self))
+    }
 }

@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -39,6 +39,11 @@ pub(crate) const JOURNAL: &str = "journal";
 /// `[at_millis, deletion_id, page]` (time first: what expired is one key range).
 /// Added in version 6.
 pub(crate) const TRASH: &str = "trash";
+
+/// A commit's journal requests waiting to reach a journal kept in a storage bucket
+/// (`journal_home`, `persist::outbox`), key = a number, in commit order. Empty but for
+/// a tab closed mid-save. Added in version 7.
+pub(crate) const OUTBOX: &str = "journal_outbox";
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -74,6 +79,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         6 => {
             db.create_object_store(TRASH).build()?;
+        }
+        7 => {
+            db.create_object_store(OUTBOX).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

@@ -212,3 +212,8 @@ pub(crate) async fn import_slices(store: &dyn Persistence, ws: &mut Workspace, l
     }
     batch
 }
+
+/// An inbound voice call started at `started` (as the Log interaction form takes it).
+pub(crate) fn voice_call(started: &str) -> crate::domain::InteractionDraft {
+    crate::domain::InteractionDraft { channel: "voice".into(), direction: "inbound".into(), started: started.into(), ..Default::default() }
+}

@@ -4,7 +4,7 @@
 use wasm_bindgen_test::*;
 
 use super::old_formats::{of_list, put_old_records, stored_formats, CATALOG_FORMAT_2, SEED_FORMAT_1, SEED_FORMAT_2};
-use super::raw::{fresh_name, raw_store_names, reload};
+use super::raw::{fresh_name, raw_store_names, raw_values, reload};
 use crate::domain::field_draft::FieldTypeName;
 use crate::domain::workspace::GlobalFilter;
 use crate::domain::{
@@ -12,7 +12,7 @@ use crate::domain::{
     Workspace, WorkspaceMeta,
 };
 use crate::persist::suite::fixtures::{
-    catalog, field_draft, import_slices, rows_read, seed, snapshot, Catalog, T0, T2,
+    catalog, field_draft, import_slices, rows_read, seed, snapshot, voice_call, Catalog, T0, T2,
 };
 use crate::persist::MemoryStore;
 use crate::store::{Store, VERSION};
@@ -275,15 +275,7 @@ async fn a_version_5_database_migrates_and_gains_an_empty_trash() {
     // Schema 5 held format 4, what this build writes: `catalog` and a logged
     // interaction, through a store opened at version 5 (nothing deleted: a deletion
     // writes to the trash, which version 5 does not have).
-    let old = Store::open_at_version(&name, 5).await.expect("open v5");
-    assert_eq!(old.version(), 5);
-    let mut ws = Workspace::new();
-    let c = catalog(&old, &mut ws).await;
-    let draft = crate::domain::InteractionDraft { channel: "voice".into(), direction: "inbound".into(), started: "2026-06-01T09:00".into(), ..Default::default() };
-    let (_, ch) = ws.log_interaction(c.ann, &draft, 0).expect("call");
-    old.commit(&ws, &ch).await.expect("commit the call");
-    let ann_journal = old.journal(c.ann, None).await.expect("journal");
-    old.close();
+    let (ws, c, ann_journal) = catalog_and_a_call_at_version(&name, 5).await;
     assert!(!raw_store_names(&name).await.contains(&"trash".to_string()));
 
     let store = Store::open(&name).await.expect("open current");
@@ -306,4 +298,41 @@ async fn a_version_5_database_migrates_and_gains_an_empty_trash() {
     assert_eq!(again.journal(c.ann, None).await.expect("journal"), ann_journal, "the trash keeps the journal");
     again.close();
     Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_version_6_database_keeps_its_journal_where_it_is_and_gains_an_outbox() {
+    let name = fresh_name("migrate-v6");
+    // Schema 6 kept the journal in the workspace's own database: a logged call there.
+    let (mut ws, c, ann_journal) = catalog_and_a_call_at_version(&name, 6).await;
+    assert!(!raw_store_names(&name).await.contains(&"journal_outbox".to_string()));
+    let stored_before = raw_values(&name, "journal").await.len();
+    assert!(stored_before > 0, "version 6 wrote the call into its own journal store");
+
+    let store = Store::open(&name).await.expect("open current");
+    assert_eq!(store.version(), VERSION);
+    assert!(raw_store_names(&name).await.contains(&"journal_outbox".to_string()));
+    assert_eq!(store.journal(c.ann, None).await.expect("journal"), ann_journal);
+    // Its entries stay where they are, and so do new ones: one journal, one place.
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("another call");
+    store.commit(&ws, &ch).await.expect("commit the other call");
+    assert_eq!(store.get_setting("journal-home").await.expect("setting").as_deref(), Some("main"));
+    assert!(raw_values(&name, "journal").await.len() > stored_before, "the new call is in the workspace's own journal store");
+    assert_eq!(store.journal(c.ann, None).await.expect("journal").len(), ann_journal.len() * 2);
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+/// `catalog` and a call logged to Ann, written by a store opened at schema `version`,
+/// then closed; with Ann's journal as that version reads it.
+async fn catalog_and_a_call_at_version(name: &str, version: u32) -> (Workspace, Catalog, Vec<JourneyEntry>) {
+    let old = Store::open_at_version(name, version).await.expect("open the old version");
+    assert_eq!(old.version(), version);
+    let mut ws = Workspace::new();
+    let c = catalog(&old, &mut ws).await;
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
+    old.commit(&ws, &ch).await.expect("commit the call");
+    let ann_journal = old.journal(c.ann, None).await.expect("journal");
+    old.close();
+    (ws, c, ann_journal)
 }

@@ -5,13 +5,14 @@
 //! test uses its own fresh database.
 
 mod connections;
+mod journal_bucket;
 mod migrations;
 mod old_formats;
 mod raw;
 
 use wasm_bindgen_test::*;
 
-use self::raw::{fresh_name, raw_page_keys, raw_put, raw_record_keys, raw_values, reload};
+use self::raw::{fresh_name, raw_page_keys, raw_put, raw_put_in, raw_record_keys, raw_values, raw_values_in, reload};
 use super::keys::{bytes_to_js, location, store_name};
 use super::{Store, StoreError, VERSION};
 use crate::domain::{Change, Workspace};
@@ -58,7 +59,14 @@ impl Backend for IndexedDb {
 
     fn put_raw(&self, target: Target, bytes: Vec<u8>) -> LocalBoxFuture<'_, ()> {
         let (store, key) = location(target);
-        Box::pin(raw_put(&self.name, store, key, bytes_to_js(&bytes)))
+        Box::pin(async move {
+            // The journal may live in its own database (a storage bucket).
+            if target.shelf() == Shelf::Journal {
+                raw_put_in(&self.store.journal_db_for_tests().await, store, &key, &bytes_to_js(&bytes)).await;
+            } else {
+                raw_put(&self.name, store, key, bytes_to_js(&bytes)).await;
+            }
+        })
     }
 
     fn page_keys(&self) -> LocalBoxFuture<'_, Vec<(u32, u32)>> {
@@ -70,7 +78,13 @@ impl Backend for IndexedDb {
     }
 
     fn values(&self, shelf: Shelf) -> LocalBoxFuture<'_, Vec<Vec<u8>>> {
-        Box::pin(raw_values(&self.name, store_name(shelf)))
+        Box::pin(async move {
+            if shelf == Shelf::Journal {
+                raw_values_in(&self.store.journal_db_for_tests().await, store_name(shelf)).await
+            } else {
+                raw_values(&self.name, store_name(shelf)).await
+            }
+        })
     }
 }
 

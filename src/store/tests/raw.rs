@@ -97,3 +97,19 @@ pub(super) async fn raw_store_names(name: &str) -> Vec<String> {
 pub(super) fn page_key_js(list: ListId, page: u32) -> JsValue {
     Array::of2(&JsValue::from(list.get()), &JsValue::from(page)).into()
 }
+
+/// Puts `value` under `key` in `store_name` of an already open database (the journal's
+/// own, in a storage bucket).
+pub(super) async fn raw_put_in(db: &web_sys::IdbDatabase, store_name: &str, key: &JsValue, value: &JsValue) {
+    let tx = db.transaction_with_str_and_mode(store_name, web_sys::IdbTransactionMode::Readwrite).expect("tx");
+    tx.object_store(store_name).expect("store").put_with_key(value, key).expect("put");
+    crate::store::raw_idb::completed(&tx).await.expect("commit");
+}
+
+/// Every value of `store_name` in an already open database, as bytes.
+pub(super) async fn raw_values_in(db: &web_sys::IdbDatabase, store_name: &str) -> Vec<Vec<u8>> {
+    let tx = db.transaction_with_str(store_name).expect("tx");
+    let request = tx.object_store(store_name).expect("store").get_all().expect("getAll");
+    let values = crate::store::raw_idb::result(&request).await.expect("values");
+    Array::from(&values).iter().map(|v| Uint8Array::new(&v).to_vec()).collect()
+}

@@ -133,7 +133,8 @@ impl Boot {
         self.lock.set_value(Some(lock));
         crate::perf::mark("cm:settings");
         let interrupted = interrupted_notice(&workspace);
-        self.state.install(Rc::new(store), workspace);
+        let store = Rc::new(store);
+        self.state.install(Rc::clone(&store) as Rc<dyn crate::persist::Persistence>, workspace);
         // Deletions 30 days old leave the trash for good (a failed save is told by `apply`).
         if let Err(err) = self.state.apply(|ws, now| Ok::<_, WorkspaceError>(ws.expire_trash(now))).await {
             leptos::logging::warn!("emptying the trash of old deletions failed: {err}");
@@ -143,6 +144,13 @@ impl Boot {
         }
         self.phase.set(Phase::Ready);
         crate::perf::mark("cm:ready");
+        // The journal's first open is the slow one (`store::journal_home`): done now,
+        // while the table shows, the first journey does not wait for it.
+        spawn_local(async move {
+            if let Err(err) = store.prepare_journal().await {
+                leptos::logging::warn!("the interactions could not be opened yet: {err}");
+            }
+        });
     }
 
     /// Another tab takes the workspace: close the store, free the lock, say so.

@@ -1,0 +1,169 @@
+//! The journal in its own storage bucket (`journal_home`): a new workspace's journal
+//! goes there and its own database holds none of it; a save cut between the two
+//! databases is finished at the next start; deleting the workspace deletes it.
+
+use std::future::Future;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+use super::raw::{fresh_name, raw_put, raw_values};
+use crate::domain::{Change, JourneyEntry, Workspace};
+use crate::persist::suite::fixtures::{catalog, snapshot, voice_call};
+use crate::persist::writes::journal_writes;
+use crate::persist::outbox;
+use crate::store::journal_home::{bucket_factory, SETTING};
+use crate::store::keys::bytes_to_js;
+use crate::store::raw_idb::result;
+use crate::store::schema::{JOURNAL, OUTBOX};
+use crate::store::Store;
+
+/// The names of the journal databases in the bucket.
+async fn bucket_databases() -> Vec<String> {
+    let (_bucket, factory) = bucket_factory().await.expect("this Chromium has storage buckets");
+    let listed = js_sys::Reflect::get(&factory, &"databases".into()).expect("databases");
+    let promise = js_sys::Function::from(listed).call0(&factory).expect("call databases()");
+    let listed = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.expect("listed");
+    js_sys::Array::from(&listed).iter().filter_map(|i| js_sys::Reflect::get(&i, &"name".into()).ok()?.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_workspace_keeps_its_journal_in_the_bucket_and_none_in_its_own_database() {
+    let name = fresh_name("bucket-journal");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
+    store.commit(&ws, &ch).await.expect("commit the call");
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-02T10:30"), 0).expect("second call");
+    store.commit(&ws, &ch).await.expect("commit the second call");
+    let journal = store.journal(c.ann, None).await.expect("journal");
+    assert!(journal.iter().filter(|e| matches!(e, JourneyEntry::Interaction(_))).count() == 2, "both calls read back: {journal:?}");
+    let home = store.get_setting(SETTING).await.expect("setting").unwrap_or_default();
+    assert!(home.starts_with("bucket:"), "the decision is remembered: {home:?}");
+    store.close();
+
+    assert_eq!(raw_values(&name, JOURNAL).await.len(), 0, "the workspace's own journal store stays empty");
+    assert_eq!(raw_values(&name, OUTBOX).await.len(), 0, "every save reached the bucket");
+    let suffix = home.trim_start_matches("bucket:");
+    assert!(bucket_databases().await.contains(&format!("{name}~{suffix}")));
+
+    let again = Store::open(&name).await.expect("reopen");
+    assert_eq!(again.journal(c.ann, None).await.expect("journal after reopening"), journal);
+    assert_eq!(snapshot(&again.load().await.expect("load")), snapshot(&ws));
+    again.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_save_cut_before_the_bucket_was_written_is_finished_at_the_next_start() {
+    let name = fresh_name("bucket-outbox");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    store.prepare_journal().await.expect("the journal's home");
+    // What a tab closed right after the pages' transaction leaves: the contact's
+    // activity saved, the call only in the outbox.
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
+    let pages_only = Change { journal_put: Vec::new(), journal_deleted: Vec::new(), journal_cleared: Vec::new(), ..ch.clone() };
+    store.commit(&ws, &pages_only).await.expect("commit the pages");
+    let writes: Vec<_> = journal_writes(&ch).collect();
+    raw_put(&name, OUTBOX, JsValue::from_f64(1.0), bytes_to_js(&outbox::encode(&writes))).await;
+    assert_eq!(store.journal(c.ann, None).await.expect("journal"), [], "the call is not in the bucket yet");
+    store.close();
+
+    let again = Store::open(&name).await.expect("reopen");
+    let journal = again.journal(c.ann, None).await.expect("journal after reopening");
+    assert_eq!(journal, ch.journal_put, "the unfinished save was applied");
+    assert_eq!(raw_values(&name, OUTBOX).await.len(), 0, "and taken out of the outbox");
+    assert_eq!(snapshot(&again.load().await.expect("load")), snapshot(&ws));
+    again.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn deleting_the_workspace_deletes_its_journal_in_the_bucket() {
+    let name = fresh_name("bucket-delete");
+    let store = Store::open(&name).await.expect("open");
+    store.prepare_journal().await.expect("the journal's home");
+    store.close();
+    let prefix = format!("{name}~");
+    assert_eq!(bucket_databases().await.iter().filter(|d| d.starts_with(&prefix)).count(), 1);
+    Store::delete_database(&name).await.expect("delete db");
+    assert_eq!(bucket_databases().await.iter().filter(|d| d.starts_with(&prefix)).count(), 0);
+    // Nothing of it is left to meet a workspace of the same name.
+    let store = Store::open(&name).await.expect("open again");
+    let request = store.journal_db_for_tests().await.transaction_with_str(JOURNAL).expect("tx").object_store(JOURNAL).expect("store").count().expect("count");
+    assert_eq!(result(&request).await.expect("counted").as_f64(), Some(0.0));
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+/// Polls `future` once (its requests are sent), then drops it: what a view does when
+/// it reads again before its earlier read came back.
+async fn start_then_drop<F: Future>(future: F) {
+    let mut future = Box::pin(future);
+    let ready = std::future::poll_fn(|cx| std::task::Poll::Ready(future.as_mut().poll(cx).is_ready())).await;
+    assert!(!ready, "the read must still be under way when it is dropped");
+}
+
+/// `future`'s output, or a failure after `ms` (a hang is a failure, not a stuck run).
+async fn within<F: Future>(ms: u32, what: &str, future: F) -> F::Output {
+    let mut future = Box::pin(future);
+    let mut timer = gloo_timers::future::TimeoutFuture::new(ms);
+    std::future::poll_fn(|cx| {
+        if let std::task::Poll::Ready(out) = future.as_mut().poll(cx) {
+            return std::task::Poll::Ready(out);
+        }
+        if std::pin::Pin::new(&mut timer).poll(cx).is_ready() {
+            panic!("{what} did not finish within {ms} ms");
+        }
+        std::task::Poll::Pending
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn reads_dropped_half_way_leave_the_journal_usable() {
+    let name = fresh_name("bucket-dropped");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    // Dropped while the journal's home is being found, then while a read is pending.
+    start_then_drop(store.journal(c.ann, None)).await;
+    within(5_000, "a read after a dropped first one", store.journal(c.ann, None)).await.expect("journal");
+    start_then_drop(store.journal(c.ann, None)).await;
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
+    within(5_000, "a save after a dropped read", store.commit(&ws, &ch)).await.expect("commit the call");
+    let journal = within(5_000, "a read after the save", store.journal(c.ann, None)).await.expect("journal");
+    assert_eq!(journal, ch.journal_put);
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+/// A full garbage collection (webdriver.json starts Chromium with `--expose-gc`).
+fn collect_garbage() {
+    let gc = js_sys::Reflect::get(&js_sys::global(), &"gc".into()).expect("read gc");
+    let gc: js_sys::Function = gc.dyn_into().expect("Chromium started with --js-flags=--expose-gc (webdriver.json)");
+    gc.call0(&JsValue::NULL).expect("gc()");
+}
+
+#[wasm_bindgen_test]
+async fn the_journal_outlives_a_garbage_collection() {
+    let name = fresh_name("bucket-gc");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    store.prepare_journal().await.expect("the journal's home");
+    // Nothing but the store holds on to the bucket now: a collection must not cut
+    // the journal off (seen in the app: reads that never came back).
+    collect_garbage();
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    collect_garbage();
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
+    within(5_000, "a save after a garbage collection", store.commit(&ws, &ch)).await.expect("commit the call");
+    let journal = within(5_000, "a read after a garbage collection", store.journal(c.ann, None)).await.expect("journal");
+    assert_eq!(journal, ch.journal_put);
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
