@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::fixtures::{bulk_data, list_draft, seed, T0};
+use super::fixtures::{bulk_data, list_draft, seed, voice_call, T0};
 use super::Backend;
 use crate::domain::change::JournalKey;
 use crate::domain::interaction::{Choices, Interaction, InteractionDraft, InteractionId, InteractionIdentity};
@@ -23,13 +23,7 @@ fn at(ms: i64) -> Timestamp {
 /// A closed voice call of `contact` started at `started` (checked by the domain's own
 /// draft validation, then moved to the millisecond).
 fn call(id: u64, contact: ContactId, started: Timestamp) -> JourneyEntry {
-    let draft = InteractionDraft {
-        channel: "voice".into(),
-        direction: "inbound".into(),
-        started: "2026-06-01T09:00".into(),
-        notes: format!("call {id}"),
-        ..InteractionDraft::default()
-    };
+    let draft = InteractionDraft { notes: format!("call {id}"), ..voice_call("2026-06-01T09:00") };
     let identity = InteractionIdentity { id: InteractionId::new(id), contact, list: ListId::new(1) };
     let checked = draft.validate(identity, Choices::default(), 0).expect("a valid draft");
     JourneyEntry::Interaction(Interaction { started, ended: Some(started), ..checked })
