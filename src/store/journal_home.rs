@@ -227,18 +227,22 @@ async fn open_journal_db(factory: &IdbFactory, name: &str) -> Result<IdbDatabase
 /// "reset", tests). Nothing to do in a browser without buckets.
 pub(crate) async fn delete_bucket_journals(name: &str) -> Result<(), StoreError> {
     let Ok((_bucket, factory)) = bucket_factory().await else { return Ok(()) };
-    let listed = js_sys::Reflect::get(&factory, &"databases".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
-        .and_then(|f| f.call0(&factory))
-        .map_err(|e| raw_idb::js_error(&e))?;
-    let listed = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(listed)).await.map_err(|e| raw_idb::js_error(&e))?;
     let prefix = db_name(name, "");
-    for info in js_sys::Array::from(&listed).iter() {
-        let db = js_sys::Reflect::get(&info, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    for db in database_names(&factory).await? {
         if db.starts_with(&prefix) {
             let request = factory.delete_database(&db).map_err(|e| raw_idb::js_error(&e))?;
             raw_idb::result(&request).await?;
         }
     }
     Ok(())
+}
+
+/// The names of the databases in `factory` (`indexedDB.databases()`).
+pub(crate) async fn database_names(factory: &IdbFactory) -> Result<Vec<String>, StoreError> {
+    let listed = js_sys::Reflect::get(factory, &"databases".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        .and_then(|f| f.call0(factory))
+        .map_err(|e| raw_idb::js_error(&e))?;
+    let listed = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(listed)).await.map_err(|e| raw_idb::js_error(&e))?;
+    Ok(js_sys::Array::from(&listed).iter().filter_map(|info| js_sys::Reflect::get(&info, &"name".into()).ok()?.as_string()).collect())
 }

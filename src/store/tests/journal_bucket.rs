@@ -12,7 +12,7 @@ use crate::domain::{Change, JourneyEntry, Workspace};
 use crate::persist::suite::fixtures::{catalog, snapshot, voice_call};
 use crate::persist::writes::journal_writes;
 use crate::persist::outbox;
-use crate::store::journal_home::{bucket_factory, SETTING};
+use crate::store::journal_home::{bucket_factory, database_names, SETTING};
 use crate::store::keys::bytes_to_js;
 use crate::store::raw_idb::result;
 use crate::store::schema::{JOURNAL, OUTBOX};
@@ -21,10 +21,7 @@ use crate::store::Store;
 /// The names of the journal databases in the bucket.
 async fn bucket_databases() -> Vec<String> {
     let (_bucket, factory) = bucket_factory().await.expect("this Chromium has storage buckets");
-    let listed = js_sys::Reflect::get(&factory, &"databases".into()).expect("databases");
-    let promise = js_sys::Function::from(listed).call0(&factory).expect("call databases()");
-    let listed = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.expect("listed");
-    js_sys::Array::from(&listed).iter().filter_map(|i| js_sys::Reflect::get(&i, &"name".into()).ok()?.as_string()).collect()
+    database_names(&factory).await.expect("the bucket's databases")
 }
 
 #[wasm_bindgen_test]
