@@ -152,6 +152,10 @@ pub struct Change {
     /// Pages of deletions in the trash, read from the workspace like pages.
     pub trash_put: Vec<TrashKey>,
     pub trash_deleted: Vec<TrashKey>,
+    /// Records of the contacts stored pages still hold after they left them
+    /// (`workspace::stale`), read from the workspace; keyed like the pages.
+    pub stale_put: Vec<PageKey>,
+    pub stale_deleted: Vec<PageKey>,
 }
 
 impl Change {
@@ -163,7 +167,8 @@ impl Change {
     /// counters, touches none).
     pub fn touched(&self) -> Touched {
         let lists = (!self.lists_put.is_empty() || !self.lists_deleted.is_empty()).then_some(Collection::Lists);
-        let contacts = (!self.pages_put.is_empty() || !self.pages_deleted.is_empty()).then_some(Collection::Contacts);
+        let pages = [&self.pages_put, &self.pages_deleted, &self.stale_put, &self.stale_deleted];
+        let contacts = pages.iter().any(|keys| !keys.is_empty()).then_some(Collection::Contacts);
         let records = self.records_put.iter().chain(&self.records_deleted).map(|k| k.collection());
         let journal = (!self.journal_put.is_empty() || !self.journal_deleted.is_empty() || !self.journal_cleared.is_empty())
             .then_some(Collection::Journal);
@@ -178,6 +183,7 @@ impl Change {
         merge_fates(&mut self.pages_put, &mut self.pages_deleted, later.pages_put, later.pages_deleted);
         merge_fates(&mut self.records_put, &mut self.records_deleted, later.records_put, later.records_deleted);
         merge_fates(&mut self.trash_put, &mut self.trash_deleted, later.trash_put, later.trash_deleted);
+        merge_fates(&mut self.stale_put, &mut self.stale_deleted, later.stale_put, later.stale_deleted);
         self.meta |= later.meta;
         self.merge_journal(later.journal_cleared, later.journal_put, later.journal_deleted);
     }
@@ -226,6 +232,12 @@ impl Change {
     }
     pub(crate) fn delete_page(&mut self, key: PageKey) {
         self.merge(Change { pages_deleted: vec![key], ..Change::default() });
+    }
+    pub(crate) fn put_stale(&mut self, key: PageKey) {
+        self.merge(Change { stale_put: vec![key], ..Change::default() });
+    }
+    pub(crate) fn delete_stale(&mut self, key: PageKey) {
+        self.merge(Change { stale_deleted: vec![key], ..Change::default() });
     }
 
     pub(crate) fn put_trash(&mut self, key: TrashKey) {

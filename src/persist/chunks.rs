@@ -15,9 +15,18 @@ use crate::domain::Change;
 /// written in the first part and deleted in the last, so a deleted or restored
 /// contact may be found twice after a failure (load keeps one) but never lost. A
 /// failure leaves the earlier parts written (like an import that stopped early).
+/// Records of stale copies (`workspace::stale`) are written with the trash pages (a
+/// contact leaves its stored page only once the trash holds it), and deleted with
+/// their page's rewrite, else in the last part.
 pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
     let chunks: Vec<_> = change.pages_put.chunks(pages_per_tx.max(1)).collect();
     let count = chunks.len().max(1);
+    let stale_deleted_in = |i: usize| -> Vec<_> {
+        let pages: &[_] = chunks.get(i).copied().unwrap_or_default();
+        let last = i + 1 == count;
+        let ours = |k: &&_| pages.contains(k) || (last && !change.pages_put.contains(k));
+        change.stale_deleted.iter().filter(ours).copied().collect()
+    };
     (0..count)
         .map(|i| {
             let (first, last) = (i == 0, i + 1 == count);
@@ -34,6 +43,8 @@ pub fn plan(change: &Change, pages_per_tx: usize) -> Vec<Change> {
                 journal_cleared: if last { change.journal_cleared.clone() } else { Vec::new() },
                 trash_put: if first { change.trash_put.clone() } else { Vec::new() },
                 trash_deleted: if last { change.trash_deleted.clone() } else { Vec::new() },
+                stale_put: if first { change.stale_put.clone() } else { Vec::new() },
+                stale_deleted: stale_deleted_in(i),
             }
         })
         .collect()
@@ -69,6 +80,8 @@ mod tests {
             journal_cleared: vec![ContactId::new(2)],
             trash_put: vec![trash(0)],
             trash_deleted: vec![trash(1)],
+            stale_put: vec![page(7)],
+            stale_deleted: vec![page(3), page(9)],
         };
         let parts = plan(&change, 2);
         assert_eq!(parts.iter().map(|p| p.pages_put.len()).collect::<Vec<_>>(), [2, 2, 1]);
@@ -81,6 +94,10 @@ mod tests {
         assert!(parts[..2].iter().all(|p| p.journal_deleted.is_empty() && p.journal_cleared.is_empty()));
         assert_eq!((&parts[0].trash_put, &parts[2].trash_deleted), (&change.trash_put, &change.trash_deleted));
         assert!(parts[1..].iter().all(|p| p.trash_put.is_empty()) && parts[..2].iter().all(|p| p.trash_deleted.is_empty()));
+        // Stale records: written with the trash, deleted with their page's rewrite (page
+        // 3 is in the second part) or last (page 9 is not rewritten).
+        assert_eq!(parts.iter().map(|p| p.stale_put.clone()).collect::<Vec<_>>(), [vec![page(7)], vec![], vec![]]);
+        assert_eq!(parts.iter().map(|p| p.stale_deleted.clone()).collect::<Vec<_>>(), [vec![], vec![page(3)], vec![page(9)]]);
         let mut merged = Change::default();
         parts.into_iter().for_each(|p| merged.merge(p));
         assert_eq!(merged, change, "the parts together are the change");

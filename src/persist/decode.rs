@@ -3,10 +3,12 @@
 //! under another id than its own is damage too, and the workspace is rebuilt with its
 //! query index. Stores only fetch the bytes.
 
+use std::collections::{HashMap, HashSet};
+
 use super::StoreError;
 use crate::domain::codec::{
     decode_agent, decode_disposition, decode_field, decode_import, decode_journal_entry, decode_list, decode_meta,
-    decode_page, decode_tag, decode_trash_page, CodecError,
+    decode_page, decode_stale_copies, decode_tag, decode_trash_page, CodecError,
 };
 use crate::domain::trash::TrashKey;
 use crate::domain::workspace::PAGE_CAPACITY;
@@ -31,17 +33,37 @@ pub fn list(position: usize, value: StoredValue) -> Result<ContactList, StoreErr
     named(&format!("list record #{}", position + 1), value, decode_list)
 }
 
-/// A page of contacts; each contact also goes into `index` (start-up builds the query
-/// index while later pages are still being read).
+/// A page of contacts without those `stale` names for it (they left it since it was
+/// written: `workspace::stale`); each contact also goes into `index` (start-up builds
+/// the query index while later pages are still being read).
 pub fn page(
     key: StoredKey<PageKey>,
     value: StoredValue,
+    stale: &StaleIds,
     index: &mut IndexBuilder,
 ) -> Result<(PageKey, Vec<Contact>), StoreError> {
     let key = key.map_err(|k| StoreError::Corrupt(format!("a page has an invalid key {k}")))?;
-    let contacts = named(&format!("page {} of list {}", key.page, key.list), value, decode_page)?;
+    let mut contacts = named(&format!("page {} of list {}", key.page, key.list), value, decode_page)?;
+    if let Some(gone) = stale.get(&key) {
+        contacts.retain(|c| !gone.contains(&c.id));
+    }
     contacts.iter().for_each(|c| index.push(c));
     Ok((key, contacts))
+}
+
+/// Per page, the ids its stored copy holds that are no longer in it.
+pub type StaleIds = HashMap<PageKey, HashSet<ContactId>>;
+
+/// A record of stale copies, stored under its page's key.
+pub fn stale_copies(key: StoredKey<PageKey>, value: StoredValue) -> Result<(PageKey, Vec<ContactId>), StoreError> {
+    let key = key.map_err(|k| StoreError::Corrupt(format!("a record of stale copies has an invalid key {k}")))?;
+    let what = format!("the record of contacts gone from page {} of list {}", key.page, key.list);
+    Ok((key, named(&what, value, decode_stale_copies)?))
+}
+
+/// The ids to drop from each page while reading it.
+pub fn stale_ids(records: &[(PageKey, Vec<ContactId>)]) -> StaleIds {
+    records.iter().map(|(key, ids)| (*key, ids.iter().copied().collect())).collect()
 }
 
 /// A page of a deletion in the trash (its contacts are not indexed: the trash is not

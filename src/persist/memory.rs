@@ -21,6 +21,7 @@ pub(crate) struct Shelves {
     pub(crate) records: BTreeMap<Shelf, BTreeMap<u32, Vec<u8>>>,
     pub(crate) journal: BTreeMap<JournalKey, Vec<u8>>,
     pub(crate) trash: BTreeMap<TrashKey, Vec<u8>>,
+    pub(crate) stale: BTreeMap<PageKey, Vec<u8>>,
     pub(crate) settings: BTreeMap<String, String>,
 }
 
@@ -46,6 +47,7 @@ impl Shelves {
             (Target::Page(key), bytes) => put_or_remove(&mut self.pages, key, bytes),
             (Target::Record(key), bytes) => put_or_remove(self.records.entry(target.shelf()).or_default(), record_id(key), bytes),
             (Target::Trash(key), bytes) => put_or_remove(&mut self.trash, key, bytes),
+            (Target::Stale(key), bytes) => put_or_remove(&mut self.stale, key, bytes),
             (Target::Journal(key), bytes) => put_or_remove(&mut self.journal, key, bytes),
             (Target::JournalOf(first, last), _) => {
                 let (from, to) = (*journal_range(first, None).start(), *journal_range(last, None).end());
@@ -68,8 +70,11 @@ impl Shelves {
         let meta = decode::meta(self.meta.clone().map(Some))?;
         let lists = self.lists.values().enumerate().map(|(i, bytes)| decode::list(i, stored(bytes)));
         let lists = lists.collect::<Result<Vec<_>, _>>()?;
+        let stale = self.stale.iter().map(|(&key, bytes)| decode::stale_copies(Ok(key), stored(bytes)));
+        let stale = stale.collect::<Result<Vec<_>, _>>()?;
+        let gone = decode::stale_ids(&stale);
         let mut index = decode::index_for(&meta, self.pages.len());
-        let pages = self.pages.iter().map(|(&key, bytes)| decode::page(Ok(key), stored(bytes), &mut index));
+        let pages = self.pages.iter().map(|(&key, bytes)| decode::page(Ok(key), stored(bytes), &gone, &mut index));
         let pages = pages.collect::<Result<Vec<_>, _>>()?;
         let records = StoredRecords {
             meta,
@@ -81,6 +86,7 @@ impl Shelves {
             dispositions: self.small(Shelf::Dispositions)?,
             imports: self.small(Shelf::Imports)?,
             trash: self.trash.iter().map(|(&key, bytes)| decode::trash_page(Ok(key), stored(bytes))).collect::<Result<_, _>>()?,
+            stale,
         };
         decode::rebuild(records, index)
     }

@@ -4,7 +4,7 @@
 use crate::domain::change::JournalKey;
 use crate::domain::codec::{
     encode_agent, encode_disposition, encode_field, encode_import, encode_journal_entry, encode_list, encode_meta,
-    encode_page, encode_tag, encode_trash_page,
+    encode_page, encode_stale_copies, encode_tag, encode_trash_page,
 };
 use crate::domain::trash::TrashKey;
 use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, Workspace};
@@ -19,6 +19,8 @@ pub enum Target {
     Page(PageKey),
     Record(RecordKey),
     Trash(TrashKey),
+    /// The record of the contacts the stored page at that key still holds that left it.
+    Stale(PageKey),
     Journal(JournalKey),
     JournalOf(ContactId, ContactId),
 }
@@ -36,6 +38,7 @@ pub enum Shelf {
     Imports,
     Journal,
     Trash,
+    Stale,
 }
 
 impl Target {
@@ -51,6 +54,7 @@ impl Target {
             Target::Record(RecordKey::Import(_)) => Shelf::Imports,
             Target::Journal(_) | Target::JournalOf(..) => Shelf::Journal,
             Target::Trash(_) => Shelf::Trash,
+            Target::Stale(_) => Shelf::Stale,
         }
     }
 }
@@ -80,7 +84,8 @@ pub fn targets(change: &Change) -> impl Iterator<Item = Target> + '_ {
 }
 
 /// The places of records read from the workspace with `true` for a put, in the order
-/// their requests are issued: meta, lists, pages, small records, trash pages; puts
+/// their requests are issued: meta, lists, pages, small records, trash pages, records
+/// of stale copies; puts
 /// before deletions in each (a deletion's page rewritten and deleted in one change
 /// is never both: `Change::merge` keeps one fate).
 fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ {
@@ -95,6 +100,8 @@ fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ 
         .chain(change.records_deleted.iter().map(|&key| Target::Record(key)).map(named(false)))
         .chain(change.trash_put.iter().map(|&key| Target::Trash(key)).map(named(true)))
         .chain(change.trash_deleted.iter().map(|&key| Target::Trash(key)).map(named(false)))
+        .chain(change.stale_put.iter().map(|&key| Target::Stale(key)).map(named(true)))
+        .chain(change.stale_deleted.iter().map(|&key| Target::Stale(key)).map(named(false)))
 }
 
 /// The requests of `change`, each encoded only when taken (a store holds one page's
@@ -147,6 +154,7 @@ pub fn encode(workspace: &Workspace, target: Target) -> Option<Vec<u8>> {
         Target::Record(RecordKey::Disposition(id)) => workspace.disposition(id).map(encode_disposition),
         Target::Record(RecordKey::Import(id)) => workspace.import(id).map(encode_import),
         Target::Trash(key) => workspace.trash_page(key).map(encode_trash_page),
+        Target::Stale(key) => workspace.stale_copies(key).map(|ids| encode_stale_copies(&ids)),
         // The change carries journal entries itself (`journal_writes`).
         Target::Journal(_) | Target::JournalOf(..) => None,
     }

@@ -3,7 +3,7 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, LISTS, META, META_KEY, PAGES, TAGS, TRASH};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, LISTS, META, META_KEY, PAGES, STALE, TAGS, TRASH};
 use crate::domain::change::JournalKey;
 use crate::domain::trash::{DeletionId, TrashKey};
 use crate::domain::Timestamp;
@@ -23,6 +23,7 @@ pub(crate) fn store_name(shelf: Shelf) -> &'static str {
         Shelf::Imports => IMPORTS,
         Shelf::Journal => JOURNAL,
         Shelf::Trash => TRASH,
+        Shelf::Stale => STALE,
     }
 }
 
@@ -31,7 +32,7 @@ pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
     let key = match target {
         Target::Meta => JsValue::from_str(META_KEY),
         Target::List(id) => list_key(id),
-        Target::Page(key) => page_key(key),
+        Target::Page(key) | Target::Stale(key) => page_key(key),
         Target::Record(key) => JsValue::from_f64(f64::from(record_id(key))),
         Target::Journal(key) => journal_key(key),
         Target::Trash(key) => trash_key(key),

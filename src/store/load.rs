@@ -9,16 +9,16 @@ use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
-use super::keys::{js_to_bytes, parse_record_key, parse_trash_key};
+use super::keys::{js_to_bytes, parse_page_key, parse_record_key, parse_trash_key};
 use super::pages_read::read_pages;
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, TAGS, TRASH};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, STALE, TAGS, TRASH};
 use crate::domain::trash::TrashKey;
-use crate::domain::{Contact, StoredRecords, Workspace};
+use crate::domain::{Contact, ContactId, PageKey, StoredRecords, Workspace};
 use crate::persist::decode::{self, SmallRecord};
 
 pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let tx = db
-        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS, TRASH])
+        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS, TRASH, STALE])
         .with_mode(TransactionMode::Readonly)
         .build()?;
     let meta_store = tx.object_store(META)?;
@@ -30,6 +30,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let dispositions_store = tx.object_store(DISPOSITIONS)?;
     let imports_store = tx.object_store(IMPORTS)?;
     let trash_store = tx.object_store(TRASH)?;
+    let stale_store = tx.object_store(STALE)?;
 
     // Issue every request before awaiting any: one round of reads. getAll and
     // getAllKeys both come back in key order, so values and keys pair up.
@@ -43,6 +44,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let imports_req = Pending::issue(&imports_store, IMPORTS)?;
     // An empty trash is two empty answers in the same round of reads.
     let trash_req = Pending::issue(&trash_store, TRASH)?;
+    let stale_req = Pending::issue(&stale_store, STALE)?;
 
     let meta = decode::meta(meta_req.await?.map(|js| js_to_bytes(&js)))?;
 
@@ -51,9 +53,11 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
         lists.push(decode::list(i, js_to_bytes(&js?))?);
     }
 
+    // Before the pages: the contacts that left them are dropped while reading.
+    let stale = stale_req.read_stale().await?;
     let page_count = usize::try_from(page_count_req.await?).unwrap_or(0);
     let mut index = decode::index_for(&meta, page_count);
-    let pages = read_pages(&pages_store, &mut index).await?;
+    let pages = read_pages(&pages_store, &decode::stale_ids(&stale), &mut index).await?;
     crate::perf::mark("cm:pages-read");
 
     let fields = fields_req.read().await?;
@@ -65,7 +69,7 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    decode::rebuild(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash }, index)
+    decode::rebuild(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash, stale }, index)
 }
 
 /// The key and value reads of one store of small records keyed by their numeric id.
@@ -92,6 +96,11 @@ impl Pending {
     /// Every page of the trash, decoded by `decode::trash_page`.
     async fn read_trash(self) -> Result<Vec<(TrashKey, Vec<Contact>)>, StoreError> {
         self.read_with(|key, value| decode::trash_page(parse_trash_key(key), js_to_bytes(value))).await
+    }
+
+    /// Every record of stale copies, decoded by `decode::stale_copies`.
+    async fn read_stale(self) -> Result<Vec<(PageKey, Vec<ContactId>)>, StoreError> {
+        self.read_with(|key, value| decode::stale_copies(parse_page_key(key), js_to_bytes(value))).await
     }
 
     /// Every key and value, paired, through `decode`.

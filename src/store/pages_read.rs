@@ -19,10 +19,11 @@ const PAGES_PER_READ: u32 = 64;
 type Batch = (GetAllPrimitiveRequest<JsValue>, GetAllPrimitiveRequest<JsValue>);
 
 /// Every page in key order (list, then page number), decoded and checked by
-/// `decode::page`; each contact also goes into `index` (the query index is built while
+/// `decode::page`, without the contacts `stale` names; each contact also goes into `index` (the query index is built while
 /// IndexedDB reads).
 pub(crate) async fn read_pages(
     store: &ObjectStore<'_>,
+    stale: &decode::StaleIds,
     index: &mut IndexBuilder,
 ) -> Result<Vec<(PageKey, Vec<Contact>)>, StoreError> {
     let mut pages = Vec::new();
@@ -40,7 +41,7 @@ pub(crate) async fn read_pages(
             }
         }
         for (key, value) in keys.iter().zip(&values) {
-            pages.push(decode::page(parse_page_key(key), js_to_bytes(value), index)?);
+            pages.push(decode::page(parse_page_key(key), js_to_bytes(value), stale, index)?);
         }
         index.presort();
     }

@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -44,6 +44,11 @@ pub(crate) const TRASH: &str = "trash";
 /// (`journal_home`, `persist::outbox`), key = a number, in commit order. Empty but for
 /// a tab closed mid-save. Added in version 7.
 pub(crate) const OUTBOX: &str = "journal_outbox";
+
+/// Per page, the ids of contacts its stored copy still holds after they left it
+/// (`domain::workspace::stale`), key = the page's key. Added in version 8.
+pub(crate) const STALE: &str = "stale_copies";
+pub(crate) const STALE_VERSION: u32 = 8;
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -82,6 +87,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         7 => {
             db.create_object_store(OUTBOX).build()?;
+        }
+        8 => {
+            db.create_object_store(STALE).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

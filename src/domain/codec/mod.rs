@@ -12,15 +12,17 @@
 //! new kind. 4 = contacts gain their activity (interaction count, last, open
 //! WhatsApp) and meta an interaction id counter (every other record kept its shape).
 //! Trash pages (deleted contacts, `trash`) came later, as format-4 records of a new
-//! kind.
+//! kind, and so did records of stale copies (`stale`).
 
 mod journal;
+mod stale;
 mod trash;
 mod v1;
 mod v2;
 mod v3;
 
 pub use journal::{decode_journal_entry, encode_journal_entry, history_entry_id};
+pub use stale::{decode_stale_copies, encode_stale_copies};
 pub use trash::{decode_trash_page, encode_trash_page};
 
 use serde::de::DeserializeOwned;
@@ -28,6 +30,7 @@ use serde::Serialize;
 
 use super::agent::Agent;
 use super::contact::Contact;
+use super::ids::ContactId;
 use super::custom_field::CustomField;
 use super::disposition::Disposition;
 use super::import_batch::ImportBatch;
@@ -95,7 +98,7 @@ macro_rules! impl_never_stored {
         }
     )*};
 }
-impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry, Vec<Contact>);
+impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry, Vec<Contact>, Vec<ContactId>);
 
 pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)

@@ -120,15 +120,18 @@ fn deleting_a_list_takes_its_contacts_and_pages() {
 }
 
 #[test]
-fn deleting_contacts_rewrites_or_drops_their_pages() {
+fn deleting_contacts_leaves_stale_copies_or_drops_their_pages() {
     let mut ws = Workspace::new();
     let a = list(&mut ws, "A");
     let x = contact(&mut ws, a, "X", "", "", "");
     let y = contact(&mut ws, a, "Y", "", "", "");
     let (_, change) = ws.delete_contacts(&[x], T0).expect("one");
-    assert_eq!(change.pages_put, vec![PageKey { list: a, page: 0 }]);
+    let page = PageKey { list: a, page: 0 };
+    assert_eq!((change.pages_put.as_slice(), change.stale_put.as_slice()), ([].as_slice(), [page].as_slice()));
+    assert_eq!(ws.stale_copies(page), Some(vec![x]));
     let (_, change) = ws.delete_contacts(&[y], T0).expect("last");
-    assert_eq!(change.pages_deleted, vec![PageKey { list: a, page: 0 }]);
+    assert_eq!((change.pages_deleted.as_slice(), change.stale_deleted.as_slice()), ([page].as_slice(), [page].as_slice()));
+    assert_eq!(ws.stale_copies(page), None);
     assert_eq!(ws.contact_count(a), 0);
 }
 

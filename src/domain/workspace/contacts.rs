@@ -32,7 +32,7 @@ impl Workspace {
                 .ok_or(WorkspaceError::UnknownContact(id))?;
             contact.data = data;
             contact.updated = now;
-            change.put_page(key);
+            self.stale.page_written(key, &mut change);
         } else {
             let mut contact = self.take_contact(id, &mut change)?;
             contact.list_id = list;
@@ -109,7 +109,7 @@ impl Workspace {
                 touched |= edit(&mut c.data);
             }
             if touched {
-                change.put_page(*key);
+                self.stale.page_written(*key, &mut change);
             }
         }
         if !change.is_empty() {
@@ -147,10 +147,20 @@ impl Workspace {
             return Err(WorkspaceError::UnknownContact(*missing));
         }
         let mut change = Change::default();
-        self.take_many(&ids.iter().copied().collect(), &mut change);
+        let erased = ids.iter().copied().collect();
+        self.take_many(&erased, &mut change);
+        self.forget_stale_copies(&erased, &mut change);
         // In the order given (a set's order would differ between runs), once each.
         change.clear_journal(ids.iter().copied());
         Ok(change)
+    }
+
+    /// Rewrites every stored page that still holds a copy of one of `ids` (`stale`):
+    /// contacts deleted for good leave no bytes behind.
+    pub(super) fn forget_stale_copies(&mut self, ids: &HashSet<ContactId>, change: &mut Change) {
+        for key in self.stale.pages_holding(ids) {
+            self.stale.page_written(key, change);
+        }
     }
 
     /// The pages holding these contacts, in key order.
@@ -174,9 +184,10 @@ impl Workspace {
             }
             if page.is_empty() {
                 self.pages.remove(&key);
-                change.delete_page(key);
+                self.stale.page_deleted(key, change);
             } else {
-                change.put_page(key);
+                // The stored page stays as it is, its leavers named stale (`stale`).
+                self.stale.left(key, gone.iter().map(|c| c.id), change);
             }
             taken.extend(gone);
         }
@@ -223,7 +234,7 @@ impl Workspace {
                 placed.push((contact.id, key));
                 page.push(contact);
             }
-            change.put_page(key);
+            self.stale.page_written(key, change);
         }
         *self.counts.entry(list).or_default() += placed.len();
         placed
@@ -254,9 +265,9 @@ impl Workspace {
         let contact = page.remove(at);
         if page.is_empty() {
             self.pages.remove(&key);
-            change.delete_page(key);
+            self.stale.page_deleted(key, change);
         } else {
-            change.put_page(key);
+            self.stale.page_written(key, change);
         }
         if let Some(n) = self.counts.get_mut(&key.list) {
             *n = n.saturating_sub(1);

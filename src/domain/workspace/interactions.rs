@@ -51,7 +51,7 @@ impl Workspace {
         let contact = self.contact_mut(key, open.contact)?;
         contact.activity.replace(open, &closed);
         let mut change = Change { journal_put: vec![JourneyEntry::Interaction(closed.clone())], ..Change::default() };
-        change.put_page(key);
+        self.stale.page_written(key, &mut change);
         self.revision += 1;
         Ok((closed, change))
     }

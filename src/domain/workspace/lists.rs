@@ -68,7 +68,7 @@ impl Workspace {
         let mut removed = Vec::new();
         for key in keys {
             removed.extend(self.pages.remove(&key).unwrap_or_default());
-            change.delete_page(key);
+            self.stale.page_deleted(key, &mut change);
         }
         // One pass over the locations, however many pages.
         self.locations.remove_all(&removed.iter().map(|c| c.id).collect());

@@ -51,7 +51,7 @@ impl Workspace {
         contact.data = data;
         contact.updated = now;
         contact.activity.absorb(other_contact.activity);
-        change.put_page(key);
+        self.stale.page_written(key, &mut change);
         let record = MergeRecord { other: other_contact, kept_before, moved };
         let event = HistoryEvent { contact: kept, at: now, kind: HistoryKind::MergedIn(Box::new(record)) };
         change.journal_put.push(JourneyEntry::History(event.clone()));
@@ -93,7 +93,7 @@ impl Workspace {
         change.journal_deleted.push(JournalKey::of(&JourneyEntry::History(merge_event.clone())));
         let key = self.locations.get(kept).ok_or(WorkspaceError::UnknownContact(kept))?;
         *self.contact_mut(key, kept)? = record.kept_before.clone();
-        change.put_page(key);
+        self.stale.page_written(key, &mut change);
         self.put_back(vec![other.clone()], &mut change)?;
         self.revision += 1;
         Ok(change)

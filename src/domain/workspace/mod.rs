@@ -18,6 +18,7 @@ mod imports;
 mod interactions;
 mod lists;
 mod merge;
+mod stale;
 mod tags;
 mod trash;
 
@@ -107,6 +108,9 @@ pub struct StoredRecords {
     pub imports: Vec<ImportBatch>,
     /// Pages of deletions, in key order.
     pub trash: Vec<(TrashKey, Vec<Contact>)>,
+    /// Per stored page, the contacts its stored copy still holds that left it (`stale`):
+    /// `pages` come without them.
+    pub stale: Vec<(PageKey, Vec<ContactId>)>,
 }
 
 #[derive(Debug, Default)]
@@ -129,6 +133,8 @@ pub struct Workspace {
     next_deletion_id: u32,
     /// Deletions stored in more pages than they now fill (repaired at load).
     trash_pages_stored: HashMap<DeletionId, u32>,
+    /// Contacts stored pages still hold after they left them (`stale`).
+    stale: stale::StaleCopies,
     /// Bumped by every contact change; the query index rebuilds when it moves.
     revision: u64,
     index: RefCell<QueryIndex>,
@@ -153,8 +159,8 @@ impl Workspace {
     /// Rebuilds a workspace from every stored record, refusing contradictions (see
     /// `from_records`); id counters behind the data are repaired.
     pub fn from_stored(records: StoredRecords) -> Result<Self, WorkspaceError> {
-        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash } = records;
-        let mut ws = Workspace { meta, ..Workspace::default() };
+        let StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash, stale } = records;
+        let mut ws = Workspace { meta, stale: stale::StaleCopies::from_stored(stale), ..Workspace::default() };
         ws.load_imports(imports)?;
         for f in fields {
             if let FieldScope::List(l) = f.scope {
@@ -233,6 +239,11 @@ impl Workspace {
     /// The contacts stored in one page, for the store to encode.
     pub fn page(&self, key: PageKey) -> Option<&[Contact]> {
         self.pages.get(&key).map(Vec::as_slice)
+    }
+    /// The contacts the stored copy of the page at `key` holds that are no longer in it
+    /// (none it holds now), `None` when there are none (`stale`).
+    pub fn stale_copies(&self, key: PageKey) -> Option<Vec<ContactId>> {
+        self.stale.of(key, self.page(key).unwrap_or_default())
     }
     /// Every contact, page by page (storage order).
     pub fn contacts(&self) -> impl Iterator<Item = &Contact> {

@@ -101,6 +101,7 @@ impl Workspace {
         let mut change = Change::default();
         self.stored_keys(&deletion).into_iter().for_each(|k| change.delete_trash(k));
         change.clear_journal(deletion.contacts.iter().map(|c| c.id));
+        self.forget_stale_copies(&deletion.contacts.iter().map(|c| c.id).collect(), &mut change);
         Ok(change)
     }
 

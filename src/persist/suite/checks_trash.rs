@@ -104,7 +104,8 @@ pub(crate) async fn a_deletion_of_thousands_goes_through_commit_chunked(b: &dyn 
     store.commit(&ws, &ch).await.expect("commit list");
     let (ids, ch) = ws.add_contacts(list, bulk_data(list, 5_000), T0).expect("add");
     store.commit_chunked(&ws, &ch, 4).await.expect("commit contacts");
-    // Every other contact: every page is rewritten, ten trash pages written.
+    // Every other contact: every page keeps its stored copy with a record of who left
+    // (`workspace::stale`), five trash pages written.
     let doomed: Vec<ContactId> = ids.iter().copied().step_by(2).collect();
     let (_, change) = ws.delete_contacts(&doomed, T1).expect("delete");
     assert_eq!(change.trash_put.len(), 5);

@@ -1,6 +1,6 @@
 //! The shared suite on the host, against `MemoryStore`.
 
-use super::{checks_journal, checks_pages, checks_records, checks_trash, for_each_check, Backend};
+use super::{checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
 use crate::persist::block_on::block_on;
 use crate::persist::writes::{Shelf, Target, Write};
 use crate::persist::{LocalBoxFuture, MemoryStore, Persistence, StoreError};
@@ -41,6 +41,7 @@ impl Backend for MemoryStore {
             Shelf::Lists => shelves.lists.values().cloned().collect(),
             Shelf::Pages => shelves.pages.values().cloned().collect(),
             Shelf::Trash => shelves.trash.values().cloned().collect(),
+            Shelf::Stale => shelves.stale.values().cloned().collect(),
             _ => shelves.records.get(&shelf).map(|s| s.values().cloned().collect()).unwrap_or_default(),
         };
         Box::pin(async move { values })

@@ -6,6 +6,7 @@
 pub(crate) mod checks_journal;
 pub(crate) mod checks_pages;
 pub(crate) mod checks_records;
+pub(crate) mod checks_stale;
 pub(crate) mod checks_trash;
 pub(crate) mod fixtures;
 #[cfg(not(target_arch = "wasm32"))]
@@ -60,6 +61,10 @@ macro_rules! for_each_check {
         $wrap!(checks_trash::a_failed_commit_leaves_pages_and_trash_as_they_were);
         $wrap!(checks_trash::a_deletion_of_thousands_goes_through_commit_chunked);
         $wrap!(checks_trash::damaged_trash_bytes_give_corrupt_not_a_panic);
+        $wrap!(checks_stale::a_bulk_delete_leaves_the_stored_pages_and_load_drops_who_left);
+        $wrap!(checks_stale::the_next_write_of_a_page_replaces_it_and_drops_its_record);
+        $wrap!(checks_stale::a_restore_comes_back_once_and_a_purge_leaves_no_bytes);
+        $wrap!(checks_stale::damaged_stale_records_give_corrupt_not_a_panic);
     };
 }
 pub(crate) use for_each_check;

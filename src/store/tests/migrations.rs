@@ -336,3 +336,33 @@ async fn catalog_and_a_call_at_version(name: &str, version: u32) -> (Workspace, 
     old.close();
     (ws, c, ann_journal)
 }
+
+#[wasm_bindgen_test]
+async fn a_version_7_database_gains_the_stale_copies_store_and_loads_as_it_was() {
+    let name = fresh_name("migrate-v7");
+    let old = Store::open_at_version(&name, 7).await.expect("open version 7");
+    let mut ws = Workspace::new();
+    let (leads, _) = seed(&old, &mut ws).await;
+    let (ids, ch) = ws.add_contacts(leads, crate::persist::suite::fixtures::bulk_data(leads, 40), T0).expect("add");
+    old.commit(&ws, &ch).await.expect("commit contacts");
+    // Version 7 has nowhere for records of stale copies: the delete rewrites the page.
+    let doomed: Vec<_> = ids.iter().copied().step_by(2).collect();
+    let (_, ch) = ws.delete_contacts(&doomed, T2).expect("delete");
+    old.commit(&ws, &ch).await.expect("commit the delete at version 7");
+    old.close();
+    assert!(!raw_store_names(&name).await.contains(&"stale_copies".to_string()));
+
+    let store = Store::open(&name).await.expect("open current");
+    assert!(raw_store_names(&name).await.contains(&"stale_copies".to_string()));
+    let loaded = store.load().await.expect("load");
+    assert_eq!(snapshot(&loaded), snapshot(&ws));
+    // From now on a delete leaves the page and writes who left it.
+    let mut ws = loaded;
+    let (_, ch) = ws.delete_contacts(&[ids[1], ids[3], ids[5]], T2).expect("delete more");
+    assert!(ch.pages_put.is_empty() && !ch.stale_put.is_empty(), "{ch:?}");
+    store.commit(&ws, &ch).await.expect("commit at version 8");
+    assert_eq!(raw_values(&name, "stale_copies").await.len(), 1);
+    assert_eq!(snapshot(&reload(&name).await.expect("reload")), snapshot(&ws));
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
