@@ -164,6 +164,11 @@ impl Persistence for MemoryStore {
         Box::pin(async move { self.shelves.borrow().journal(contact, interval) })
     }
 
+    fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<LocalBoxFuture<'static, Result<Vec<JourneyEntry>, StoreError>>> {
+        let read = self.shelves.borrow().journal(contact, interval);
+        Some(Box::pin(async move { read }))
+    }
+
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {
         Box::pin(async move { Ok(self.shelves.borrow().settings.get(key).cloned()) })
     }

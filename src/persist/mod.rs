@@ -11,6 +11,8 @@ pub(crate) mod chunks;
 pub(crate) mod decode;
 mod error;
 mod memory;
+// Only the IndexedDB store writes an outbox; on the host only its tests use it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod outbox;
 mod session;
 pub(crate) mod writes;
@@ -57,6 +59,14 @@ pub trait Persistence {
     /// only those within `interval` (both ends included) when given. They are read
     /// per contact, never at start-up.
     fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>>;
+
+    /// The read `journal` would do, already sent to storage when the journal is ready
+    /// (storage reads while the caller goes on rendering); `None` when it is not ready
+    /// yet, and the caller uses `journal`.
+    fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<LocalBoxFuture<'static, Result<Vec<JourneyEntry>, StoreError>>> {
+        let _ = (contact, interval);
+        None
+    }
 
     /// A UI setting, `None` when never set.
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>>;

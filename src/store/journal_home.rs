@@ -71,6 +71,14 @@ impl Journal {
         Journal { name: name.to_owned(), before_outbox: version < OUTBOX_VERSION, home: RefCell::new(None), busy: Cell::new(false), replay_due: Cell::new(true), next_outbox_key: Cell::new(1.0) }
     }
 
+    /// The home, when it is open and nothing waits to be applied there.
+    pub(crate) fn ready_home(&self) -> Option<Rc<JournalHome>> {
+        if self.replay_due.get() || self.busy.get() {
+            return None;
+        }
+        self.home.borrow().clone()
+    }
+
     /// The journal's home, opened, with any unfinished save applied.
     pub(crate) async fn home(&self, main: &Database) -> Result<Rc<JournalHome>, StoreError> {
         loop {

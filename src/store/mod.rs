@@ -169,6 +169,14 @@ impl Store {
         journal::read_journal(self.journal_db(&home)?, contact, interval).await
     }
 
+    /// The read `journal` would do, sent now when the journal is open (`None` when it
+    /// is not yet): storage reads while the caller renders.
+    pub fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<impl std::future::Future<Output = Result<Vec<JourneyEntry>, StoreError>> + 'static> {
+        let home = self.journal.ready_home()?;
+        let request = journal::issue(self.journal_db(&home).ok()?, contact, interval);
+        Some(async move { journal::collect(request?, contact).await })
+    }
+
     /// Opens the journal (and applies a save a closed tab left unfinished) ahead of the
     /// first journey, which then does not wait for it.
     pub async fn prepare_journal(&self) -> Result<(), StoreError> {

@@ -30,6 +30,10 @@ impl Persistence for Store {
         Box::pin(Store::put_setting(self, key, value))
     }
 
+    fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<LocalBoxFuture<'static, Result<Vec<JourneyEntry>, StoreError>>> {
+        Store::journal_started(self, contact, interval).map(|read| Box::pin(read) as LocalBoxFuture<'static, _>)
+    }
+
     fn prepare_journal(&self) -> SaveFuture<'_> {
         Box::pin(Store::prepare_journal(self))
     }

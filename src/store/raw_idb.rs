@@ -13,6 +13,11 @@ use super::StoreError;
 
 /// The result of `request` once it succeeded.
 pub(crate) async fn result(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    // Sent earlier and already answered (a read started before a page rendered): its
+    // events have fired, waiting for them would never end.
+    if request.ready_state() == web_sys::IdbRequestReadyState::Done {
+        return outcome(request, request.error().ok().flatten().is_none());
+    }
     let (promise, ok, failed) = settled_by_events()?;
     request.set_onsuccess(Some(ok.as_ref().unchecked_ref()));
     request.set_onerror(Some(failed.as_ref().unchecked_ref()));
@@ -21,9 +26,15 @@ pub(crate) async fn result(request: &IdbRequest) -> Result<JsValue, StoreError> 
         request.set_onerror(None);
     });
     let settled = JsFuture::from(promise).await;
-    match settled {
-        Ok(_) => request.result().map_err(|e| js_error(&e)),
-        Err(_) => Err(request.error().ok().flatten().map_or_else(|| StoreError::Aborted("a request failed".into()), |d| from_dom(&d))),
+    outcome(request, settled.is_ok())
+}
+
+/// The result of an answered request, or its error.
+fn outcome(request: &IdbRequest, succeeded: bool) -> Result<JsValue, StoreError> {
+    if succeeded {
+        request.result().map_err(|e| js_error(&e))
+    } else {
+        Err(request.error().ok().flatten().map_or_else(|| StoreError::Aborted("a request failed".into()), |d| from_dom(&d)))
     }
 }
 

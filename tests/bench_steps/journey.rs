@@ -19,7 +19,12 @@ pub async fn open_journey(browser: &Browser, contact: u64) -> Value {
          const finish = (extra) => {{
            observer.disconnect(); clearTimeout(timer);
            const shown = document.querySelector('#journey-shown');
-           done(Object.assign({{ items: items().length, shown: shown ? shown.textContent : null,
+           // Where the time went: the app's marks since the hash change, and when the
+           // journal (opened at start-up) was ready, all relative to it.
+           const marks = {{}};
+           performance.getEntriesByType('mark').filter(m => m.name.startsWith('cm:journ'))
+             .forEach(m => {{ marks[m.name] = Math.round(m.startTime - t0); }});
+           done(Object.assign({{ marks, items: items().length, shown: shown ? shown.textContent : null,
              counts: [...document.querySelectorAll('input.journey-channel')].map(i => i.closest('label') ? i.closest('label').textContent : '') }}, extra));
          }};
          const check = () => {{

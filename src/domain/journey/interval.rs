@@ -65,6 +65,11 @@ impl Interval {
         self.from <= t && t <= self.to
     }
 
+    /// Whether every moment of `other` is in this interval.
+    pub fn covers(self, other: Interval) -> bool {
+        self.from <= other.from && other.to <= self.to
+    }
+
     /// The first and last local days, as the filter's date inputs show them.
     pub fn dates(self, offset_minutes: i32) -> (NaiveDate, NaiveDate) {
         (local_date(self.from, offset_minutes), local_date(self.to, offset_minutes))

@@ -106,3 +106,17 @@ fn timestamps_beyond_the_calendar_still_give_an_interval() {
         assert!(interval.from() <= interval.to());
     }
 }
+
+#[test]
+fn an_interval_covers_those_inside_it_to_the_millisecond() {
+    let spring = Interval::from_dates(date("2026-03-01"), date("2026-06-30"), 0).expect("spring");
+    let april = Interval::from_dates(date("2026-04-01"), date("2026-04-30"), 0).expect("april");
+    let first_day = Interval::from_dates(date("2026-03-01"), date("2026-03-01"), 0).expect("first day");
+    let last_day = Interval::from_dates(date("2026-06-30"), date("2026-06-30"), 0).expect("last day");
+    let july = Interval::from_dates(date("2026-06-30"), date("2026-07-01"), 0).expect("into july");
+    assert!(spring.covers(april) && spring.covers(first_day) && spring.covers(last_day) && spring.covers(spring));
+    assert!(!spring.covers(july) && !april.covers(spring));
+    // An hour east, the same days start an hour earlier: no longer inside.
+    let shifted = Interval::from_dates(date("2026-03-01"), date("2026-03-01"), 60).expect("shifted");
+    assert!(!spring.covers(shifted));
+}

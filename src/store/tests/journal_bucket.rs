@@ -164,3 +164,34 @@ async fn the_journal_outlives_a_garbage_collection() {
     store.close();
     Store::delete_database(&name).await.expect("delete db");
 }
+
+#[wasm_bindgen_test]
+async fn a_read_is_sent_at_once_once_the_journal_is_open() {
+    let name = fresh_name("journal-started");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    store.close();
+    let store = Store::open(&name).await.expect("reopen");
+    assert!(store.journal_started(c.ann, None).is_none(), "not before the journal is open");
+    store.prepare_journal().await.expect("open the journal");
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
+    store.commit(&ws, &ch).await.expect("commit the call");
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-09-01T09:00"), 0).expect("later call");
+    store.commit(&ws, &ch).await.expect("commit the later call");
+
+    let started = store.journal_started(c.ann, None).expect("sent at once");
+    let whole = store.journal(c.ann, None).await.expect("journal");
+    assert_eq!(started.await.expect("the read sent at once"), whole);
+    let june = crate::domain::Interval::from_dates(
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"),
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("date"),
+        0,
+    )
+    .expect("june");
+    let part = store.journal_started(c.ann, Some(june)).expect("sent at once").await.expect("june's read");
+    assert_eq!(part.iter().filter(|e| matches!(e, JourneyEntry::Interaction(_))).count(), 1, "only June's call: {part:?}");
+    assert!(part.iter().all(|e| june.contains(e.at())), "{part:?}");
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::WorkspaceError;
+use crate::domain::{ContactField, WorkspaceError};
 use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
 use crate::ui::contacts::{ContactsView, PAGE_SIZES};
 
@@ -147,9 +147,11 @@ impl Boot {
         // The journal's first open is the slow one (`store::journal_home`): done now,
         // while the table shows, the first journey does not wait for it.
         spawn_local(async move {
-            if let Err(err) = store.prepare_journal().await {
-                leptos::logging::warn!("the interactions could not be opened yet: {err}");
+            match store.prepare_journal().await {
+                Ok(()) => crate::perf::mark("cm:journal-prepared"),
+                Err(err) => leptos::logging::warn!("the interactions could not be opened yet: {err}"),
             }
+            warm_up_phones(self.state);
         });
     }
 
@@ -167,6 +169,24 @@ impl Boot {
         leptos::logging::error!("start-up failed: {message}");
         self.phase.set(Phase::Failed(message));
     }
+}
+
+/// The first phone number read builds the phone library's tables and compiles its
+/// patterns for the number's country, on the first contact a user opens: done after
+/// start-up instead, with the first phone of each list (the countries in use).
+fn warm_up_phones(state: AppState) {
+    let samples: Vec<(String, Option<crate::domain::Country>)> = state.read_now(|ws| {
+        let first_phone = |list: &crate::domain::ContactList| {
+            let page = ws.page(crate::domain::PageKey { list: list.id, page: 0 })?;
+            let phone = page.iter().find_map(|c| c.data.get(ContactField::Phone).or_else(|| c.data.get(ContactField::Mobile)))?;
+            Some((phone.to_owned(), list.country))
+        };
+        ws.lists().into_iter().filter_map(first_phone).take(8).collect()
+    });
+    for (phone, country) in samples {
+        let _ = crate::domain::PhoneNumber::parse_in(&phone, country);
+    }
+    crate::perf::mark("cm:phones-warm");
 }
 
 /// Says so when an import was cut short (the tab closed mid-import), with what it saved.

@@ -14,7 +14,7 @@ use crate::domain::{AgentId, Collection, ContactId, ContactList, Country, Interv
 
 pub use crate::persist::ActionError;
 use crate::persist::{Applied, IntoApplied, Reload, StorageFailure};
-use crate::persist::{Persistence, Session, StoreError};
+use crate::persist::{LocalBoxFuture, Persistence, Session, StoreError};
 use crate::ui::kit::{now, with_stop};
 
 use super::changes::Changes;
@@ -169,6 +169,16 @@ impl AppState {
     pub async fn journal(self, contact: ContactId, interval: Option<Interval>) -> Option<Result<Vec<JourneyEntry>, StoreError>> {
         let store = self.session.with_value(Session::store)?;
         Some(store.journal(contact, interval).await)
+    }
+
+    /// The read `journal` would do, sent to storage now when it is ready (`None`
+    /// otherwise, or while no store is installed): it runs while the caller renders.
+    pub fn journal_started(
+        self,
+        contact: ContactId,
+        interval: Option<Interval>,
+    ) -> Option<LocalBoxFuture<'static, Result<Vec<JourneyEntry>, StoreError>>> {
+        self.session.with_value(Session::store)?.journal_started(contact, interval)
     }
 
     /// Subscribes the running view to `collections` without reading anything (a view

@@ -1,56 +1,77 @@
-//! The contact's journal, read whole from storage when the pane opens and again after
-//! every saved journal change (filters then work in memory, at once), with the derived
-//! origin event; and the names its ids stand for.
+//! The contact's journal, read from storage when the pane opens (the interval shown
+//! first, then all of it) and again after every saved journal change (filters then
+//! work in memory, at once), with the derived origin event; and the names its ids
+//! stand for.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::{AgentId, Collection, ContactId, DispositionId, JourneyEntry, Workspace};
+use crate::domain::{AgentId, Collection, ContactId, DispositionId, Interval, JourneyEntry, Workspace};
 use crate::ui::app::AppState;
 
 #[derive(Clone, PartialEq)]
 pub enum Journal {
     Loading,
     Failed(String),
-    /// Oldest first, the origin event included.
-    Ready(Arc<Vec<JourneyEntry>>),
+    /// Oldest first, the origin event included; all of them, or those of `covers`
+    /// while the rest is still being read.
+    Ready { entries: Arc<Vec<JourneyEntry>>, covers: Option<Interval> },
 }
 
 impl Journal {
     pub fn entries(&self) -> &[JourneyEntry] {
         match self {
-            Journal::Ready(entries) => entries,
+            Journal::Ready { entries, .. } => entries,
             _ => &[],
         }
     }
+
+    /// Whether the entries read so far are all those of `interval`.
+    pub fn has(&self, interval: Interval) -> bool {
+        matches!(self, Journal::Ready { covers, .. } if covers.is_none_or(|c| c.covers(interval)))
+    }
 }
 
-/// The journal of `contact`, kept current.
-pub fn read_journal(contact: ContactId) -> RwSignal<Journal> {
+/// The journal of `contact`, kept current. The first read is sent at once (storage
+/// works while the page renders) and asks only for `first` (the interval the filters
+/// show: a third of a busy year); the whole journal follows, and is read again after
+/// every saved journal change.
+pub fn read_journal(contact: ContactId, first: Interval) -> RwSignal<Journal> {
     let state = AppState::get();
     let journal = RwSignal::new(Journal::Loading);
+    let early = StoredValue::new_local(state.journal_started(contact, Some(first)));
     // Reads may finish out of order: only the latest one is kept.
     let latest = StoredValue::new(0u64);
+    let ready = move |entries: Vec<JourneyEntry>, covers| {
+        let mut entries = entries;
+        if let Some(origin) = state.read_now(|ws| ws.origin_event(contact)) {
+            entries.insert(0, JourneyEntry::History(origin));
+        }
+        Journal::Ready { entries: Arc::new(entries), covers }
+    };
     Effect::new(move |_| {
         state.follow(&[Collection::Journal]);
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
+        let early = early.try_update_value(Option::take).flatten();
+        let current = move || latest.try_get_value() == Some(ticket);
         leptos::task::spawn_local(async move {
-            let Some(read) = state.journal(contact, None).await else { return };
-            if latest.try_get_value() != Some(ticket) {
-                return;
-            }
-            let next = match read {
-                Err(e) => Journal::Failed(e.to_string()),
-                Ok(mut entries) => {
-                    if let Some(origin) = state.read_now(|ws| ws.origin_event(contact)) {
-                        entries.insert(0, JourneyEntry::History(origin));
-                    }
-                    Journal::Ready(Arc::new(entries))
+            if let Some(part) = early {
+                // A failure here is told by the whole read below.
+                if let (Ok(entries), true) = (part.await, current()) {
+                    journal.try_set(ready(entries, Some(first)));
+                    crate::perf::mark("cm:journey-ready");
                 }
-            };
-            journal.try_set(next);
+            }
+            let Some(read) = state.journal(contact, None).await else { return };
+            if current() {
+                journal.try_set(match read {
+                    Err(e) => Journal::Failed(e.to_string()),
+                    Ok(entries) => ready(entries, None),
+                });
+                crate::perf::mark("cm:journey-whole");
+            }
         });
     });
     journal

@@ -22,16 +22,24 @@ enum Open {
 
 #[component]
 pub fn JourneyPane(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoView {
+    crate::perf::mark("cm:journey-mounted");
     let filters = JourneyFilters::get();
-    let journal = read_journal(id);
+    let journal = read_journal(id, filters.interval.get_untracked());
+    // What is read so far holds all of the chosen interval (an interval changed while
+    // the rest is read waits for it: nothing shown or exported is partial).
+    let complete = Memo::new(move |_| {
+        let interval = filters.interval.get();
+        journal.with(|j| j.has(interval))
+    });
     let counts = Memo::new(move |_| {
         let interval = filters.interval.get();
-        journal.with(|j| channel_counts(j.entries(), interval))
+        journal.with(|j| channel_counts(if complete.get() { j.entries() } else { &[] }, interval))
     });
     // The channel and interval filter only: Export writes every interaction it keeps.
     let kept = Memo::new(move |_| {
         let f = filters.filter();
-        journal.with(|j| filter(j.entries(), &f).into_iter().cloned().collect::<Vec<JourneyEntry>>())
+        let complete = complete.get();
+        journal.with(|j| if complete { filter(j.entries(), &f).into_iter().cloned().collect::<Vec<JourneyEntry>>() } else { Vec::new() })
     });
     let shown = Memo::new(move |_| {
         let view = filters.view.get();
@@ -51,9 +59,9 @@ pub fn JourneyPane(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoVi
         }
     };
     let status = move || match journal.get() {
-        Journal::Loading => Some(view! { <p class="journey-empty" role="status">"Reading the journey…"</p> }.into_any()),
         Journal::Failed(e) => Some(view! { <p class="field-error" role="alert">{format!("The journey could not be read: {e}")}</p> }.into_any()),
-        Journal::Ready(_) => None,
+        _ if !complete.get() => Some(view! { <p class="journey-empty" role="status">"Reading the journey…"</p> }.into_any()),
+        _ => None,
     };
     let dialogs = move || {
         dialog.get().map(|open| match open {

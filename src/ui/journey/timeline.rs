@@ -14,7 +14,7 @@ use crate::domain::{Interaction, JourneyEntry};
 use crate::ui::kit::grouped;
 
 /// Items rendered at first and added by each "Show more".
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 #[component]
 pub fn Timeline(
