@@ -11,7 +11,8 @@ mod support;
 
 use support::app::{input_value, open_fresh_app, press_escape, scrolls_sideways};
 use support::contacts::{add_contact, contact_fields, contact_rows, contacts_in_list, edit_contact_named, open_contacts_of, NewContact};
-use support::copy::{add_copy, choose_target, duplicate_from_edit_page, duplicate_from_row, edited_contact_id, focus_in_dialog, focused_id, list_with_field, row_action, stored_setting, within_window_width};
+use support::copy::{add_copy, choose_target, duplicate_from_edit_page, duplicate_from_row, edited_contact_id, focus_in_dialog, focused_id, list_with_field, row_action, within_window_width};
+use support::app::stored_setting;
 use support::custom_fields::FieldDef;
 use support::journey::{show_view, wait_journey};
 use support::lists::{create_list, NewList};

@@ -29,6 +29,11 @@ pub async fn storage_estimate() -> Option<StorageEstimate> {
     Some(StorageEstimate { usage: field("usage")?, quota: field("quota")? })
 }
 
+/// Whether the browser keeps our data under storage pressure; `None` when it cannot say.
+pub async fn is_persisted() -> Option<bool> {
+    settle(manager()?.persisted()).await?.as_bool()
+}
+
 /// Asks the browser not to evict our data under storage pressure. True when granted.
 pub async fn request_persistent() -> bool {
     let Some(manager) = manager() else { return false };

@@ -30,6 +30,7 @@ mod contacts;
 browser_only! {
     mod catalog;
     mod copy;
+    mod data;
     mod export;
     mod import;
     mod journey;

@@ -75,21 +75,3 @@ pub async fn edited_contact_id(b: &Browser) -> String {
     let v = b.poll(script, Duration::from_secs(10), "an Edit Contact address").await;
     v.as_str().unwrap_or_else(|| panic!("the contact id is not text: {v}")).to_string()
 }
-
-/// The remembered setting `name` of the app's database (`?db=`), read straight from
-/// IndexedDB (`settings` holds one string per name); `None` while unset.
-pub async fn stored_setting(b: &Browser, name: &str) -> Option<String> {
-    let script = format!(
-        "const req = indexedDB.open(new URLSearchParams(location.search).get('db'));
-         req.onerror = () => done({{ error: String(req.error) }});
-         req.onsuccess = () => {{
-           const db = req.result;
-           const get = db.transaction('settings', 'readonly').objectStore('settings').get({name:?});
-           get.onerror = () => {{ db.close(); done({{ error: String(get.error) }}); }};
-           get.onsuccess = () => {{ db.close(); done({{ value: get.result === undefined ? null : get.result }}); }};
-         }};"
-    );
-    let v = b.exec_async(&script).await;
-    assert!(v.get("error").is_none(), "reading the setting {name}: {v}");
-    v["value"].as_str().map(str::to_string)
-}

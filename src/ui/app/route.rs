@@ -19,6 +19,8 @@ pub enum Route {
     Trash,
     /// Groups of likely duplicates, for a list or all.
     Duplicates,
+    /// Where the data is kept: durability, space used.
+    Data,
 }
 
 /// The entries of the navigation, in order.
@@ -32,10 +34,11 @@ pub enum Section {
     Import,
     Duplicates,
     Trash,
+    Data,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Contacts,
         Section::Lists,
         Section::CustomFields,
@@ -44,6 +47,7 @@ impl Section {
         Section::Import,
         Section::Duplicates,
         Section::Trash,
+        Section::Data,
     ];
 
     pub fn label(self) -> &'static str {
@@ -56,6 +60,7 @@ impl Section {
             Section::Import => "Import",
             Section::Duplicates => "Find duplicates",
             Section::Trash => "Trash",
+            Section::Data => "Data",
         }
     }
 
@@ -69,6 +74,7 @@ impl Section {
             Section::Import => Route::Import(None),
             Section::Duplicates => Route::Duplicates,
             Section::Trash => Route::Trash,
+            Section::Data => Route::Data,
         }
     }
 }
@@ -94,6 +100,7 @@ impl Route {
             ("import", _) => Route::Import(list_param(query)),
             ("trash", _) => Route::Trash,
             ("duplicates", _) => Route::Duplicates,
+            ("data", _) => Route::Data,
             _ => Route::Contacts(list_param(query)),
         }
     }
@@ -112,6 +119,7 @@ impl Route {
             Route::Import(Some(list)) => format!("#/import?list={list}"),
             Route::Trash => "#/trash".into(),
             Route::Duplicates => "#/duplicates".into(),
+            Route::Data => "#/data".into(),
         }
     }
 
@@ -133,6 +141,7 @@ impl Route {
             Route::Import(_) => Section::Import,
             Route::Trash => Section::Trash,
             Route::Duplicates => Section::Duplicates,
+            Route::Data => Section::Data,
         }
     }
 }
@@ -163,6 +172,7 @@ mod tests {
             Route::Import(Some(ListId::new(9))),
             Route::Trash,
             Route::Duplicates,
+            Route::Data,
         ]
     }
 

@@ -6,7 +6,7 @@
 
 use crate::domain::duplicates::NotDuplicates;
 use crate::domain::export::CsvOptions;
-use crate::domain::{AgentId, ContactId, FieldId};
+use crate::domain::{AgentId, ContactId, FieldId, Timestamp};
 use crate::persist::Persistence;
 
 /// Which preference.
@@ -19,6 +19,7 @@ pub enum SettingKey {
     /// The mapping last used for files whose headers have this signature.
     ImportMapping { signature: String },
     NotDuplicates,
+    DurableAsked,
 }
 
 /// A preference and its value.
@@ -35,6 +36,8 @@ pub enum Setting {
     ImportMapping { signature: String, mapping: String },
     /// Pairs of contacts the user said are not duplicates (the duplicates page).
     NotDuplicates(NotDuplicates),
+    /// When the browser was last asked to keep the data (`ui::data::durable`).
+    DurableAsked(Timestamp),
 }
 
 impl SettingKey {
@@ -48,6 +51,7 @@ impl SettingKey {
             SettingKey::ExportOptions => "export_csv_options".into(),
             SettingKey::ImportMapping { signature } => format!("import_mapping:{signature}"),
             SettingKey::NotDuplicates => "duplicates.not_duplicates".into(),
+            SettingKey::DurableAsked => "storage.durable_asked".into(),
         }
     }
 }
@@ -61,6 +65,7 @@ impl Setting {
             Setting::ExportOptions(_) => SettingKey::ExportOptions,
             Setting::ImportMapping { signature, .. } => SettingKey::ImportMapping { signature: signature.clone() },
             Setting::NotDuplicates(_) => SettingKey::NotDuplicates,
+            Setting::DurableAsked(_) => SettingKey::DurableAsked,
         }
     }
 
@@ -73,6 +78,7 @@ impl Setting {
             Setting::ExportOptions(options) => options.to_setting(),
             Setting::ImportMapping { mapping, .. } => mapping.clone(),
             Setting::NotDuplicates(pairs) => pairs.iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>().join(","),
+            Setting::DurableAsked(at) => at.millis().to_string(),
         }
     }
 
@@ -88,6 +94,7 @@ impl Setting {
             SettingKey::ExportOptions => Setting::ExportOptions(CsvOptions::from_setting(text)),
             SettingKey::ImportMapping { signature } => Setting::ImportMapping { signature, mapping: text.to_string() },
             SettingKey::NotDuplicates => Setting::NotDuplicates(decode_pairs(text)),
+            SettingKey::DurableAsked => Setting::DurableAsked(Timestamp::from_millis(text.parse().ok()?)),
         })
     }
 }
@@ -129,6 +136,7 @@ mod tests {
             Setting::ImportMapping { signature: "ab12".into(), mapping: "Name=first_name".into() },
             Setting::NotDuplicates(not_duplicates(&[(1, 2), (40, 3)])),
             Setting::NotDuplicates(NotDuplicates::default()),
+            Setting::DurableAsked(Timestamp::from_millis(1_764_000_000_000)),
         ];
         for setting in all {
             let back = Setting::decode(setting.key(), &setting.encode());

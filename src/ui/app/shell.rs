@@ -8,6 +8,7 @@ use crate::ui::catalog::GlobalFieldsPage;
 use crate::ui::catalog::TagsPage;
 use crate::ui::contacts::ContactsPage;
 use crate::ui::contacts::EditContactPage;
+use crate::ui::data::DataPage;
 use crate::ui::duplicates::DuplicatesPage;
 use crate::ui::import::ImportPage;
 use crate::ui::lists::ListEditorPage;
@@ -28,6 +29,7 @@ pub fn Shell() -> impl IntoView {
     // Which page is shown: the route without the contacts filter, so changing the
     // filter keeps the page (and the focus in its controls).
     let page = Memo::new(move |_| router.route.get().page());
+    crate::ui::data::ask_at_enough_contacts(state);
     view! {
         <div class="app" id="app-ready">
             <header class="topbar">
@@ -79,5 +81,6 @@ fn page_view(route: Route, admin: bool) -> AnyView {
         Route::Import(list) => view! { <ImportPage list=list /> }.into_any(),
         Route::Trash => view! { <TrashPage /> }.into_any(),
         Route::Duplicates => view! { <DuplicatesPage /> }.into_any(),
+        Route::Data => view! { <DataPage /> }.into_any(),
     }
 }

@@ -255,6 +255,8 @@ impl ImportSession {
         self.stop.set(false);
         self.progress.set(Progress::default());
         self.stage.set(Stage::Running);
+        // An import is when losing the data starts to matter.
+        crate::ui::data::ask_once(state);
         spawn_local(async move {
             match run_import(state, request, self.progress, self.stop).await {
                 Ok(finished) => {

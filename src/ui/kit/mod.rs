@@ -1,7 +1,7 @@
 //! Widgets and helpers that know no feature.
 
 mod text;
-pub(crate) use text::{grouped, phone_display, plural, sentence, with_stop};
+pub(crate) use text::{grouped, phone_display, plural, sentence, size_text, with_stop};
 
 browser_only! {
     mod choice;

@@ -38,6 +38,18 @@ pub fn with_stop(text: &str) -> String {
     }
 }
 
+/// 1_500_000 -> "1.5 MB": a size in decimal units, as file managers show them.
+pub fn size_text(bytes: f64) -> String {
+    let bytes = bytes.max(0.0);
+    match ["bytes", "KB", "MB", "GB", "TB"].iter().enumerate().rev().find(|(i, _)| bytes >= 1000f64.powi(*i as i32)) {
+        Some((0, _)) | None => format!("{} bytes", bytes as u64),
+        Some((i, unit)) => {
+            let n = bytes / 1000f64.powi(i as i32);
+            if n < 10.0 { format!("{n:.1} {unit}") } else { format!("{n:.0} {unit}") }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +71,15 @@ mod tests {
         assert_eq!(with_stop("Saved?"), "Saved?");
         assert_eq!(with_stop("Done."), "Done.");
         assert_eq!(phone_display("393331234567"), "+393331234567");
+    }
+
+    #[test]
+    fn sizes_read_in_the_unit_that_fits() {
+        assert_eq!(size_text(0.0), "0 bytes");
+        assert_eq!(size_text(999.0), "999 bytes");
+        assert_eq!(size_text(1_500.0), "1.5 KB");
+        assert_eq!(size_text(135_400_000.0), "135 MB");
+        assert_eq!(size_text(10_240_000_000.0), "10 GB");
+        assert_eq!(size_text(2_500_000_000_000.0), "2.5 TB");
     }
 }
