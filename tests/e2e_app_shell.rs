@@ -102,6 +102,32 @@ async fn second_tab_takes_over_with_use_here() {
     b.close().await;
 }
 
+/// A tab stuck in a long task cannot keep the workspace: "Use here" in another tab
+/// takes it after a few seconds, with nothing lost, and the stuck tab, once it runs
+/// again, says the workspace is open elsewhere.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_busy_tab_loses_the_workspace_to_use_here() {
+    let b = open_fresh_app("e2e-busy-tab").await;
+    let db = database_name(&b).await;
+    create_list(&b, NewList::named("Before the freeze")).await;
+    let first = b.client.window().await.expect("first tab");
+    // Busy for 12 s, from just after this script returns.
+    b.exec("setTimeout(() => { const end = Date.now() + 12000; while (Date.now() < end) {} }, 50)").await;
+    let second = b.client.new_window(true).await.expect("open a second tab").handle;
+    b.client.switch_to_window(second).await.expect("switch to the second tab");
+    b.client.goto(&b.url(&format!("/?db={db}#/lists"))).await.expect("open the app again");
+    b.wait_for_text("#open-elsewhere", "open in another tab").await;
+    let asked = std::time::Instant::now();
+    b.click("#use-here").await;
+    b.wait_for("#app-ready").await;
+    println!("the busy tab let go after {:.1} s", asked.elapsed().as_secs_f64());
+    b.wait_for_text("#lists-table", "Before the freeze").await;
+
+    b.client.switch_to_window(first).await.expect("back to the first tab");
+    b.wait_for_text("#open-elsewhere", "now open in another tab").await;
+    b.close().await;
+}
+
 /// Dialogs are keyboard-usable: focus moves in, Tab stays in, Esc closes and gives
 /// focus back to the button that opened it.
 #[tokio::test(flavor = "multi_thread")]

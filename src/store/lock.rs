@@ -11,6 +11,10 @@
 //! pending; releasing resolves that promise. Where Web Locks do not exist (old
 //! browsers, plain http on a non-localhost host) locking is skipped: the lock is
 //! "acquired" without being enforced.
+//!
+//! A tab that does not answer (frozen, or busy in a long task) cannot keep the
+//! workspace: [`TabLock::take_over`] waits a few seconds, then steals the lock, and the
+//! tab it was taken from is told ([`TabLock::on_lost`]) when it runs again.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,7 +22,7 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{BroadcastChannel, MessageEvent};
+use web_sys::{AbortController, AbortSignal, BroadcastChannel, MessageEvent};
 
 use super::error::StoreError;
 
@@ -41,6 +45,26 @@ pub enum LockOutcome {
 /// The hand-over channel and its message handler (kept alive together).
 type Listener = (BroadcastChannel, Closure<dyn FnMut(MessageEvent)>);
 
+/// What to call when another tab takes the lock away.
+type LostHook = Rc<RefCell<Option<Box<dyn Fn()>>>>;
+
+/// How a request asks for the lock.
+enum Ask {
+    /// Only if no tab holds it.
+    IfAvailable,
+    /// Waits for it; gives up when the signal aborts.
+    Wait(Option<AbortSignal>),
+    /// Takes it from the tab that holds it.
+    Steal,
+}
+
+/// What a request got.
+enum Granted {
+    Lock(TabLock),
+    HeldElsewhere,
+    GaveUp,
+}
+
 /// Holds the workspace lock until dropped or released.
 pub struct TabLock {
     name: String,
@@ -49,22 +73,48 @@ pub struct TabLock {
     /// The `navigator.locks.request` promise: settles once the lock is released.
     requested: Option<Promise>,
     channel: Option<Listener>,
+    lost: LostHook,
 }
 
 impl TabLock {
     /// Takes the lock if no other tab holds it.
     pub async fn acquire(db_name: &str) -> Result<LockOutcome, StoreError> {
-        Ok(match request_lock(db_name, true).await? {
-            Some(lock) => LockOutcome::Acquired(lock),
-            None => LockOutcome::HeldElsewhere,
+        Ok(match request_lock(db_name, Ask::IfAvailable).await? {
+            Granted::Lock(lock) => LockOutcome::Acquired(lock),
+            Granted::HeldElsewhere | Granted::GaveUp => LockOutcome::HeldElsewhere,
         })
     }
 
     /// Waits until the lock is free (after [`request_handover`]), then takes it.
     pub async fn wait_acquire(db_name: &str) -> Result<TabLock, StoreError> {
-        request_lock(db_name, false)
-            .await?
-            .ok_or_else(|| StoreError::Unavailable("the tab lock was refused".into()))
+        match request_lock(db_name, Ask::Wait(None)).await? {
+            Granted::Lock(lock) => Ok(lock),
+            _ => Err(StoreError::Unavailable("the tab lock was refused".into())),
+        }
+    }
+
+    /// After [`request_handover`]: waits up to `patience_ms` for the other tab to let
+    /// go, then takes the lock from it (a frozen or busy tab cannot hold it longer).
+    pub async fn take_over(db_name: &str, patience_ms: u32) -> Result<TabLock, StoreError> {
+        let controller = AbortController::new().map_err(js_unavailable)?;
+        let signal = controller.signal();
+        // Dropped (cancelled) once this returns; aborting a granted request does nothing.
+        let _patience = gloo_timers::callback::Timeout::new(patience_ms, move || controller.abort());
+        let waited = request_lock(db_name, Ask::Wait(Some(signal))).await?;
+        let granted = match waited {
+            Granted::GaveUp => request_lock(db_name, Ask::Steal).await?,
+            other => other,
+        };
+        match granted {
+            Granted::Lock(lock) => Ok(lock),
+            _ => Err(StoreError::Unavailable("the tab lock was refused".into())),
+        }
+    }
+
+    /// Calls `hook` when another tab took the lock from this one (`take_over`): this
+    /// tab must stop writing.
+    pub fn on_lost(&self, hook: impl Fn() + 'static) {
+        *self.lost.borrow_mut() = Some(Box::new(hook));
     }
 
     /// Calls `hook` when another tab asks for the workspace ("Use here"). The hook
@@ -143,11 +193,11 @@ fn lock_manager() -> Option<LockManager> {
     (!locks.is_undefined() && !locks.is_null()).then(|| locks.unchecked_into())
 }
 
-/// `Ok(None)`: `if_available` and another holder has it.
-async fn request_lock(db_name: &str, if_available: bool) -> Result<Option<TabLock>, StoreError> {
-    let unlocked = || TabLock { name: db_name.to_owned(), release: None, requested: None, channel: None };
+async fn request_lock(db_name: &str, ask: Ask) -> Result<Granted, StoreError> {
+    let lost: LostHook = Rc::default();
+    let unlocked = || TabLock { name: db_name.to_owned(), release: None, requested: None, channel: None, lost: Rc::clone(&lost) };
     let Some(locks) = lock_manager() else {
-        return Ok(Some(unlocked()));
+        return Ok(Granted::Lock(unlocked()));
     };
 
     // `decided` settles with true (granted), false (not available) or the error.
@@ -175,27 +225,44 @@ async fn request_lock(db_name: &str, if_available: bool) -> Result<Option<TabLoc
         })
     };
     let options = Object::new();
-    Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::from_bool(if_available))
-        .map_err(js_unavailable)?;
+    let set = |key: &str, value: &JsValue| Reflect::set(&options, &JsValue::from_str(key), value).map(drop).map_err(js_unavailable);
+    match &ask {
+        Ask::IfAvailable => set("ifAvailable", &JsValue::TRUE)?,
+        Ask::Wait(Some(signal)) => set("signal", signal)?,
+        Ask::Wait(None) => {}
+        Ask::Steal => set("steal", &JsValue::TRUE)?,
+    }
     let requested = locks.request(&lock_name(db_name), &options, &callback).map_err(js_unavailable)?;
-    // A rejected request (e.g. a SecurityError) settles `decided` with the error.
-    // (While the lock is held `requested` stays pending; it settles on release.)
+    // A rejected request (a SecurityError, an aborted wait) settles `decided` with the
+    // error. While the lock is held `requested` stays pending: it resolves on release,
+    // and rejects when another tab steals the lock.
     let watched = requested.clone();
+    let on_lost = Rc::clone(&lost);
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(err) = JsFuture::from(watched).await {
             let _ = decide.call1(&JsValue::NULL, &err);
+            if let Some(hook) = on_lost.borrow().as_ref() {
+                hook();
+            }
         }
     });
 
     let decision = JsFuture::from(decided).await.map_err(js_unavailable)?;
     match decision.as_bool() {
-        Some(true) => Ok(Some(TabLock {
+        Some(true) => Ok(Granted::Lock(TabLock {
             name: db_name.to_owned(),
             release: release_slot.borrow_mut().take(),
             requested: Some(requested),
             channel: None,
+            lost,
         })),
-        Some(false) => Ok(None),
+        Some(false) => Ok(Granted::HeldElsewhere),
+        None if is_abort(&decision) => Ok(Granted::GaveUp),
         None => Err(js_unavailable(decision)),
     }
+}
+
+/// An `AbortError`: a waiting request whose signal aborted.
+fn is_abort(error: &JsValue) -> bool {
+    Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
 }

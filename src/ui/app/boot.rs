@@ -13,6 +13,10 @@ use crate::ui::contacts::{ContactsView, PAGE_SIZES};
 use super::settings::{Setting, SettingKey};
 use super::state::AppState;
 
+/// How long "Use here" waits for the tab holding the workspace to let go before
+/// taking it.
+const PATIENCE_MS: u32 = 3_000;
+
 /// What the whole window shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -73,16 +77,17 @@ impl Boot {
         });
     }
 
-    /// "Use here": ask the other tab to let go, wait for the lock, load fresh data.
+    /// "Use here": ask the other tab to let go, wait for the lock (taking it after
+    /// `PATIENCE_MS` from a tab that does not answer), load fresh data.
     pub fn use_here(self) {
-        self.phase.set(Phase::Starting("Asking the other tab to let go…"));
+        self.phase.set(Phase::Starting("Asking the other tab to let go… If it does not answer within 3 seconds (busy or frozen), this tab takes over."));
         spawn_local(async move {
             let db = self.db();
             if let Err(err) = request_handover(&db) {
                 // The lock may still come free (the other tab closed): keep waiting.
                 leptos::logging::warn!("could not message the other tab: {err}");
             }
-            match TabLock::wait_acquire(&db).await {
+            match TabLock::take_over(&db, PATIENCE_MS).await {
                 Ok(lock) => self.open(lock).await,
                 Err(err) => self.fail(err.to_string()),
             }
@@ -108,6 +113,9 @@ impl Boot {
         }) {
             leptos::logging::warn!("hand-over between tabs is unavailable: {err}");
         }
+        // Taken by a tab this one did not answer in time (it was busy or frozen): stop
+        // writing at once.
+        lock.on_lost(move || spawn_local(async move { self.step_back(Phase::Elsewhere { released: true }) }));
         store.on_closed_by_other_tab(move || {
             // Later, not inside the store's own handler: stepping back drops the store.
             spawn_local(async move {

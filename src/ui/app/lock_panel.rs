@@ -7,7 +7,7 @@ pub fn LockPanel(released: bool, on_use_here: Callback<()>) -> impl IntoView {
     let (title, text) = if released {
         (
             "This workspace is now open in another tab",
-            "You can keep working there, or continue here: the other tab will let go and this one loads the latest data.",
+            "Anything under way here (an import, an export) stopped; what was saved stays, and an interrupted import can be finished or undone from the Import page. You can keep working in the other tab, or continue here: the other tab will let go and this one loads the latest data.",
         )
     } else {
         (
