@@ -36,7 +36,7 @@ async fn the_data_page_shows_durability_and_space_and_the_button_asks() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn starting_an_import_asks_the_browser_to_keep_the_data() {
-    let (b, _) = start_import_with_new_list("e2e-data-import", "Imported", &fixture("import/google-contacts.csv")).await;
+    let (b, _) = start_import_with_new_list("e2e-data-import", "Imported", &fixture("google-contacts.csv")).await;
     assert_eq!(stored_setting(&b, ASKED).await, None, "not asked before the import");
     upload(&b, Duration::from_secs(30)).await;
     let mut asked = None;

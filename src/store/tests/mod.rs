@@ -9,6 +9,7 @@ mod journal_bucket;
 mod migrations;
 mod old_formats;
 mod raw;
+mod tab_lock;
 
 use wasm_bindgen_test::*;
 
