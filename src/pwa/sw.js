@@ -35,6 +35,8 @@ self.addEventListener("fetch", (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  // The app asking whether a new version is deployed: the network's answer only.
+  if (url.searchParams.has("version-check")) return;
   if (req.mode === "navigate") {
     event.respondWith(networkFirst(event, req, url));
   } else if (HASHED.test(url.pathname)) {

@@ -3,6 +3,7 @@
 
 mod route;
 mod settings;
+mod version;
 pub(crate) use route::Route;
 pub(crate) use settings::{Setting, SettingKey};
 
@@ -21,6 +22,7 @@ browser_only! {
     mod shell;
     mod state;
     mod unsaved;
+    mod update_banner;
     mod viewing_as_switch;
 
     pub(crate) use root::App;

@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
             Phase::Ready => view! { <Shell /> }.into_any(),
         }}
         <NoticeArea />
+        <super::update_banner::UpdateBanner />
         <UnsavedQuestion />
     }
 }
