@@ -43,7 +43,11 @@ fn InteractionItem(interaction: Interaction, offset: i32, expanded: Signal<bool>
     let facts = [agent.map(|a| format!("Agent: {a}")), disposition.map(|d| format!("Disposition: {d}"))].into_iter().flatten().collect::<Vec<_>>();
     let notes = (!i.notes.is_empty()).then(|| i.notes.to_string());
     let details_id = format!("journey-details-{}", i.id);
-    let detail_rows = details_rows(&i, offset);
+    // Built when first shown: most items never are, and a filter change redraws 50.
+    let details_of = i.clone();
+    let detail_rows = move || {
+        expanded.get().then(|| details_rows(&details_of, offset).into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view())
+    };
     let close = open.then(|| {
         let open_one = i.clone();
         view! { <button type="button" class="btn btn-small journey-close" on:click=move |_| on_close.run(open_one.clone())>"Close"</button> }
@@ -66,7 +70,7 @@ fn InteractionItem(interaction: Interaction, offset: i32, expanded: Signal<bool>
                 {close}
             </div>
             <dl class="journey-details" id=details_id hidden=move || !expanded.get()>
-                {detail_rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                {detail_rows}
             </dl>
         </li>
     }
