@@ -61,13 +61,6 @@ impl StaleCopies {
         let ids: Vec<ContactId> = stale.iter().copied().filter(|id| !here.contains(id)).collect();
         (!ids.is_empty()).then_some(ids)
     }
-
-    #[cfg(test)]
-    pub(crate) fn pages(&self) -> Vec<PageKey> {
-        let mut keys: Vec<PageKey> = self.0.keys().copied().collect();
-        keys.sort_unstable();
-        keys
-    }
 }
 
 #[cfg(test)]
