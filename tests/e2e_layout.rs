@@ -138,7 +138,7 @@ async fn on_a_phone_the_sections_are_behind_a_menu_button_and_row_menus_work_by_
     assert_eq!(b.exec("return document.querySelector('#nav-toggle').getAttribute('aria-expanded')").await, "true");
     b.screenshot("layout-nav-open-390").await;
     let links = b.exec("return [...document.querySelectorAll('#nav-sections a')].filter(a => { const r = a.getBoundingClientRect(); return r.height > 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight; }).map(a => a.textContent.trim())").await;
-    for section in ["Contacts", "Lists", "Global custom fields", "Tags", "Agents", "Import", "Find duplicates", "Trash"] {
+    for section in ["Contacts", "Lists", "Global custom fields", "Tags", "Agents", "Import", "Find duplicates", "Trash", "Data"] {
         assert!(links.as_array().is_some_and(|l| l.iter().any(|x| x == section)), "{section} is not in reach in the open menu: {links}");
     }
     b.click("#nav-sections a[href='#/agents']").await;
