@@ -4,7 +4,7 @@
 //! Flow: at start-up the app calls [`TabLock::acquire`]. `Acquired` -> open the store,
 //! and install [`TabLock::on_release_requested`] (release the lock, close the store,
 //! show "Open in another tab"). `HeldElsewhere` -> show "Open in another tab" with "Use
-//! here", which calls [`request_handover`] then awaits [`TabLock::wait_acquire`] and
+//! here", which calls [`request_handover`] then awaits [`TabLock::take_over`] and
 //! loads fresh data.
 //!
 //! A lock is held by handing `navigator.locks.request` a callback whose promise stays
