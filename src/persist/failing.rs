@@ -3,6 +3,7 @@
 use std::cell::Cell;
 
 use super::{LocalBoxFuture, MemoryStore, Persistence, SaveFuture, StoreError};
+use crate::domain::change::JournalKey;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 #[derive(Default)]
@@ -40,6 +41,14 @@ impl Persistence for FailingStore {
 
     fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
         self.inner.journal(contact, interval)
+    }
+
+    fn journal_after(&self, after: Option<JournalKey>, limit: usize) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
+        self.inner.journal_after(after, limit)
+    }
+
+    fn settings(&self) -> LocalBoxFuture<'_, Result<Vec<(String, String)>, StoreError>> {
+        self.inner.settings()
     }
 
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use super::decode::{self, StoredValue};
 use super::writes::{record_id, writes, Shelf, Target, Write};
@@ -54,6 +55,12 @@ impl Shelves {
                 self.journal.retain(|k, _| !(from..=to).contains(k));
             }
         }
+    }
+
+    fn journal_after(&self, after: Option<JournalKey>, limit: usize) -> Result<Vec<JourneyEntry>, StoreError> {
+        let from = after.map_or(Bound::Unbounded, Bound::Excluded);
+        let entries = self.journal.range((from, Bound::Unbounded)).take(limit);
+        entries.map(|(key, bytes)| decode::journal_entry(key.contact, stored(bytes))).collect()
     }
 
     fn journal(&self, contact: ContactId, interval: Option<Interval>) -> Result<Vec<JourneyEntry>, StoreError> {
@@ -162,6 +169,14 @@ impl Persistence for MemoryStore {
 
     fn journal(&self, contact: ContactId, interval: Option<Interval>) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
         Box::pin(async move { self.shelves.borrow().journal(contact, interval) })
+    }
+
+    fn journal_after(&self, after: Option<JournalKey>, limit: usize) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
+        Box::pin(async move { self.shelves.borrow().journal_after(after, limit) })
+    }
+
+    fn settings(&self) -> LocalBoxFuture<'_, Result<Vec<(String, String)>, StoreError>> {
+        Box::pin(async move { Ok(self.shelves.borrow().settings.iter().map(|(k, v)| (k.clone(), v.clone())).collect()) })
     }
 
     fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<LocalBoxFuture<'static, Result<Vec<JourneyEntry>, StoreError>>> {

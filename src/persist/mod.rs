@@ -7,6 +7,7 @@
 //! store (`crate::store`, wasm only) implements [`Persistence`] on the same halves, and
 //! one shared suite (`suite`, tests only) checks both.
 
+pub mod backup;
 pub(crate) mod chunks;
 pub(crate) mod decode;
 mod error;
@@ -32,6 +33,7 @@ pub use error::StoreError;
 pub use memory::MemoryStore;
 pub use session::{ActionError, Applied, IntoApplied, Reload, Session, StorageFailure};
 
+use crate::domain::change::JournalKey;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 /// A boxed future that need not be `Send` (the browser is single-threaded and the
@@ -67,6 +69,14 @@ pub trait Persistence {
         let _ = (contact, interval);
         None
     }
+
+    /// Every contact's journal entries in key order (contact, time, id): the first
+    /// `limit` after `after`, from the start when `None`. A backup reads the whole
+    /// journal this way, a page at a time.
+    fn journal_after(&self, after: Option<JournalKey>, limit: usize) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>>;
+
+    /// Every setting the app stored, by name (not the store's own bookkeeping).
+    fn settings(&self) -> LocalBoxFuture<'_, Result<Vec<(String, String)>, StoreError>>;
 
     /// A UI setting, `None` when never set.
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>>;

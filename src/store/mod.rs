@@ -177,6 +177,18 @@ impl Store {
         Some(async move { journal::collect(request?, contact).await })
     }
 
+    /// Every contact's journal entries in key order, the `limit` after `after`.
+    pub async fn journal_after(&self, after: Option<crate::domain::change::JournalKey>, limit: usize) -> Result<Vec<JourneyEntry>, StoreError> {
+        let home = self.journal_home().await?;
+        journal::read_after(self.journal_db(&home)?, after, limit).await
+    }
+
+    /// Every setting the app stored (not where the journal lives: that is this
+    /// browser's own).
+    pub async fn settings(&self) -> Result<Vec<(String, String)>, StoreError> {
+        settings::all(self.db()?, &[journal_home::SETTING]).await
+    }
+
     /// Opens the journal (and applies a save a closed tab left unfinished) ahead of the
     /// first journey, which then does not wait for it.
     pub async fn prepare_journal(&self) -> Result<(), StoreError> {

@@ -22,6 +22,14 @@ impl Persistence for Store {
         Box::pin(Store::journal(self, contact, interval))
     }
 
+    fn journal_after(&self, after: Option<crate::domain::change::JournalKey>, limit: usize) -> LocalBoxFuture<'_, Result<Vec<JourneyEntry>, StoreError>> {
+        Box::pin(Store::journal_after(self, after, limit))
+    }
+
+    fn settings(&self) -> LocalBoxFuture<'_, Result<Vec<(String, String)>, StoreError>> {
+        Box::pin(Store::settings(self))
+    }
+
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>> {
         Box::pin(Store::get_setting(self, key))
     }

@@ -21,6 +21,7 @@ mod merge;
 mod stale;
 mod tags;
 mod trash;
+mod whole;
 
 pub use fields::GlobalFilter;
 pub use imports::DELETED_LIST_LABEL;

@@ -3,6 +3,7 @@
 //! them on `MemoryStore` (below); the browser runs them on IndexedDB (`store/tests`).
 //! IndexedDB-only matters (migrations, connections, the tab lock) are tested there.
 
+pub(crate) mod checks_backup;
 pub(crate) mod checks_journal;
 pub(crate) mod checks_pages;
 pub(crate) mod checks_records;
@@ -65,6 +66,8 @@ macro_rules! for_each_check {
         $wrap!(checks_stale::the_next_write_of_a_page_replaces_it_and_drops_its_record);
         $wrap!(checks_stale::a_restore_comes_back_once_and_a_purge_leaves_no_bytes);
         $wrap!(checks_stale::damaged_stale_records_give_corrupt_not_a_panic);
+        $wrap!(checks_backup::a_backup_of_this_store_restores_the_same_workspace_journal_and_settings);
+        $wrap!(checks_backup::a_backup_restored_into_this_store_gives_the_same_workspace);
     };
 }
 pub(crate) use for_each_check;
