@@ -158,7 +158,9 @@ async fn find(main: &Database, name: &str) -> Result<JournalHome, StoreError> {
                 let (bucket, factory) = bucket_factory().await.map_err(|why| {
                     StoreError::Unavailable(format!("the interactions are kept in a storage bucket this browser does not open ({why})"))
                 })?;
+                crate::perf::mark("cm:journal-bucket");
                 let db = open_journal_db(&factory, &db_name(name, suffix)).await?;
+                crate::perf::mark("cm:journal-db");
                 Ok(JournalHome::Bucket(BucketJournal { db, _bucket: bucket }))
             }
             None => Err(StoreError::Corrupt(format!("the place of the interactions is unknown ({other:?})"))),

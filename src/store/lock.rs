@@ -95,9 +95,10 @@ impl TabLock {
 
     /// After [`request_handover`]: waits up to `patience_ms` for the other tab to let
     /// go, then takes the lock from it (a frozen or busy tab cannot hold it longer).
-    pub async fn take_over(db_name: &str, patience_ms: u32) -> Result<TabLock, StoreError> {
-        let controller = AbortController::new().map_err(js_unavailable)?;
-        let signal = controller.signal();
+    /// Aborting `now` ends the wait at once ("Take over now").
+    pub async fn take_over(db_name: &str, patience_ms: u32, now: AbortController) -> Result<TabLock, StoreError> {
+        let signal = now.signal();
+        let controller = now;
         // Dropped (cancelled) once this returns; aborting a granted request does nothing.
         let _patience = gloo_timers::callback::Timeout::new(patience_ms, move || controller.abort());
         let waited = request_lock(db_name, Ask::Wait(Some(signal))).await?;

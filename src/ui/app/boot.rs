@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::{ContactField, WorkspaceError};
-use crate::store::{request_handover, LockOutcome, Store, TabLock, DEFAULT_DB_NAME};
+use crate::store::{request_handover, LockOutcome, Store, TabLock};
 use crate::ui::contacts::{ContactsView, PAGE_SIZES};
 
 use super::settings::{Setting, SettingKey};
@@ -24,6 +24,8 @@ pub enum Phase {
     Starting(&'static str),
     /// Another tab has the workspace. `released`: we had it and gave it away.
     Elsewhere { released: bool },
+    /// "Use here" waits for the other tab to let go; "Take over now" ends the wait.
+    TakingOver,
     /// Start-up failed; the text says why in words.
     Failed(String),
     Ready,
@@ -36,19 +38,8 @@ pub struct Boot {
     pub view: ContactsView,
     pub phase: RwSignal<Phase>,
     lock: StoredValue<Option<TabLock>, LocalStorage>,
-}
-
-/// `?db=NAME` from the address (tests and benchmarks use their own databases).
-pub fn db_name_from_url() -> String {
-    let search = window().location().search().unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("db="))
-        .and_then(|v| js_sys::decode_uri_component(v).ok())
-        .map(String::from)
-        .filter(|name| !name.trim().is_empty())
-        .unwrap_or_else(|| DEFAULT_DB_NAME.to_string())
+    /// Aborted to end "Use here"'s wait at once.
+    waiting: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
 }
 
 impl Boot {
@@ -58,6 +49,7 @@ impl Boot {
             view,
             phase: RwSignal::new(Phase::Starting("Opening your contacts…")),
             lock: StoredValue::new_local(None),
+            waiting: StoredValue::new_local(None),
         }
     }
 
@@ -69,6 +61,7 @@ impl Boot {
     pub fn start(self) {
         spawn_local(async move {
             crate::perf::mark("cm:start");
+            crate::ui::data::delete_replaced(&self.db()).await;
             match TabLock::acquire(&self.db()).await {
                 Ok(LockOutcome::Acquired(lock)) => self.open(lock).await,
                 Ok(LockOutcome::HeldElsewhere) => self.phase.set(Phase::Elsewhere { released: false }),
@@ -80,21 +73,34 @@ impl Boot {
     /// "Use here": ask the other tab to let go, wait for the lock (taking it after
     /// `PATIENCE_MS` from a tab that does not answer), load fresh data.
     pub fn use_here(self) {
-        self.phase.set(Phase::Starting("Asking the other tab to let go… If it does not answer within 3 seconds (busy or frozen), this tab takes over."));
+        let now = match web_sys::AbortController::new() {
+            Ok(now) => now,
+            Err(_) => return self.fail("this browser cannot hand the workspace over between tabs".into()),
+        };
+        self.waiting.set_value(Some(now.clone()));
+        self.phase.set(Phase::TakingOver);
         spawn_local(async move {
             let db = self.db();
             if let Err(err) = request_handover(&db) {
                 // The lock may still come free (the other tab closed): keep waiting.
                 leptos::logging::warn!("could not message the other tab: {err}");
             }
-            match TabLock::take_over(&db, PATIENCE_MS).await {
+            match TabLock::take_over(&db, PATIENCE_MS, now).await {
                 Ok(lock) => self.open(lock).await,
                 Err(err) => self.fail(err.to_string()),
             }
         });
     }
 
+    /// "Take over now": stop waiting for the other tab.
+    pub fn take_over_now(self) {
+        if let Some(now) = self.waiting.try_update_value(|w| w.take()).flatten() {
+            now.abort();
+        }
+    }
+
     async fn open(self, mut lock: TabLock) {
+        self.waiting.set_value(None);
         self.phase.set(Phase::Starting("Opening your contacts…"));
         let db = self.db();
         let store = match Store::open(&db).await {
@@ -155,6 +161,7 @@ impl Boot {
         // The journal's first open is the slow one (`store::journal_home`): done now,
         // while the table shows, the first journey does not wait for it.
         spawn_local(async move {
+            crate::perf::mark("cm:journal-prepare");
             match store.prepare_journal().await {
                 Ok(()) => crate::perf::mark("cm:journal-prepared"),
                 Err(err) => leptos::logging::warn!("the interactions could not be opened yet: {err}"),

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::ui::contacts::ContactsView;
 use crate::ui::kit::{sentence, with_stop};
 
-use super::boot::{db_name_from_url, Boot, Phase};
+use super::boot::{Boot, Phase};
+use crate::ui::data::{database_of, named_workspace};
 use super::lock_panel::LockPanel;
 use super::notice_area::NoticeArea;
 use super::router::Router;
@@ -16,7 +17,7 @@ use super::unsaved::{Unsaved, UnsavedQuestion};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(db_name_from_url());
+    let state = AppState::new(database_of(&named_workspace()));
     let view = ContactsView::new();
     provide_context(state);
     provide_context(view);
@@ -35,6 +36,14 @@ pub fn App() -> impl IntoView {
                 <div class="center-panel" role="status" id="app-loading">
                     <div class="spinner" aria-hidden="true"></div>
                     <p>{text}</p>
+                </div>
+            }
+            .into_any(),
+            Phase::TakingOver => view! {
+                <div class="center-panel" role="status" id="app-loading">
+                    <div class="spinner" aria-hidden="true"></div>
+                    <p>"Asking the other tab to let go of the workspace… If it does not answer within 3 seconds (busy or frozen), this tab takes over, and any import or export under way there stops."</p>
+                    <button type="button" class="btn" id="take-over-now" on:click=move |_| boot.take_over_now()>"Take over now"</button>
                 </div>
             }
             .into_any(),

@@ -20,6 +20,7 @@ pub enum SettingKey {
     ImportMapping { signature: String },
     NotDuplicates,
     DurableAsked,
+    LastBackup,
 }
 
 /// A preference and its value.
@@ -38,6 +39,8 @@ pub enum Setting {
     NotDuplicates(NotDuplicates),
     /// When the browser was last asked to keep the data (`ui::data::durable`).
     DurableAsked(Timestamp),
+    /// When the last backup was made here, and of how many contacts.
+    LastBackup { at: Timestamp, contacts: u64 },
 }
 
 impl SettingKey {
@@ -52,7 +55,14 @@ impl SettingKey {
             SettingKey::ImportMapping { signature } => format!("import_mapping:{signature}"),
             SettingKey::NotDuplicates => "duplicates.not_duplicates".into(),
             SettingKey::DurableAsked => "storage.durable_asked".into(),
+            SettingKey::LastBackup => "backup.last".into(),
         }
+    }
+
+    /// True for a setting stored under `name` that belongs to the workspace and goes
+    /// into its backups; false for what only says something about this browser.
+    pub fn kept_in_backups(name: &str) -> bool {
+        ![SettingKey::DurableAsked, SettingKey::LastBackup].iter().any(|k| k.name() == name)
     }
 }
 
@@ -66,6 +76,7 @@ impl Setting {
             Setting::ImportMapping { signature, .. } => SettingKey::ImportMapping { signature: signature.clone() },
             Setting::NotDuplicates(_) => SettingKey::NotDuplicates,
             Setting::DurableAsked(_) => SettingKey::DurableAsked,
+            Setting::LastBackup { .. } => SettingKey::LastBackup,
         }
     }
 
@@ -79,6 +90,7 @@ impl Setting {
             Setting::ImportMapping { mapping, .. } => mapping.clone(),
             Setting::NotDuplicates(pairs) => pairs.iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>().join(","),
             Setting::DurableAsked(at) => at.millis().to_string(),
+            Setting::LastBackup { at, contacts } => format!("{},{contacts}", at.millis()),
         }
     }
 
@@ -95,6 +107,10 @@ impl Setting {
             SettingKey::ImportMapping { signature } => Setting::ImportMapping { signature, mapping: text.to_string() },
             SettingKey::NotDuplicates => Setting::NotDuplicates(decode_pairs(text)),
             SettingKey::DurableAsked => Setting::DurableAsked(Timestamp::from_millis(text.parse().ok()?)),
+            SettingKey::LastBackup => {
+                let (at, contacts) = text.split_once(',')?;
+                Setting::LastBackup { at: Timestamp::from_millis(at.parse().ok()?), contacts: contacts.parse().ok()? }
+            }
         })
     }
 }
@@ -137,6 +153,7 @@ mod tests {
             Setting::NotDuplicates(not_duplicates(&[(1, 2), (40, 3)])),
             Setting::NotDuplicates(NotDuplicates::default()),
             Setting::DurableAsked(Timestamp::from_millis(1_764_000_000_000)),
+            Setting::LastBackup { at: Timestamp::from_millis(1_764_000_000_000), contacts: 500_000 },
         ];
         for setting in all {
             let back = Setting::decode(setting.key(), &setting.encode());
@@ -152,6 +169,14 @@ mod tests {
         assert_eq!(SettingKey::ExportOptions.name(), "export_csv_options");
         assert_eq!(SettingKey::ImportMapping { signature: "x9".into() }.name(), "import_mapping:x9");
         assert_eq!(SettingKey::NotDuplicates.name(), "duplicates.not_duplicates");
+    }
+
+    #[test]
+    fn what_says_something_about_this_browser_stays_out_of_backups() {
+        assert!(!SettingKey::kept_in_backups(&SettingKey::DurableAsked.name()));
+        assert!(!SettingKey::kept_in_backups(&SettingKey::LastBackup.name()));
+        assert!(SettingKey::kept_in_backups(&SettingKey::PageSize.name()));
+        assert!(SettingKey::kept_in_backups(&SettingKey::ImportMapping { signature: "x".into() }.name()));
     }
 
     fn not_duplicates(pairs: &[(u64, u64)]) -> NotDuplicates {

@@ -55,6 +55,18 @@ pub struct AppState {
     pub visible: Memo<Option<Vec<ListId>>>,
     /// The lists shown in filters and list pickers for the current view.
     pub my_lists: Memo<Vec<ContactList>>,
+    /// Long work under way (imports, exports, backups, restores): a reload now would
+    /// cut it, so the new-version offer waits.
+    work: RwSignal<u32>,
+}
+
+/// Held while long work runs (`AppState::begin_work`); dropping it ends the work.
+pub struct WorkGuard(RwSignal<u32>);
+
+impl Drop for WorkGuard {
+    fn drop(&mut self) {
+        self.0.try_update(|n| *n = n.saturating_sub(1));
+    }
 }
 
 impl AppState {
@@ -92,7 +104,24 @@ impl AppState {
             viewing_as,
             visible,
             my_lists,
+            work: RwSignal::new(0),
         }
+    }
+
+    /// Long work starts; it ends when the guard drops (also when its view goes).
+    pub fn begin_work(self) -> WorkGuard {
+        self.work.update(|n| *n += 1);
+        WorkGuard(self.work)
+    }
+
+    /// True while long work runs (followed by the running view).
+    pub fn work_running(self) -> bool {
+        self.work.get() > 0
+    }
+
+    /// The installed store (`None` before start-up finished or after a hand-over).
+    pub fn store(self) -> Option<Rc<dyn Persistence>> {
+        self.session.with_value(Session::store)
     }
 
     /// The state `App` provides; a view outside it is a bug worth failing loudly on.

@@ -1,11 +1,14 @@
 //! The Data page: whether the browser keeps the data when the device runs low on
-//! space (and a button to ask it to), and the space it takes of what the browser
-//! allows this site.
+//! space (and a button to ask it to), the space it takes of what the browser allows
+//! this site, backup and restore, and the other workspaces of this browser.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::backup::BackupCard;
 use super::durable::{ask_to_keep, durability, Durability};
+use super::restore_card::RestoreCard;
+use super::workspaces_card::WorkspacesCard;
 use crate::store::storage::{storage_estimate, StorageEstimate};
 use crate::ui::app::{AppState, SettingKey, Setting};
 use crate::ui::kit::{local_time, size_text};
@@ -71,7 +74,7 @@ pub fn DataPage() -> impl IntoView {
                     <button type="button" class="btn btn-primary" id="durable-ask" disabled=move || asking.get() on:click=ask>
                         "Ask the browser to keep the data"
                     </button>
-                    <p class="hint">"Installing the app (Install in the browser's address bar) makes browsers agree more readily. Export your lists to CSV now and then, to have a copy elsewhere."</p>
+                    <p class="hint">"Installing the app (Install in the browser's address bar) makes browsers agree more readily. Make a backup now and then (below), to have a copy elsewhere."</p>
                 })}
             </section>
             <section class="card data-card" aria-labelledby="space-title">
@@ -79,6 +82,9 @@ pub fn DataPage() -> impl IntoView {
                 <p id="storage-usage">{usage}</p>
                 {move || share().map(|s| view! { <meter id="storage-meter" min="0" max="1" value=s.to_string() aria-labelledby="space-title"></meter> })}
             </section>
+            <BackupCard />
+            <RestoreCard />
+            <WorkspacesCard />
         </section>
     }
 }

@@ -65,6 +65,7 @@ pub async fn run_export(
         }
         ExportRequest::Contacts { ids, file_name, .. } => {
             crate::perf::mark("cm:export-start");
+            let _work = state.begin_work();
             let mut export = state.read_now(|ws| ContactsExport::new(ws, ids, options));
             let parts = js_sys::Array::new();
             loop {

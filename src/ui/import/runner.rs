@@ -51,6 +51,7 @@ pub async fn run_import(
     stop: RwSignal<bool>,
 ) -> Result<Finished, String> {
     let started = now_ms();
+    let _work = state.begin_work();
     let ImportRequest { file, plan, mapping, duplicate_check, new_tag_colour } = request;
     let list = plan.list;
     let size = file.size();

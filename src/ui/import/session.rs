@@ -260,6 +260,7 @@ impl ImportSession {
         spawn_local(async move {
             match run_import(state, request, self.progress, self.stop).await {
                 Ok(finished) => {
+                    crate::ui::data::remind_after_import(state, finished.imported);
                     self.finished.set_value(Some(finished));
                     self.finished_changed.notify();
                     self.stage.set(Stage::Done);

@@ -38,6 +38,7 @@ fn browser_offset(at: NaiveDateTime) -> i32 {
 /// Runs `plan` over `file` to the end or to Stop. Errs (with a sentence) only when
 /// nothing was started.
 pub async fn run_call_log(state: AppState, file: web_sys::File, plan: CallLogPlan, progress: RwSignal<CallLogProgress>, stop: RwSignal<bool>) -> Result<CallLogFinished, String> {
+    let _work = state.begin_work();
     let started = now_ms();
     let mut run = state
         .read_now(|ws| CallLogRun::new(plan, ws, file.size() as u64, Box::new(browser_offset)))
