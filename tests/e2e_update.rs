@@ -1,8 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: a new version deployed while the app is open is offered ("A new version
 //! is ready", Reload), never loaded behind the user's back, and only when there is
-//! one. The new build is made from the built one: its wasm and JS copied under new
-//! names and index.html pointed at them, as a rebuild does.
+//! one. The new build is made from the built one: its wasm, JS and start-up script
+//! copied under new names and index.html pointed at them, as a rebuild does.
 
 mod support;
 
@@ -46,7 +46,13 @@ async fn a_new_deployed_version_is_offered_and_loads_on_reload() {
     for suffix in ["_bg.wasm", ".js"] {
         std::fs::copy(site.path().join(format!("{old_stem}{suffix}")), site.path().join(format!("{new_stem}{suffix}"))).expect("copy the build");
     }
-    std::fs::write(&index_path, index.replace(&old_stem, new_stem)).expect("deploy index.html");
+    // The start-up script (a file of its own: `src/pwa/externalize.mjs`) names them too.
+    let start_at = index.find("src=\"./start-").expect("index.html loads a start-up script") + "src=\"./".len();
+    let old_start = &index[start_at..start_at + index[start_at..].find(".js").expect("a .js start-up script") + 3];
+    let script = std::fs::read_to_string(site.path().join(old_start)).expect("the start-up script");
+    let new_start = "start-00000000000000bb.js";
+    std::fs::write(site.path().join(new_start), script.replace(&old_stem, new_stem)).expect("the new start-up script");
+    std::fs::write(&index_path, index.replace(&old_stem, new_stem).replace(old_start, new_start)).expect("deploy index.html");
     b.exec("window.dispatchEvent(new Event('focus'))").await;
     b.wait_for_text("#update-ready", "new version").await;
     b.screenshot("update-ready").await;

@@ -17,6 +17,7 @@ const EVERY_MS: u32 = 15 * 60 * 1000;
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let unsaved = Unsaved::get();
+    let state = super::AppState::get();
     let ready = RwSignal::new(false);
     let running = running_wasm();
     let check = move || {
@@ -37,7 +38,9 @@ pub fn UpdateBanner() -> impl IntoView {
     gloo_timers::callback::Interval::new(EVERY_MS, move || every()).forget();
 
     move || {
-        (ready.get() && !unsaved.any()).then(|| {
+        // Never over a form holding changes or while an import, export, backup or
+        // restore runs: a reload would cut it.
+        (ready.get() && !unsaved.any() && !state.work_running()).then(|| {
             view! {
                 <div class="update-banner" id="update-ready" role="status">
                     <span>"A new version of Contacts Manager is ready."</span>
@@ -50,10 +53,11 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
-/// The wasm this page started (named in its start-up script).
+/// The wasm this page started: the one its index.html preloads (the start-up script
+/// itself is a file, not inline: see `src/pwa/externalize.mjs`).
 fn running_wasm() -> Option<String> {
-    let scripts = document().query_selector_all("script[type=module]").ok()?;
-    (0..scripts.length()).filter_map(|i| scripts.item(i)).find_map(|s| s.text_content().and_then(|t| wasm_name(&t).map(str::to_owned)))
+    let link = document().query_selector("link[rel=preload][href$='_bg.wasm']").ok()??;
+    wasm_name(&link.outer_html()).map(str::to_owned)
 }
 
 /// The wasm index.html names now, read from the network (the service worker lets
