@@ -14,7 +14,7 @@ use serde_json::json;
 use support::app::{navigate, open_fresh_app, scrolls_sideways};
 use support::call_log::{choose_log, import_log, open_call_log_tab};
 use support::contacts::{add_contact, contacts_in_list, open_contacts_of, NewContact};
-use support::files::{allow_downloads, fixture, wait_for_download, TempDir};
+use support::files::{allow_downloads, fixture, generated_csv, wait_for_download, TempDir};
 use support::import_wizard::{choose_file, open_import_page, start_over, upload};
 use support::journey::today;
 use support::lists::{create_list, NewList};
@@ -233,5 +233,45 @@ async fn a_restore_beside_leaves_this_workspace_and_one_in_its_place_asks_first(
     b.reload().await;
     wait_started(&b).await;
     assert_eq!(contacts_in_list(&b, &list).await, contacts, "still after another start");
+    b.close().await;
+}
+
+/// Imports `file` into `list` with the wizard's own mapping; how many were imported.
+async fn import_file(b: &Browser, file: &Path, list: &str) -> u64 {
+    navigate(b, "#/import").await;
+    start_over(b).await;
+    choose_file(b, file).await;
+    b.select("#import-list", list).await;
+    upload(b, LIMIT).await.imported
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_import_offers_a_backup_unless_one_was_made_this_week() {
+    let b = open_fresh_app("e2e-backup-reminder").await;
+    let list = create_list(&b, NewList::named("Campagna")).await;
+    let dir = TempDir::new("backup-reminder");
+    // A small import is no reason to nag.
+    assert!(import_file(&b, &fixture("google-contacts.csv"), &list).await > 0);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!b.text("body").await.contains("Make a backup"), "offered after a small import");
+
+    // Generated rows repeat some phones and emails: the duplicate check skips those.
+    let big = dir.write("big.csv", &generated_csv(1_500, 11));
+    let imported = import_file(&b, &big, &list).await;
+    assert!(imported >= 1_000, "{imported}");
+    let offer = b.wait_for_text("#notice", "contacts imported, and").await;
+    assert!(offer.contains(&format!("{},{:03} contacts imported", imported / 1000, imported % 1000)), "{offer}");
+    assert!(offer.contains("no backup has been made here yet"), "{offer}");
+    b.click("#notice a[href='#/data']").await;
+    b.wait_for("#backup-make").await;
+    let downloads = TempDir::new("backup-reminder-downloads");
+    allow_downloads(&b, downloads.path()).await;
+    make_backup(&b, downloads.path()).await;
+
+    // With a backup made today, the next big import says nothing about it.
+    let again = dir.write("again.csv", &generated_csv(1_500, 12));
+    assert!(import_file(&b, &again, &list).await >= 1_000);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(!b.text("body").await.contains("contacts imported, and"), "offered a backup right after one was made");
     b.close().await;
 }
