@@ -121,6 +121,14 @@ async fn wait_started(b: &Browser) {
     b.wait_for("#app-ready").await;
 }
 
+/// Clicks `css`, which loads a new page (a restore done, a workspace opened), and
+/// waits for the new page's app: a mark left on the old page tells them apart.
+async fn click_and_wait_reload(b: &Browser, css: &str) {
+    b.exec("window.__beforeReload = true; return null").await;
+    b.click(css).await;
+    b.poll("return !window.__beforeReload && !!document.querySelector('#app-ready')", LIMIT, "the page reloaded with the restored workspace").await;
+}
+
 async fn databases(b: &Browser) -> Vec<String> {
     let v = b.exec_async("indexedDB.databases().then(l => done(l.map(d => d.name).sort()))").await;
     serde_json::from_value(v).unwrap_or_default()
@@ -179,8 +187,7 @@ async fn backup_then_cleared_storage_then_restore_gives_the_same_workspace_and_b
     assert!(summary.contains(&format!("{contacts} contacts")), "{summary}");
     assert_eq!(b.count("#restore-beside").await, 0, "an empty workspace is restored into: nothing to keep beside");
     assert!(b.text("fieldset.choice-group").await.contains("holds nothing yet"));
-    b.click("#restore-start").await;
-    wait_started(&b).await;
+    click_and_wait_reload(&b, "#restore-start").await;
     assert_eq!(contacts_in_list(&b, &list).await, contacts);
     allow_downloads(&b, downloads.path()).await;
     assert_eq!(export_csv(&b, "Clienti", downloads.path()).await, csv_before, "the list exports byte for byte as before");
@@ -206,18 +213,20 @@ async fn a_restore_beside_leaves_this_workspace_and_one_in_its_place_asks_first(
     b.wait_for_text("#restore-summary", "It holds").await;
     let beside = b.exec("return document.querySelector('#restore-beside').checked").await;
     assert_eq!(beside, json!(true), "beside is the default when this workspace holds data");
+    for (w, h, tag) in [(390, 844, "phone"), (1280, 800, "desktop")] {
+        b.set_window_size(w, h).await;
+        b.screenshot(&format!("backup-restore-choice-{tag}")).await;
+    }
     b.click("#restore-start").await;
     let done = b.wait_for_text("#restore-done", "Restored as a new workspace").await;
     assert!(done.contains("as it was"), "{done}");
     b.screenshot("backup-restored-beside").await;
-    b.click("#restore-open").await;
-    wait_started(&b).await;
+    click_and_wait_reload(&b, "#restore-open").await;
     assert_eq!(contacts_in_list(&b, &list).await, contacts, "the restored workspace is the backup's");
     navigate(&b, "#/data").await;
     let others = b.wait_for_text("#workspace-list", "Open").await;
     assert!(!others.is_empty());
-    b.click("#workspace-list a").await;
-    wait_started(&b).await;
+    click_and_wait_reload(&b, "#workspace-list a").await;
     assert_eq!(contacts_in_list(&b, &list).await, contacts + 1, "the first workspace was left as it was");
 
     // In its place: a confirmation that names what goes, then the backup's data.
@@ -227,8 +236,7 @@ async fn a_restore_beside_leaves_this_workspace_and_one_in_its_place_asks_first(
     b.click("#restore-start").await;
     let asked = b.wait_for_text(".confirm-text", "will be deleted").await;
     assert!(asked.contains(&format!("{} contacts", contacts + 1)), "{asked}");
-    b.click("#confirm-ok").await;
-    wait_started(&b).await;
+    click_and_wait_reload(&b, "#confirm-ok").await;
     assert_eq!(contacts_in_list(&b, &list).await, contacts, "replaced by the backup's");
     b.reload().await;
     wait_started(&b).await;

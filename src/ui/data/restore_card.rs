@@ -153,16 +153,16 @@ pub fn RestoreCard() -> impl IntoView {
                         <Dialog title="Restore this backup?" on_close=close>
                             <div class="dialog-body">
                                 <p id="restore-summary"><bdi>{file.name()}</bdi>": "{summary}</p>
-                                <fieldset class="choice-group">
+                                <fieldset class="choice-group restore-choices">
                                     <legend>"Restore it"</legend>
                                     {(!empty_here).then(|| view! {
                                         <label class="choice">
-                                            <input type="radio" name="restore-into" id="restore-beside" checked=move || into.get() == Into::Beside on:change=move |_| into.set(Into::Beside) />
-                                            <span>"As a new workspace beside this one" <small class="hint">"This workspace stays as it is; you can switch between them on this page."</small></span>
+                                            <input type="radio" name="restore-into" id="restore-beside" prop:checked=move || into.get() == Into::Beside on:change=move |_| into.set(Into::Beside) />
+                                            <span>"As a new workspace beside this one"<small class="hint">"This workspace stays as it is; you can switch between them on this page."</small></span>
                                         </label>
                                     })}
                                     <label class="choice">
-                                        <input type="radio" name="restore-into" id="restore-replace" checked=move || into.get() == Into::Replace on:change=move |_| into.set(Into::Replace) />
+                                        <input type="radio" name="restore-into" id="restore-replace" prop:checked=move || into.get() == Into::Replace on:change=move |_| into.set(Into::Replace) />
                                         <span>{replace_label} {(!empty_here).then(|| view! { <small class="hint">{loses.clone()}</small> })}</span>
                                     </label>
                                 </fieldset>
