@@ -127,3 +127,56 @@ fn a_frame_claiming_gigabytes_is_damage_not_a_wait() {
     file[first_frame_len..first_frame_len + 4].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(matches!(read(&file, 4096), Err(BackupError::Damaged(why)) if why.contains("claims")));
 }
+
+/// A small deterministic generator (xorshift): the same cases on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn mangled_files_never_panic_and_are_refused_unless_whole() {
+    let whole = file();
+    let mut expected = vec![Frame::Header(header())];
+    expected.extend(frames());
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for case in 0..3_000 {
+        let mut bytes = whole.clone();
+        for _ in 0..1 + rng.below(6) {
+            match rng.below(4) {
+                0 => {
+                    let at = rng.below(bytes.len());
+                    bytes[at] = rng.next() as u8;
+                }
+                1 => {
+                    let at = rng.below(bytes.len() + 1);
+                    bytes.insert(at, rng.next() as u8);
+                }
+                2 if !bytes.is_empty() => {
+                    let at = rng.below(bytes.len());
+                    bytes.remove(at);
+                }
+                _ => bytes.truncate(rng.below(bytes.len() + 1)),
+            }
+        }
+        match read(&bytes, 1 + rng.below(300)) {
+            Ok((frames, _)) => assert!(bytes == whole && frames == expected, "case {case}: a changed file was accepted"),
+            Err(_) => assert_ne!(bytes, whole, "case {case}: the whole file was refused"),
+        }
+    }
+    // Random bytes behind a valid signature and format: refused, never a panic.
+    for case in 0..2_000 {
+        let mut bytes = whole[..super::format::PREAMBLE_LEN].to_vec();
+        bytes.extend((0..rng.below(4_000)).map(|_| rng.next() as u8));
+        assert!(read(&bytes, 1 + rng.below(500)).is_err(), "random case {case} was accepted");
+    }
+}
