@@ -66,6 +66,8 @@ pub(crate) const END: u8 = 255;
 pub(crate) fn encode(frame: &Frame, out: &mut Vec<u8>) {
     let mut body = Vec::new();
     let kind = match frame {
+        // Plain structs into a Vec: serialising cannot fail (an empty body would be
+        // refused as malformed when read back).
         Frame::Header(header) => {
             body = postcard::to_allocvec(header).unwrap_or_default();
             HEADER
