@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::{self, Lines};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct AgentId(u32);
 
@@ -65,8 +67,8 @@ pub enum AgentError {
 impl AgentDraft {
     /// Checks the draft against the other agents' usernames.
     pub fn validate<'a>(&self, others: impl IntoIterator<Item = &'a Agent>) -> Result<(Box<str>, Box<str>), AgentError> {
-        let name = self.name.trim();
-        let username = self.username.trim();
+        let (name, username) = (text::cleaned(&self.name, Lines::One), text::cleaned(&self.username, Lines::One));
+        let (name, username) = (name.trim(), username.trim());
         if name.is_empty() {
             return Err(AgentError::NameRequired);
         }

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ListId, Timestamp};
+use super::text::{self, Lines};
 use super::url::HttpsUrl;
 
 /// Identifies a custom field (list or global). Allocated by the workspace.
@@ -148,6 +149,7 @@ impl CustomField {
     /// Parses what a user typed (or a CSV cell holds). `Ok(None)` is an empty value of
     /// a field that is not required.
     pub fn parse_value(&self, raw: &str) -> Result<Option<FieldValue>, ValueError> {
+        let raw = text::cleaned(raw, Lines::One);
         let s = raw.trim();
         let field = || self.alias.to_string();
         if s.is_empty() {

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::{self, Lines};
+
 use super::ids::ListId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,6 +70,7 @@ pub fn check_disposition(
     parent: Option<DispositionId>,
     editing: Option<DispositionId>,
 ) -> Result<Box<str>, DispositionError> {
+    let name = text::cleaned(name, Lines::One);
     let name = name.trim();
     if name.is_empty() {
         return Err(DispositionError::NameRequired);

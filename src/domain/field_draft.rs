@@ -3,6 +3,7 @@
 use super::custom_field::{CustomField, FieldScope, FieldType};
 use super::field::ContactField;
 use super::import::mapping::normalise;
+use super::text::{self, Lines};
 
 /// What every contact form and the import's mapping show besides the default fields.
 const OTHER_LABELS: [&str; 2] = ["List", "Tags"];
@@ -122,7 +123,8 @@ impl FieldDraft {
         scope: FieldScope,
         siblings: impl IntoIterator<Item = &'a CustomField>,
     ) -> Result<(Box<str>, FieldType), FieldError> {
-        let alias = self.alias.trim();
+        let alias = text::cleaned(&self.alias, Lines::One);
+        let alias = alias.trim();
         if alias.is_empty() {
             return Err(FieldError::AliasRequired);
         }
@@ -147,7 +149,8 @@ impl FieldDraft {
             FieldTypeName::Url => FieldType::Url,
             FieldTypeName::Select => {
                 let mut choices: Vec<Box<str>> = Vec::new();
-                for c in self.choices.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                let cleaned: Vec<_> = self.choices.iter().map(|c| text::cleaned(c, Lines::One)).collect();
+                for c in cleaned.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
                     if c.chars().count() > MAX_CHOICE_LEN {
                         return Err(FieldError::ChoiceTooLong(MAX_CHOICE_LEN));
                     }

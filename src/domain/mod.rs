@@ -27,6 +27,7 @@ pub mod phone;
 pub mod query;
 pub mod sample;
 pub mod tag;
+pub mod text;
 pub mod trash;
 pub mod url;
 pub mod workspace;

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::{self, Lines};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TagId(u32);
 
@@ -63,7 +65,8 @@ pub const MAX_TAG_NAME_LEN: usize = 50;
 impl TagDraft {
     /// Checks the draft against the other tags' names (case-insensitive).
     pub fn validate<'a>(&self, others: impl IntoIterator<Item = &'a Tag>) -> Result<(Box<str>, TagColour), TagError> {
-        let name = self.name.trim();
+        let name = text::cleaned(&self.name, Lines::One);
+        let name = name.trim();
         if name.is_empty() {
             return Err(TagError::NameRequired);
         }

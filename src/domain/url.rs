@@ -4,6 +4,7 @@
 //! ("www.example.com") to https, as exports often write websites that way.
 
 use serde::{Deserialize, Serialize};
+use crate::domain::text::quoted;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -25,7 +26,7 @@ pub enum UrlError {
     #[error("a web address cannot contain spaces or control characters")]
     BadCharacter,
     /// The scheme as written, lower-cased, with its colon ("javascript:").
-    #[error("only web addresses (http:// or https://) can be saved, not “{0}”")]
+    #[error("only web addresses (http:// or https://) can be saved, not {}", quoted(.0))]
     UnsafeScheme(String),
     /// No scheme, and not a host name either ("n/a", "ann@example.com").
     #[error("this is not a web address: write it like example.com or https://example.com")]
@@ -200,7 +201,7 @@ mod tests {
         assert_eq!(web(&format!("{}:x", "a".repeat(40))), unsafe_scheme(&format!("{}…:", "a".repeat(24))));
         assert_eq!(
             UrlError::UnsafeScheme("javascript:".into()).to_string(),
-            "only web addresses (http:// or https://) can be saved, not “javascript:”"
+            "only web addresses (http:// or https://) can be saved, not “\u{2068}javascript:\u{2069}”"
         );
     }
 

@@ -11,7 +11,9 @@ use crate::domain::field::{ContactField, FieldKind};
 use crate::domain::ids::ListId;
 use crate::domain::phone::{PhoneNumber, PhoneReading};
 use crate::domain::tag::TagId;
+use crate::domain::text::{self, Lines};
 use crate::domain::url::WebAddress;
+use crate::domain::text::quoted;
 
 /// One additional phone as typed in a form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -76,14 +78,14 @@ impl PhoneRules {
         match alternative {
             None => Ok((number, None)),
             Some(other) if self.ask_when_ambiguous => Err(format!(
-                "“{}” can be {} or {}: write it with + and its country code",
-                raw.trim(),
+                "{} can be {} or {}: write it with + and its country code",
+                quoted(raw.trim()),
                 number.described(),
                 other.described()
             )),
             Some(other) => Ok((
                 number.clone(),
-                Some(format!("“{}” read as {}; it could also be {}", raw.trim(), number.described(), other.described())),
+                Some(format!("{} read as {}; it could also be {}", quoted(raw.trim()), number.described(), other.described())),
             )),
         }
     }
@@ -162,7 +164,12 @@ impl ContactDraft {
                 errors.push(required_error(missing));
             }
             required.next_if_eq(&field);
-            let raw = value.trim();
+            let lines = if field.kind() == FieldKind::LongText { Lines::Many } else { Lines::One };
+            let (cleaned, removed) = text::clean(value, lines);
+            if let Some(warning) = removed.described() {
+                notes.push((DraftPath::Field(field), warning));
+            }
+            let raw = cleaned.trim();
             if raw.is_empty() {
                 if field.required() {
                     errors.push(required_error(field));
@@ -198,7 +205,8 @@ impl ContactDraft {
                 errors.push((DraftPath::AdditionalPhone(i), format!("a contact can have at most {MAX_ADDITIONAL_PHONES} additional numbers")));
                 break;
             }
-            let label = draft.label.trim();
+            let label = text::cleaned(&draft.label, Lines::One);
+            let label = label.trim();
             if label.chars().count() > MAX_TEXT_LEN {
                 errors.push((DraftPath::AdditionalPhone(i), format!("the label can be at most {MAX_TEXT_LEN} characters")));
                 continue;

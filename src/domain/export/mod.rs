@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use super::text::{self, Lines};
+
 pub mod contacts;
 pub mod fields;
 pub mod lists;
@@ -93,12 +95,14 @@ fn is_protected(value: &str) -> bool {
 /// A cell a spreadsheet would read as a formula gets a leading apostrophe: first
 /// character `=`, `+`, `-`, `@`, tab or CR, also after leading spaces. A plain number
 /// such as "-12.5" is left alone (it is data, not a formula). `unneutralise_cell`
-/// gives the value back exactly.
+/// gives the value back exactly. Control and text-reversing characters are left out.
 pub fn neutralise_cell(value: &str) -> Cow<'_, str> {
-    if is_risky(value) || is_protected(value) {
+    // Control and direction characters in data stored before they were refused.
+    let value = text::cleaned(value, Lines::AsIs);
+    if is_risky(&value) || is_protected(&value) {
         Cow::Owned(format!("'{value}"))
     } else {
-        Cow::Borrowed(value)
+        value
     }
 }
 
@@ -138,7 +142,7 @@ pub(crate) fn finish(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
 /// A file name from a user's name for a thing ("Sales: Q1/2026" -> "Sales Q1 2026.csv"):
 /// characters file systems refuse become spaces.
 pub fn csv_file_name(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_control() || "\\/:*?\"<>|".contains(c) { ' ' } else { c }).collect();
+    let cleaned: String = name.chars().map(|c| if c.is_control() || text::is_direction_control(c) || "\\/:*?\"<>|".contains(c) { ' ' } else { c }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let stem = words.join(" ");
     let stem = stem.trim_matches('.');

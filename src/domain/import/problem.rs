@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::dedupe::Origin;
+use crate::domain::text::quoted;
 
 /// Most problem rows kept for the report (the counts go on past it).
 pub const MAX_PROBLEM_ROWS: usize = 100_000;
@@ -64,8 +65,8 @@ pub struct Failure {
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (&self.column, &self.field) {
-            (Some(column), Some(field)) => write!(f, "{field} (column “{column}”): {}", self.reason),
-            (Some(column), None) => write!(f, "column “{column}”: {}", self.reason),
+            (Some(column), Some(field)) => write!(f, "{field} (column {}): {}", quoted(column), self.reason),
+            (Some(column), None) => write!(f, "column {}: {}", quoted(column), self.reason),
             (None, Some(field)) => write!(f, "{field}: {}", self.reason),
             (None, None) => f.write_str(&self.reason),
         }

@@ -21,6 +21,7 @@ use crate::domain::export::unneutralise_cell;
 use crate::domain::field::FieldKind;
 use crate::domain::ids::ListId;
 use crate::domain::tag::{Tag, TagId, MAX_TAG_NAME_LEN};
+use crate::domain::text::quoted;
 
 /// What to do with a row that holds a value that is not valid (a phone, an email…).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -162,9 +163,9 @@ impl RowBuilder {
                     continue;
                 }
                 let reason = if too_long {
-                    format!("a tag name can be at most {MAX_TAG_NAME_LEN} characters: “{name}” was left out")
+                    format!("a tag name can be at most {MAX_TAG_NAME_LEN} characters: {} was left out", quoted(&name))
                 } else {
-                    format!("no tag named “{name}”: left out (unknown tags are ignored)")
+                    format!("no tag named {}: left out (unknown tags are ignored)", quoted(&name))
                 };
                 warnings.push(Failure { column: Some(self.column_name(column)), field: Some("Tags".into()), kind: FailureKind::UnknownTag, reason, value: name.into() });
             }

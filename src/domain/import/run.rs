@@ -17,6 +17,7 @@ use crate::domain::custom_field::{CustomField, FieldType};
 use crate::domain::field::ContactField;
 use crate::domain::ids::{ContactId, ListId};
 use crate::domain::tag::Tag;
+use crate::domain::text::quoted;
 
 /// Most new tag names a run lists for the wizard (all are still created).
 const MAX_LISTED_NEW_TAGS: usize = 1_000;
@@ -347,7 +348,7 @@ impl RunState {
         self.progress.rows_read += 1;
         self.progress.failed += 1;
         let column_name = |i: usize| match self.headers.get(i) {
-            Some(h) => format!("column “{h}”"),
+            Some(h) => format!("column {}", quoted(h)),
             None => format!("column {}", i + 1),
         };
         let kind = match failed.problem {

@@ -9,6 +9,7 @@ use crate::domain::custom_field::parse_datetime;
 use crate::domain::disposition::DispositionId;
 use crate::domain::ids::Timestamp;
 use crate::domain::journey::from_local;
+use crate::domain::text::{self, Lines};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InteractionDraft {
@@ -64,6 +65,7 @@ pub(super) fn check_end(started: Timestamp, ended: Option<Timestamp>) -> Result<
 }
 
 pub(super) fn check_notes(notes: &str) -> Result<Box<str>, InteractionError> {
+    let notes = text::cleaned(notes, Lines::Many);
     let notes = notes.trim();
     if notes.chars().count() > MAX_NOTES_LEN {
         return Err(InteractionError::NotesTooLong);
@@ -74,6 +76,7 @@ pub(super) fn check_notes(notes: &str) -> Result<Box<str>, InteractionError> {
 fn check_metadata(rows: &[(String, String)]) -> Result<Metadata, InteractionError> {
     let mut out = Metadata::new();
     for (key, value) in rows {
+        let (key, value) = (text::cleaned(key, Lines::One), text::cleaned(value, Lines::One));
         let (key, value) = (key.trim(), value.trim());
         if key.is_empty() && value.is_empty() {
             continue;

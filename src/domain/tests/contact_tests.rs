@@ -52,7 +52,7 @@ fn every_error_is_reported_next_to_its_field() {
     assert_eq!(errors.message_for(DraftPath::Field(ContactField::LastName)), None);
     assert_eq!(
         errors.message_for(DraftPath::Field(ContactField::Url)),
-        Some("only web addresses (http:// or https://) can be saved, not “javascript:”")
+        Some("only web addresses (http:// or https://) can be saved, not “\u{2068}javascript:\u{2069}”")
     );
 }
 
@@ -105,7 +105,7 @@ fn a_form_asks_when_a_number_could_mean_two() {
     let errors = d.validate_in(&[], PhoneRules::asking(italy)).err().unwrap_or_default();
     assert_eq!(
         errors.message_for(DraftPath::Field(ContactField::Mobile)),
-        Some("“3281234567” can be +39 328 123 4567 · Italy or +32 81 23 45 67 · Belgium: write it with + and its country code")
+        Some("“\u{2068}3281234567\u{2069}” can be +39 328 123 4567 · Italy or +32 81 23 45 67 · Belgium: write it with + and its country code")
     );
     d.set(ContactField::Mobile, "+39 328 123 4567");
     let saved = d.validate_in(&[], PhoneRules::asking(italy)).map(|v| v.data.get(ContactField::Mobile).map(str::to_owned));

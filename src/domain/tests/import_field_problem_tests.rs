@@ -152,7 +152,7 @@ fn skip_row_turns_field_problems_into_failures() {
     let out = run(&csv, ImportOptions { invalid_values: InvalidValues::SkipRow, ..ImportOptions::default() });
     let p = out.run.progress();
     assert_eq!((p.ready_so_far, p.failed, p.warned), (1, 1, 0));
-    assert_eq!(out.run.problems().first().map(|p| p.problem.to_string()), Some("Phone (column “Phone”): the number is too short for its country".to_owned()));
+    assert_eq!(out.run.problems().first().map(|p| p.problem.to_string()), Some("Phone (column “\u{2068}Phone\u{2069}”): the number is too short for its country".to_owned()));
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn the_check_before_upload_says_what_would_happen() {
     let run = ImportRun::dry_run(plan.clone(), &context, &csv.as_bytes()[..cut], false).unwrap_or_else(|e| panic!("{e}"));
     let report = CheckReport::of(&run, false);
     assert_eq!(report.sentence(), "The first 3 rows read: 2 would import, 1 with warnings (Phone not valid), 1 would fail (First name missing).");
-    assert_eq!(report.failure_examples, ["Row 3: First name (column “Name”): First name is required"]);
+    assert_eq!(report.failure_examples, ["Row 3: First name (column “\u{2068}Name\u{2069}”): First name is required"]);
     assert!(!report.imports_nothing());
     let whole = ImportRun::dry_run(plan.clone(), &context, csv.as_bytes(), true).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(CheckReport::of(&whole, true).sentence(), "4 rows read: 3 would import, 1 with warnings (Phone not valid), 1 would fail (First name missing).");

@@ -89,7 +89,7 @@ fn google_fixture_reads_every_value_it_maps() {
     let warning = out.run.warnings().first().and_then(|w| w.warnings.first().map(|f| (w.row, f.to_string(), f.value.to_string())));
     assert_eq!(
         warning,
-        Some((9, "Phone (column “Phone 1 - Value”): the number is too short for its country".to_owned(), "+39 12".to_owned()))
+        Some((9, "Phone (column “\u{2068}Phone 1 - Value\u{2069}”): the number is too short for its country".to_owned(), "+39 12".to_owned()))
     );
     let paolo = out.ready.iter().find(|r| r.row == 9).map(|r| (r.data.first_name(), r.data.get(F::Phone)));
     assert_eq!(paolo, Some(("Paolo", None)));
@@ -137,7 +137,7 @@ fn existing_contacts_tags_and_custom_fields() {
     let problems = out.run.problems();
     assert_eq!(problems.first().map(|p| p.problem.clone()), Some(Problem::Duplicate { of: Origin::Existing(ContactId::new(5)) }));
     let warning = out.run.warnings().first().map(|w| (w.row, w.warnings.iter().map(|f| f.to_string()).collect::<Vec<_>>()));
-    assert_eq!(warning, Some((3, vec!["Score (column “Score”): Score must be a number, like 42 or 3.5".to_owned()])));
+    assert_eq!(warning, Some((3, vec!["Score (column “\u{2068}Score\u{2069}”): Score must be a number, like 42 or 3.5".to_owned()])));
     let cy = problems.get(1).map(|p| (p.row, p.problem.to_string()));
     assert!(cy.as_ref().is_some_and(|(row, text)| *row == 4 && text.contains("Plan must be one of: Gold, Silver")), "{cy:?}");
     let cy_ready = out.ready.iter().any(|r| r.data.first_name() == "Cy");

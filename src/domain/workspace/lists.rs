@@ -2,6 +2,7 @@
 //! their contacts (to the trash).
 
 use super::*;
+use crate::domain::text::{self, Lines};
 use crate::domain::trash::some_names;
 
 impl Workspace {
@@ -28,7 +29,8 @@ impl Workspace {
     }
 
     pub(super) fn check_list(&self, draft: &ListDraft, editing: Option<ListId>) -> Result<CheckedList, ListError> {
-        let name = draft.name.trim();
+        let name = text::cleaned(&draft.name, Lines::One);
+        let name = name.trim();
         if name.is_empty() {
             return Err(ListError::NameRequired);
         }

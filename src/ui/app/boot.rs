@@ -12,6 +12,7 @@ use crate::ui::contacts::{ContactsView, PAGE_SIZES};
 
 use super::settings::{Setting, SettingKey};
 use super::state::AppState;
+use crate::domain::text::quoted;
 
 /// How long "Use here" waits for the tab holding the workspace to let go before
 /// taking it.
@@ -208,8 +209,8 @@ fn warm_up_phones(state: AppState) {
 fn interrupted_notice(ws: &crate::domain::Workspace) -> Option<String> {
     let batch = ws.interrupted_imports().into_iter().next()?;
     Some(format!(
-        "The import of “{}” into {} was interrupted; {} saved. Open Import to undo it or keep them.",
-        batch.file_name,
+        "The import of {} into {} was interrupted; {} saved. Open Import to undo it or keep them.",
+        quoted(&batch.file_name),
         ws.import_list_name(batch),
         crate::ui::kit::plural(batch.imported() as usize, "contact was", "contacts were"),
     ))

@@ -7,6 +7,7 @@ use super::agent_dialog::AgentDialog;
 use crate::domain::{Agent, AgentId, Change, Role, Workspace, WorkspaceError};
 use crate::ui::app::{AppState, Collection};
 use crate::ui::kit::{plural, Question, Record, RecordPage, RecordTexts};
+use crate::domain::text::quoted;
 
 const TEXTS: RecordTexts = RecordTexts {
     title: "Agents",
@@ -40,7 +41,7 @@ pub fn AgentsPage() -> impl IntoView {
         if state.viewing_as.get_untracked() == Some(row.agent.id) {
             state.view_as(None);
         }
-        state.info(format!("Deleted the agent “{}”.", row.agent.name));
+        state.info(format!("Deleted the agent {}.", quoted(&row.agent.name)));
     });
     let dialog = |row: Option<AgentRow>, on_close| view! { <AgentDialog editing=row.map(|r| r.agent) on_close=on_close /> }.into_any();
     view! {
@@ -85,7 +86,7 @@ impl Record for AgentRow {
     }
 
     fn question(&self) -> Question {
-        let message = format!("Delete the agent “{}”? They are taken off {}. This cannot be undone.", self.agent.name, plural(self.lists.len(), "list", "lists"));
+        let message = format!("Delete the agent {}? They are taken off {}. This cannot be undone.", quoted(&self.agent.name), plural(self.lists.len(), "list", "lists"));
         Question { title: "Delete agent", message, confirm_label: "Delete" }
     }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::kit::{focus_id, FormField};
+use crate::domain::text::quoted;
 
 #[component]
 pub fn ChoicesInput(
@@ -21,7 +22,7 @@ pub fn ChoicesInput(
         }
         let folded = text.to_lowercase();
         if choices.with_untracked(|c| c.iter().any(|k| k.to_lowercase() == folded)) {
-            local_error.set(Some(format!("“{text}” is already a choice")));
+            local_error.set(Some(format!("{} is already a choice", quoted(&text))));
             return;
         }
         choices.update(|c| c.push(text));

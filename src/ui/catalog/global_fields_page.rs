@@ -16,6 +16,7 @@ use crate::domain::{CustomField, FieldId, FieldScope, WorkspaceError};
 use crate::ui::app::{AppState, Collection, Command};
 use crate::ui::export::remembered_options;
 use crate::ui::kit::{download_bytes, keep_to_shown, plural, Confirmation, DataTable, EmptyState, PageHead, Question, SelectAllCell};
+use crate::domain::text::quoted;
 
 /// A destructive step waiting for confirmation.
 #[derive(Clone, PartialEq, Eq)]
@@ -92,7 +93,7 @@ pub fn GlobalFieldsPage() -> impl IntoView {
             Pending::Purge(ids) => (ids, true),
         };
         let (names, values) = state.read(&[Collection::Fields, Collection::Contacts], |ws| {
-            let names: Vec<String> = ids.iter().filter_map(|id| ws.field(*id)).map(|f| format!("“{}”", f.alias)).collect();
+            let names: Vec<String> = ids.iter().filter_map(|id| ws.field(*id)).map(|f| quoted(&f.alias)).collect();
             (names, ids.iter().map(|id| ws.field_value_count(*id)).sum::<usize>())
         });
         let one = ids.len() == 1;

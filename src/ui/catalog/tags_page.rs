@@ -8,6 +8,7 @@ use super::tag_dialog::TagDialog;
 use crate::domain::{Change, Tag, TagId, Workspace, WorkspaceError};
 use crate::ui::app::{AppState, Collection};
 use crate::ui::kit::{grouped, plural, Question, Record, RecordPage, RecordTexts};
+use crate::domain::text::quoted;
 
 const TEXTS: RecordTexts = RecordTexts {
     title: "Tags",
@@ -31,7 +32,7 @@ pub fn TagsPage() -> impl IntoView {
         })
     });
     let dialog = |row: Option<TagRow>, on_close| view! { <TagDialog editing=row.map(|r| r.tag) on_close=on_close /> }.into_any();
-    let on_deleted = Callback::new(move |row: TagRow| state.info(format!("Deleted the tag “{}”.", row.tag.name)));
+    let on_deleted = Callback::new(move |row: TagRow| state.info(format!("Deleted the tag {}.", quoted(&row.tag.name))));
     view! { <RecordPage texts=TEXTS rows=rows dialog=dialog on_deleted=on_deleted /> }
 }
 
@@ -63,7 +64,7 @@ impl Record for TagRow {
     }
 
     fn question(&self) -> Question {
-        let message = format!("Delete the tag “{}”? It will be removed from {}. This cannot be undone.", self.tag.name, plural(self.contacts, "contact", "contacts"));
+        let message = format!("Delete the tag {}? It will be removed from {}. This cannot be undone.", quoted(&self.tag.name), plural(self.contacts, "contact", "contacts"));
         Question { title: "Delete tag", message, confirm_label: "Delete" }
     }
 

@@ -17,6 +17,7 @@ use crate::domain::{Contact, ContactId, ContactQuery, CustomField};
 use crate::ui::app::{AppState, Collection, NoticeLink, Route, Router, Setting};
 use crate::ui::export::{ExportDialog, ExportRequest};
 use crate::ui::kit::{grouped, plural, Confirmation, Pager, Question};
+use crate::domain::text::quoted;
 
 /// The rows on screen and the page they are really from (the query clamps a page
 /// that no longer exists, e.g. after deleting the last rows).
@@ -291,7 +292,7 @@ pub fn ContactsPage() -> impl IntoView {
                     <div class="empty-state" id="no-contacts">
                         {move || {
                             if !view.search.with(String::is_empty) {
-                                format!("No contacts match “{}”.", view.search.get())
+                                format!("No contacts match {}.", quoted(&view.search.get()))
                             } else if list.get().is_some() {
                                 "This list has no contacts yet. Add one with “Add contact”.".to_string()
                             } else {

@@ -12,6 +12,7 @@ use crate::perf::now_ms;
 use crate::ui::app::AppState;
 use crate::ui::kit::local_offset;
 use crate::ui::kit::{download_bytes, download_parts};
+use crate::domain::text::quoted;
 
 /// How long one slice of an export works before yielding to the browser.
 const SLICE_MS: f64 = 10.0;
@@ -34,7 +35,7 @@ impl ExportRequest {
             Some(ExportRequest::Contacts {
                 ids: ws.list_contact_ids(list),
                 file_name: csv_file_name(&l.name),
-                what: format!("the contacts of “{}”", l.name),
+                what: format!("the contacts of {}", quoted(&l.name)),
             })
         })
     }

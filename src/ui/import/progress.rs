@@ -6,6 +6,7 @@ use crate::perf::now_ms;
 use crate::ui::kit::grouped;
 
 use super::session::ImportSession;
+use crate::domain::text::quoted;
 
 #[component]
 pub fn ImportProgress(session: ImportSession) -> impl IntoView {
@@ -40,7 +41,7 @@ pub fn ImportProgress(session: ImportSession) -> impl IntoView {
     view! {
         <section class="card import-running" aria-labelledby="import-running-title">
             <h2 class="card-title" id="import-running-title">
-                {move || format!("Importing “{}”", session.file_name.get())}
+                {move || format!("Importing {}", quoted(&session.file_name.get()))}
             </h2>
             <progress id="import-progress" max="1" prop:value=move || progress.with(|p| p.fraction())></progress>
             <p id="import-progress-text" role="status" aria-live="polite">{text}</p>

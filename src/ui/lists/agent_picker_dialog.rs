@@ -13,6 +13,7 @@ use crate::ui::kit::Dialog;
 use crate::ui::app::Route;
 use crate::ui::app::{AppState, Command};
 use crate::domain::{Agent, AgentId, ListId};
+use crate::domain::text::quoted;
 
 /// One side of the picker: the agents shown and those selected.
 type Side = (Memo<Vec<Agent>>, RwSignal<HashSet<AgentId>>);
@@ -88,7 +89,7 @@ pub fn AgentPickerDialog(list: ListId, on_close: Callback<()>) -> impl IntoView 
     };
 
     view! {
-        <Dialog title=format!("Add agents to “{name}”") on_close=on_close wide=true>
+        <Dialog title=format!("Add agents to {}", quoted(&name)) on_close=on_close wide=true>
             <div class="dialog-body">
                 <Show
                     when=move || sides.with(|(l, r)| !l.is_empty() || !r.is_empty())

@@ -9,6 +9,7 @@ use crate::domain::{CustomField, FieldId, FieldScope, ListId};
 use crate::ui::app::AppState;
 use crate::ui::catalog::{FieldCells, FieldDialog, FieldTableHead};
 use crate::ui::kit::{plural, Confirmation, DataTable, Question, RowActions};
+use crate::domain::text::quoted;
 
 /// Which dialog is open.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,9 +38,9 @@ pub fn ListCustomFields(list: ListId) -> impl IntoView {
     let question = move |id: &FieldId| {
         let (alias, n) = state.read(&[Collection::Fields, Collection::Contacts], |ws| (ws.field(*id).map(|f| f.alias.to_string()).unwrap_or_default(), ws.field_value_count(*id)));
         let message = if n == 0 {
-            format!("Delete the custom field “{alias}”? No contact holds a value for it.")
+            format!("Delete the custom field {}? No contact holds a value for it.", quoted(&alias))
         } else {
-            format!("Delete the custom field “{alias}”? Its values in {} go too. This cannot be undone.", plural(n, "contact", "contacts"))
+            format!("Delete the custom field {}? Its values in {} go too. This cannot be undone.", quoted(&alias), plural(n, "contact", "contacts"))
         };
         Question { title: "Delete custom field", message, confirm_label: "Delete" }
     };

@@ -10,6 +10,7 @@ use crate::domain::disposition::{subtree, MAX_DISPOSITION_DEPTH};
 use crate::domain::{Disposition, DispositionId, ListId};
 use crate::ui::app::AppState;
 use crate::ui::kit::{Confirmation, Question};
+use crate::domain::text::quoted;
 
 #[component]
 pub fn DispositionsTab(list: ListId) -> impl IntoView {
@@ -34,9 +35,9 @@ pub fn DispositionsTab(list: ListId) -> impl IntoView {
             let name = all.iter().find(|d| d.id == *id).map(|d| d.name.to_string()).unwrap_or_default();
             let below = subtree(&all, *id).len().saturating_sub(1);
             match below {
-                0 => format!("Delete the disposition “{name}”?"),
-                1 => format!("Delete the disposition “{name}”? Its sub-disposition goes too."),
-                n => format!("Delete the disposition “{name}”? Its {n} sub-dispositions go too."),
+                0 => format!("Delete the disposition {}?", quoted(&name)),
+                1 => format!("Delete the disposition {}? Its sub-disposition goes too.", quoted(&name)),
+                n => format!("Delete the disposition {}? Its {n} sub-dispositions go too.", quoted(&name)),
             }
         });
         Question { title: "Delete disposition", message, confirm_label: "Delete" }

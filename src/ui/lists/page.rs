@@ -15,6 +15,7 @@ use crate::domain::{ContactList, ListId};
 use crate::ui::app::AppState;
 use crate::ui::export::{ExportDialog, ExportRequest};
 use crate::ui::kit::{keep_to_shown, plural, Confirmation, DataTable, EmptyState, PageHead, Question, SelectAllCell};
+use crate::domain::text::quoted;
 
 #[component]
 pub fn ListsPage() -> impl IntoView {
@@ -56,7 +57,7 @@ pub fn ListsPage() -> impl IntoView {
     let question = move |ids: &Vec<ListId>| {
         let contacts: usize = rows.with_untracked(|r| r.iter().filter(|(l, _)| ids.contains(&l.id)).map(|(_, n)| n).sum());
         let lists = if ids.len() == 1 {
-            rows.with_untracked(|r| r.iter().find(|(l, _)| l.id == ids[0]).map(|(l, _)| format!("the list “{}”", l.name)))
+            rows.with_untracked(|r| r.iter().find(|(l, _)| l.id == ids[0]).map(|(l, _)| format!("the list {}", quoted(&l.name))))
                 .unwrap_or_else(|| "1 list".into())
         } else {
             plural(ids.len(), "list", "lists")

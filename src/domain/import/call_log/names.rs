@@ -10,6 +10,7 @@ use crate::domain::agent::AgentId;
 use crate::domain::disposition::DispositionId;
 use crate::domain::ids::ListId;
 use crate::domain::workspace::Workspace;
+use crate::domain::text::quoted;
 
 /// A name's meaning: one thing, or more than one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,8 +32,8 @@ fn insert<T: PartialEq + Copy>(map: &mut HashMap<String, Named<T>>, key: String,
 fn look_up<T: Copy>(map: Option<&HashMap<String, Named<T>>>, key: &str, what: &str, raw: &str) -> Result<T, String> {
     match map.and_then(|m| m.get(key)) {
         Some(Named::One(value)) => Ok(*value),
-        Some(Named::Several) => Err(format!("more than one {what} is called “{raw}”: logged without one")),
-        None => Err(format!("no {what} is called “{raw}”: logged without one")),
+        Some(Named::Several) => Err(format!("more than one {what} is called {}: logged without one", quoted(raw))),
+        None => Err(format!("no {what} is called {}: logged without one", quoted(raw))),
     }
 }
 

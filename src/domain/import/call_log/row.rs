@@ -14,6 +14,7 @@ use crate::domain::import::problem::{Failure, FailureKind};
 use crate::domain::import::reader::Record;
 use crate::domain::interaction::{Channel, Choices, Direction, InteractionDraft, InteractionId, InteractionIdentity, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LEN, MAX_METADATA_VALUE_LEN};
 use crate::domain::ids::{ContactId, ListId};
+use crate::domain::text::quoted;
 
 /// The user's UTC offset in minutes at a local date and time (it changes with
 /// daylight saving time, so a log over months needs it per row).
@@ -110,14 +111,14 @@ impl RowReader {
         let direction = match cell(record, self.at.direction) {
             None => Some(self.direction),
             Some(text) => read_direction(text).or_else(|| {
-                problems.push(self.failure(self.at.direction, "Direction", format!("“{text}” is not a direction: inbound or outbound"), text));
+                problems.push(self.failure(self.at.direction, "Direction", format!("{} is not a direction: inbound or outbound", quoted(text)), text));
                 None
             }),
         };
         let channel = match cell(record, self.at.channel) {
             None => self.channel,
             Some(text) => read_channel(text).unwrap_or_else(|| {
-                problems.push(self.failure(self.at.channel, "Channel", format!("“{text}” is not a channel: voice, WhatsApp, chat, SMS, email, open channel or fax"), text));
+                problems.push(self.failure(self.at.channel, "Channel", format!("{} is not a channel: voice, WhatsApp, chat, SMS, email, open channel or fax", quoted(text)), text));
                 self.channel
             }),
         };
@@ -196,11 +197,11 @@ impl RowReader {
             (None, Some(text)) => (self.at.date, text),
             (None, None) => return Err(self.failure(self.at.start.or(self.at.date), "Start", "the row does not say when the call started".into(), "")),
         };
-        let bad = || self.failure(column, "Start", format!("“{text}” is not a date and time, like 2024-03-05 14:02"), text);
+        let bad = || self.failure(column, "Start", format!("{} is not a date and time, like 2024-03-05 14:02", quoted(text)), text);
         let mut when = read_when(text).ok_or_else(bad)?;
         if !when.has_time {
             if let Some(time) = cell(record, self.at.time) {
-                let time = read_time(time).ok_or_else(|| self.failure(self.at.time, "Time", format!("“{time}” is not a time, like 14:02"), time))?;
+                let time = read_time(time).ok_or_else(|| self.failure(self.at.time, "Time", format!("{} is not a time, like 14:02", quoted(time)), time))?;
                 when = with_time(when.at.date(), time);
             }
         }
@@ -211,11 +212,11 @@ impl RowReader {
     /// start (a call log's calls are over).
     fn ended(&self, record: &Record<'_>, started: NaiveDateTime) -> Result<NaiveDateTime, Failure> {
         if let Some(text) = cell(record, self.at.end) {
-            let when = read_when(text).ok_or_else(|| self.failure(self.at.end, "End", format!("“{text}” is not a date and time, like 2024-03-05 14:02"), text))?;
+            let when = read_when(text).ok_or_else(|| self.failure(self.at.end, "End", format!("{} is not a date and time, like 2024-03-05 14:02", quoted(text)), text))?;
             return Ok(self.to_utc(when));
         }
         let Some(text) = cell(record, self.at.duration) else { return Ok(started) };
-        let seconds = read_duration(text).ok_or_else(|| self.failure(self.at.duration, "Duration", format!("“{text}” is not a duration: seconds, or h:mm:ss"), text))?;
+        let seconds = read_duration(text).ok_or_else(|| self.failure(self.at.duration, "Duration", format!("{} is not a duration: seconds, or h:mm:ss", quoted(text)), text))?;
         Ok(started + Duration::seconds(seconds))
     }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::kit::grouped;
 
 use super::session::CallLogSession;
+use crate::domain::text::quoted;
 
 #[component]
 pub fn CallLogProgress(session: CallLogSession) -> impl IntoView {
@@ -25,7 +26,7 @@ pub fn CallLogProgress(session: CallLogSession) -> impl IntoView {
     view! {
         <section class="card import-running" aria-labelledby="call-log-running-title">
             <h2 class="card-title" id="call-log-running-title">
-                {move || format!("Importing “{}”", session.file.file_name.get())}
+                {move || format!("Importing {}", quoted(&session.file.file_name.get()))}
             </h2>
             <progress id="call-log-progress" max="1" prop:value=move || progress.with(|p| p.fraction())></progress>
             <p id="call-log-progress-text" role="status" aria-live="polite">{status}</p>

@@ -14,6 +14,7 @@ use super::super::format::ImportFormat;
 use super::super::preview::ImportPreview;
 use super::mapping::CallLogMapping;
 use super::session::CallLogSession;
+use crate::domain::text::quoted;
 
 #[component]
 pub fn CallLogSetup(session: CallLogSession) -> impl IntoView {
@@ -54,7 +55,7 @@ pub fn CallLogSetup(session: CallLogSession) -> impl IntoView {
         <div class="import-setup call-log-setup">
             <section class="card" aria-labelledby="call-log-file-title">
                 <h2 class="card-title" id="call-log-file-title">
-                    {move || format!("1. Reading “{}”", session.file.file_name.get())}
+                    {move || format!("1. Reading {}", quoted(&session.file.file_name.get()))}
                 </h2>
                 <ImportFormat session=session.file />
                 <ImportPreview session=session.file />
