@@ -50,4 +50,10 @@ pub enum ImportError {
     RequiredNotMapped(String),
     #[error("a chosen custom field no longer exists: choose the columns again")]
     UnknownField,
+    #[error("its first line does not end in its first {limit_kb} KB. A contact file has one contact per line and a header of column names, far shorter: check that this is the file you meant")]
+    LineTooLong { limit_kb: usize },
+    #[error("a quoted value in its first rows does not end in its first {limit_kb} KB: a quote mark (\") is probably missing its pair. Check the file, or choose another quote character under Format")]
+    QuoteNeverEnds { limit_kb: usize },
+    #[error("it has {columns} columns; at most {max} can be imported. Delete the columns you do not need (in Excel or Sheets) and save it again")]
+    TooManyColumns { columns: usize, max: usize },
 }

@@ -99,15 +99,13 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Text has no NUL and hardly any other control characters.
+/// Text has hardly any control characters: a stray NUL is a bad character of its row
+/// (removed with a warning), many are a binary file.
 fn looks_like_text(text: &str) -> bool {
     let mut chars = 0usize;
     let mut controls = 0usize;
     for c in text.chars() {
         chars += 1;
-        if c == '\0' {
-            return false;
-        }
         if (c.is_control() && !matches!(c, '\t' | '\r' | '\n')) || c == '\u{FFFD}' {
             controls += 1;
         }

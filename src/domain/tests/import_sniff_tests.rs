@@ -187,7 +187,7 @@ fn preview_names_columns_and_notes_problems() {
     // A short row is read, padded to the header's width; a long one is not.
     assert_eq!(p.rows.iter().map(|r| r.join("|")).collect::<Vec<_>>(), ["a@x.io|1|b@x.io|Ann", "only|two||", "e@x.io|3|f@x.io|Cy"]);
     assert!(p.notes.iter().any(|n| n.contains("Column 2 has no name")), "{:?}", p.notes);
-    assert!(p.notes.iter().any(|n| n.contains("“Email (2)”")), "{:?}", p.notes);
+    assert!(p.notes.iter().any(|n| n.contains("“\u{2068}Email (2)\u{2069}”")), "{:?}", p.notes);
     assert!(p.notes.iter().any(|n| n == "Row 4: row has 5 values; the header has 4."), "{:?}", p.notes);
     assert!(!p.notes.iter().any(|n| n.starts_with("Row 3")), "{:?}", p.notes);
     let no_header = preview(b"1,2,3\n4,5,6\n", &FileFormat { has_header: false, ..f }, 1);
@@ -195,4 +195,33 @@ fn preview_names_columns_and_notes_problems() {
     assert_eq!(no_header.headers.first().map(String::as_str), Some("Column 1"));
     let bad = preview(b"a,b\n", &FileFormat { delimiter: b'"', ..f }, 5);
     assert!(bad.rows.is_empty() && !bad.notes.is_empty());
+}
+
+#[test]
+fn files_whose_first_record_never_ends_or_that_are_too_wide_are_named() {
+    let f = FileFormat::default();
+    let sample = |mut bytes: Vec<u8>| {
+        bytes.resize(crate::domain::import::SAMPLE_BYTES, b'x');
+        bytes
+    };
+    let long_line = sample(b"a,b,c".to_vec());
+    assert!(matches!(preview(&long_line, &f, 5).problem, Some(ImportError::LineTooLong { limit_kb: 64 })));
+    let open_quote = sample(b"\"Anna".to_vec());
+    assert!(matches!(preview(&open_quote, &f, 5).problem, Some(ImportError::QuoteNeverEnds { limit_kb: 64 })));
+    // The same bytes, read with another quote character, are one long line.
+    assert!(matches!(preview(&open_quote, &FileFormat { quote: b'\'', ..f }, 5).problem, Some(ImportError::LineTooLong { .. })));
+    // Column names, then a row that never ends: a note, and the import may run.
+    let after_header = preview(&sample(b"First,Notes\nAnna,\"x".to_vec()), &f, 5);
+    assert_eq!((after_header.problem, after_header.headers.len()), (None, 2));
+    assert!(after_header.notes.iter().any(|n| n.starts_with("The first row after the column names does not end either: a quoted value")), "{:?}", after_header.notes);
+    // A whole small file is never "cut": its last row is read as it is.
+    assert_eq!(preview(b"First\n\"Anna", &f, 5).problem, None);
+    let wide = |n: usize| (1..=n).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",") + "\n";
+    assert_eq!(preview(wide(1_000).as_bytes(), &f, 5).problem, None);
+    assert_eq!(preview(wide(1_001).as_bytes(), &f, 5).problem, Some(ImportError::TooManyColumns { columns: 1_001, max: 1_000 }));
+    // 5,000 names, each repeated once: unique names in one pass.
+    let repeated = (1..=5_000).map(|i| format!("Col{}", i % 2_500)).collect::<Vec<_>>();
+    let (headers, notes) = crate::domain::import::preview::unique_headers(repeated.iter().map(String::as_str));
+    assert_eq!(headers.iter().collect::<std::collections::HashSet<_>>().len(), 5_000);
+    assert_eq!(notes.len(), 2_500);
 }

@@ -10,6 +10,9 @@ use crate::ui::app::AppState;
 
 use super::session::ImportSession;
 
+/// Columns shown at first, and added by each "Show more".
+const PAGE_COLUMNS: usize = 100;
+
 /// The select value of a target ("skip" for do not import).
 fn target_value(t: &Target) -> String {
     t.code().unwrap_or_else(|| "skip".into())
@@ -29,11 +32,23 @@ pub fn ImportMapping(session: ImportSession) -> impl IntoView {
         targets.extend(fields.iter().map(|f| Target::Custom(f.id)));
         targets.into_iter().map(|t| (target_value(&t), t.label(&refs))).collect::<Vec<_>>()
     };
+    // A wide file's columns are shown a page at a time (each row is a select of every
+    // field); columns already mapped are shown wherever they are.
+    let shown = RwSignal::new(PAGE_COLUMNS);
+    let width = move || session.preview.with(|p| if p.problem.is_some() { 0 } else { p.headers.len() });
+    let hidden = move || {
+        let shown = shown.get();
+        session.columns.with(|c| (shown..width()).filter(|i| c.get(*i).is_none_or(|t| *t == Target::Skip)).count())
+    };
     let rows = move || {
         let (headers, first_row) = session.preview.with(|p| (p.headers.clone(), p.rows.first().cloned().unwrap_or_default()));
+        let (shown, width) = (shown.get(), width());
+        let mapped = session.columns.with_untracked(|c| c.iter().map(|t| *t != Target::Skip).collect::<Vec<_>>());
         headers
             .into_iter()
+            .take(width)
             .enumerate()
+            .filter(|(i, _)| *i < shown || mapped.get(*i).copied().unwrap_or(false))
             .map(|(i, header)| {
                 let example = first_row.get(i).cloned().unwrap_or_default();
                 let current = move || session.columns.with(|c| c.get(i).map(target_value).unwrap_or_else(|| "skip".into()));
@@ -82,5 +97,13 @@ pub fn ImportMapping(session: ImportSession) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <Show when=move || { hidden() > 0 }>
+            <p class="hint" id="import-mapping-more">
+                {move || format!("{} more columns are not shown: they are not imported unless you choose a field for them. ", hidden())}
+                <button type="button" class="btn btn-small" on:click=move |_| shown.update(|n| *n += PAGE_COLUMNS)>
+                    {format!("Show {PAGE_COLUMNS} more")}
+                </button>
+            </p>
+        </Show>
     }
 }

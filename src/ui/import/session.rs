@@ -16,6 +16,7 @@ use crate::ui::kit::read_slice;
 use crate::ui::kit::{sentence, with_stop};
 
 use super::runner::{run_import, Finished, ImportRequest};
+use crate::domain::text::quoted;
 
 /// Biggest file the wizard takes (the product's limit; the pipeline has none).
 pub const MAX_FILE_BYTES: f64 = 60.0 * 1024.0 * 1024.0;
@@ -110,8 +111,8 @@ impl ImportSession {
         self.error.set(None);
         if file.size() > MAX_FILE_BYTES {
             self.error.set(Some(format!(
-                "“{}” is {:.1} MB; files up to 60 MB can be imported. Split it into smaller files and import each.",
-                file.name(),
+                "{} is {:.1} MB; files up to 60 MB can be imported. Split it into smaller files and import each.",
+                quoted(&file.name()),
                 file.size() / 1_048_576.0
             )));
             return;
@@ -126,7 +127,7 @@ impl ImportSession {
             let whole = head.len() as f64 >= file.size();
             let format = match sniff(&sample) {
                 Ok(format) => format,
-                Err(e) => return self.back_to_start(format!("“{}” cannot be imported: {}", file.name(), with_stop(&e.to_string()))),
+                Err(e) => return self.back_to_start(format!("{} cannot be imported: {}", quoted(&file.name()), with_stop(&e.to_string()))),
             };
             self.file_name.set(file.name());
             self.file.set_value(Some(file));
@@ -197,6 +198,9 @@ impl ImportSession {
 
     /// The plan the wizard shows (tracked), or why there is none yet.
     fn plan(self) -> Result<ImportPlan, String> {
+        if let Some(problem) = self.preview.with(|p| p.problem.clone()) {
+            return Err(format!("The file cannot be imported read this way: {problem}."));
+        }
         let list = self.list.get().ok_or_else(|| "Choose the list the contacts go to (or create one).".to_string())?;
         let mut columns = self.columns.get();
         columns.resize(self.preview.with(|p| p.headers.len()), Target::Skip);

@@ -18,6 +18,7 @@ use super::preview::ImportPreview;
 use super::session::ImportSession;
 use super::target_list::ImportTargetList;
 use super::values::ImportValues;
+use crate::domain::text::quoted;
 
 #[component]
 pub fn ImportSetup(session: ImportSession) -> impl IntoView {
@@ -36,7 +37,7 @@ pub fn ImportSetup(session: ImportSession) -> impl IntoView {
         <div class="import-setup">
             <section class="card" aria-labelledby="import-file-title">
                 <h2 class="card-title" id="import-file-title">
-                    {move || format!("1. Reading “{}”", session.file_name.get())}
+                    {move || format!("1. Reading {}", quoted(&session.file_name.get()))}
                 </h2>
                 <ImportFormat session=session />
                 <ImportPreview session=session />
@@ -65,7 +66,7 @@ pub fn ImportSetup(session: ImportSession) -> impl IntoView {
                 </p>
             </Show>
             <div class="form-actions">
-                <button type="button" class="btn" on:click=move |_| session.reset()>"Choose another file"</button>
+                <button type="button" class="btn" id="import-choose-another" on:click=move |_| session.reset()>"Choose another file"</button>
                 <button type="button" class="btn btn-primary" id="import-start" on:click=move |_| session.start(state)>
                     "Upload"
                 </button>
