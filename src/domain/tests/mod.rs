@@ -12,6 +12,7 @@ mod import_batch_tests;
 mod query_tests;
 mod support_tests;
 mod text_tests;
+mod fuzz_tests;
 mod workspace_tests;
 mod import_dedupe_tests;
 mod import_mapping_tests;
