@@ -7,6 +7,7 @@
 //! `#![cfg(not(target_arch = "wasm32"))]`.
 #![allow(dead_code, unused_imports)]
 
+pub mod a11y;
 pub mod agents;
 pub mod app;
 pub mod call_log;
