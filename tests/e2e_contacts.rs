@@ -204,7 +204,7 @@ async fn deleting_a_list_deletes_its_contacts() {
     b.click(&format!("#lists-table tbody tr:has(a[href='#/lists/{alpha}']) input[type=checkbox]")).await;
     b.click("#delete-lists").await;
     let question = confirm(&b).await;
-    assert_eq!(question, "Delete the list “Alpha” and 2 contacts in it? This cannot be undone.");
+    assert_eq!(question, "Delete the list “\u{2068}Alpha\u{2069}” and 2 contacts in it? This cannot be undone.");
     b.wait_gone(&format!("a[href='#/lists/{alpha}']")).await;
 
     b.reload().await;

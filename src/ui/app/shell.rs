@@ -33,7 +33,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         <div class="app" id="app-ready">
             <header class="topbar">
-                <a class="brand" href="#/contacts" aria-label="Contacts Manager">
+                <a class="brand" href="#/contacts">
                     <span class="brand-mark" aria-hidden="true">"CM"</span>
                     <span>"Contacts Manager"</span>
                 </a>
