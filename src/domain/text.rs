@@ -79,7 +79,15 @@ pub fn is_hostile_control(c: char) -> bool {
 /// line breaks into spaces; `Lines::Many` keeps them, "\r\n" and a lone "\r" becoming
 /// "\n".
 pub fn clean(raw: &str, lines: Lines) -> (Cow<'_, str>, Removed) {
-    if raw.chars().all(|c| !needs_care(c, lines)) {
+    // Exports and imports call this per cell: printable ASCII is settled byte by byte,
+    // only other text is decoded.
+    let ascii_fine = |b: u8| match b {
+        0x20..=0x7e => true,
+        b'\t' | b'\n' => lines != Lines::One,
+        b'\r' => lines == Lines::AsIs,
+        _ => false,
+    };
+    if raw.bytes().all(ascii_fine) || (!raw.is_ascii() && raw.chars().all(|c| !needs_care(c, lines))) {
         return (Cow::Borrowed(raw), Removed::default());
     }
     let mut out = String::with_capacity(raw.len());
