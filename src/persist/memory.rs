@@ -3,10 +3,10 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::ops::Bound;
 
 use super::decode::{self, StoredValue};
-use super::writes::{record_id, writes, Shelf, Target, Write};
+use super::journal_layers::{self, page_of, LayerKey};
+use super::writes::{layer_seq, record_id, writes, JournalFormat, Shelf, Target, Write};
 use super::{chunks, LocalBoxFuture, Persistence, SaveFuture, StoreError};
 use crate::domain::change::JournalKey;
 use crate::domain::trash::TrashKey;
@@ -20,7 +20,10 @@ pub(crate) struct Shelves {
     pub(crate) lists: BTreeMap<ListId, Vec<u8>>,
     pub(crate) pages: BTreeMap<PageKey, Vec<u8>>,
     pub(crate) records: BTreeMap<Shelf, BTreeMap<u32, Vec<u8>>>,
+    /// Entries stored one record each, as versions before layers did.
     pub(crate) journal: BTreeMap<JournalKey, Vec<u8>>,
+    pub(crate) layers: BTreeMap<LayerKey, Vec<u8>>,
+    pub(crate) layer_seq: u64,
     pub(crate) trash: BTreeMap<TrashKey, Vec<u8>>,
     pub(crate) stale: BTreeMap<PageKey, Vec<u8>>,
     pub(crate) settings: BTreeMap<String, String>,
@@ -54,18 +57,40 @@ impl Shelves {
                 let (from, to) = (*journal_range(first, None).start(), *journal_range(last, None).end());
                 self.journal.retain(|k, _| !(from..=to).contains(k));
             }
+            (Target::Layer(key), bytes) => put_or_remove(&mut self.layers, key, bytes),
+            (Target::LayersBefore(key), _) => self.layers.retain(|k, _| !(k.page == key.page && k.seq < key.seq)),
+            (Target::LayerSeq, bytes) => self.layer_seq = bytes.as_deref().and_then(layer_seq).unwrap_or(0),
         }
     }
 
+    /// The legacy entries and the layers of journal page `page`, as IndexedDB reads them.
+    fn page(&self, page: u64) -> (Vec<(JournalKey, Vec<u8>)>, Vec<Vec<u8>>) {
+        let (first, last) = journal_layers::contacts_of(page);
+        let (from, to) = (*journal_range(first, None).start(), *journal_range(last, None).end());
+        let legacy = self.journal.range(from..=to).map(|(k, b)| (*k, b.clone())).collect();
+        let layers = self.layers.range(LayerKey { page, seq: 0 }..=LayerKey { page, seq: u64::MAX }).map(|(_, b)| b.clone()).collect();
+        (legacy, layers)
+    }
+
     fn journal_after(&self, after: Option<JournalKey>, limit: usize) -> Result<Vec<JourneyEntry>, StoreError> {
-        let from = after.map_or(Bound::Unbounded, Bound::Excluded);
-        let entries = self.journal.range((from, Bound::Unbounded)).take(limit);
-        entries.map(|(key, bytes)| decode::journal_entry(key.contact, stored(bytes))).collect()
+        let start = after.map_or(0, |k| page_of(k.contact));
+        let mut pages: Vec<u64> = self.layers.keys().map(|k| k.page).chain(self.journal.keys().map(|k| page_of(k.contact))).filter(|p| *p >= start).collect();
+        pages.sort_unstable();
+        pages.dedup();
+        let mut out = Vec::new();
+        for page in pages {
+            if out.len() >= limit {
+                break;
+            }
+            let (legacy, layers) = self.page(page);
+            out.extend(journal_layers::entries_after(&legacy, &layers, after, limit - out.len())?);
+        }
+        Ok(out)
     }
 
     fn journal(&self, contact: ContactId, interval: Option<Interval>) -> Result<Vec<JourneyEntry>, StoreError> {
-        let entries = self.journal.range(journal_range(contact, interval));
-        entries.map(|(_, bytes)| decode::journal_entry(contact, stored(bytes))).collect()
+        let (legacy, layers) = self.page(page_of(contact));
+        journal_layers::journal_of(contact, interval, &legacy, &layers)
     }
 
     fn small<T: decode::SmallRecord>(&self, shelf: Shelf) -> Result<Vec<T>, StoreError> {
@@ -126,7 +151,8 @@ impl MemoryStore {
     /// says so: all or nothing.
     fn stage(&self, workspace: &Workspace, change: &Change, keep: bool) {
         let mut staged = self.shelves.borrow().clone();
-        writes(workspace, change).for_each(|w| staged.write(w));
+        let format = JournalFormat::Layers { seq: staged.layer_seq + 1 };
+        writes(workspace, change, format).for_each(|w| staged.write(w));
         if keep {
             *self.shelves.borrow_mut() = staged;
         }

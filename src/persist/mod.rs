@@ -10,6 +10,7 @@
 pub mod backup;
 pub(crate) mod chunks;
 pub(crate) mod decode;
+pub mod journal_layers;
 mod error;
 mod memory;
 // Only the IndexedDB store writes an outbox; on the host only its tests use it.

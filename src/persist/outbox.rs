@@ -5,11 +5,13 @@
 //! transaction, so it lands with them or not at all; the journal database is written
 //! after, then the record is deleted. A tab closed in between leaves the record, and
 //! the next start applies it again before the journal is read. Applying twice is
-//! harmless: every request is a put of fixed bytes, a deletion or a cleared range.
+//! harmless: every request is a put of fixed bytes, a deletion or a cleared range
+//! (a layer keeps the sequence number it was given when the record was written).
 
 use serde::{Deserialize, Serialize};
 
-use super::writes::{Target, Write};
+use super::journal_layers::LayerKey;
+use super::writes::{layer_seq, Target, Write};
 use super::StoreError;
 use crate::domain::change::JournalKey;
 use crate::domain::{ContactId, Timestamp};
@@ -23,6 +25,10 @@ enum Op {
     Delete { contact: u64, at: i64, id: u64 },
     /// Every entry of the contacts `first` to `last`, both included.
     Clear { first: u64, last: u64 },
+    // Added with journal layers; records written before them decode as they were.
+    Layer { page: u64, seq: u64, bytes: Vec<u8> },
+    LayersBefore { page: u64, seq: u64 },
+    Seq { seq: u64 },
 }
 
 /// The outbox record of `writes` (journal requests only; anything else is not a
@@ -56,6 +62,9 @@ fn op_of(write: &Write) -> Option<Op> {
         (Target::Journal(k), Some(bytes)) => Some(Op::Put { contact: k.contact.get(), at: k.at.millis(), id: k.id, bytes: bytes.clone() }),
         (Target::Journal(k), None) => Some(Op::Delete { contact: k.contact.get(), at: k.at.millis(), id: k.id }),
         (Target::JournalOf(first, last), _) => Some(Op::Clear { first: first.get(), last: last.get() }),
+        (Target::Layer(key), Some(bytes)) => Some(Op::Layer { page: key.page, seq: key.seq, bytes: bytes.clone() }),
+        (Target::LayersBefore(key), _) => Some(Op::LayersBefore { page: key.page, seq: key.seq }),
+        (Target::LayerSeq, Some(bytes)) => layer_seq(bytes).map(|seq| Op::Seq { seq }),
         _ => None,
     }
 }
@@ -66,6 +75,9 @@ fn write_of(op: Op) -> Write {
         Op::Put { contact, at, id, bytes } => Write { target: Target::Journal(key(contact, at, id)), bytes: Some(bytes) },
         Op::Delete { contact, at, id } => Write { target: Target::Journal(key(contact, at, id)), bytes: None },
         Op::Clear { first, last } => Write { target: Target::JournalOf(ContactId::new(first), ContactId::new(last)), bytes: None },
+        Op::Layer { page, seq, bytes } => Write { target: Target::Layer(LayerKey { page, seq }), bytes: Some(bytes) },
+        Op::LayersBefore { page, seq } => Write { target: Target::LayersBefore(LayerKey { page, seq }), bytes: None },
+        Op::Seq { seq } => Write { target: Target::LayerSeq, bytes: Some(seq.to_le_bytes().to_vec()) },
     }
 }
 
@@ -73,6 +85,7 @@ fn write_of(op: Op) -> Write {
 mod tests {
     use super::{decode, encode};
     use crate::domain::change::JournalKey;
+    use crate::persist::journal_layers::LayerKey;
     use crate::domain::{ContactId, ListId, Timestamp};
     use crate::persist::writes::{Target, Write};
     use crate::persist::StoreError;
@@ -88,6 +101,9 @@ mod tests {
             Write { target: Target::Journal(key(4, 1_700_000_000_123, 7)), bytes: Some(vec![4, 0, 255]) },
             Write { target: Target::List(ListId::new(1)), bytes: Some(vec![1]) },
             Write { target: Target::Journal(key(5, -1, (1 << 52) + 3)), bytes: None },
+            Write { target: Target::LayersBefore(LayerKey { page: 2, seq: 41 }), bytes: None },
+            Write { target: Target::Layer(LayerKey { page: 2, seq: 41 }), bytes: Some(vec![1, 0, 0, 0, 0]) },
+            Write { target: Target::LayerSeq, bytes: Some(41u64.to_le_bytes().to_vec()) },
         ];
         let back = decode(&encode(&writes)).expect("decode");
         let shape = |w: &Write| (w.target, w.bytes.clone());

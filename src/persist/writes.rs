@@ -8,10 +8,13 @@ use crate::domain::codec::{
 };
 use crate::domain::trash::TrashKey;
 use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, Workspace};
+use crate::persist::journal_layers::{self, encode_layer, LayerKey};
 
 /// A place in storage: the meta record, a list record, a page, a small record, a
-/// page of a deletion in the trash, a journal entry, or every journal entry of the contacts from one id to another, both
-/// included (only ever deleted).
+/// page of a deletion in the trash, a journal entry or every journal entry of the
+/// contacts from one id to another, both included (only ever deleted; how versions
+/// before journal layers stored it), a layer of the journal, every layer of a page
+/// below one (only ever deleted), or the journal's last sequence number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     Meta,
@@ -23,6 +26,9 @@ pub enum Target {
     Stale(PageKey),
     Journal(JournalKey),
     JournalOf(ContactId, ContactId),
+    Layer(LayerKey),
+    LayersBefore(LayerKey),
+    LayerSeq,
 }
 
 /// The groups records are stored in (IndexedDB object stores, memory maps).
@@ -37,6 +43,7 @@ pub enum Shelf {
     Dispositions,
     Imports,
     Journal,
+    JournalLayers,
     Trash,
     Stale,
 }
@@ -53,6 +60,7 @@ impl Target {
             Target::Record(RecordKey::Disposition(_)) => Shelf::Dispositions,
             Target::Record(RecordKey::Import(_)) => Shelf::Imports,
             Target::Journal(_) | Target::JournalOf(..) => Shelf::Journal,
+            Target::Layer(_) | Target::LayersBefore(_) | Target::LayerSeq => Shelf::JournalLayers,
             Target::Trash(_) => Shelf::Trash,
             Target::Stale(_) => Shelf::Stale,
         }
@@ -76,11 +84,20 @@ pub struct Write {
     pub bytes: Option<Vec<u8>>,
 }
 
-/// Every place a change names, in the order its requests are issued (IndexedDB scopes
-/// its transaction by them).
+/// How a store keeps its journal: one record per entry (a database opened at a schema
+/// before layers), or in layers, the next one written with sequence number `seq`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn targets(change: &Change) -> impl Iterator<Item = Target> + '_ {
-    record_targets(change).map(|(target, _)| target).chain(journal_writes(change).map(|w| w.target))
+pub enum JournalFormat {
+    Entries,
+    Layers { seq: u64 },
+}
+
+/// Every place a change names outside the journal, in the order its requests are
+/// issued (IndexedDB scopes its transaction by them).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn record_places(change: &Change) -> impl Iterator<Item = Target> + '_ {
+    record_targets(change).map(|(target, _)| target)
 }
 
 /// The places of records read from the workspace with `true` for a put, in the order
@@ -107,8 +124,8 @@ fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ 
 /// The requests of `change`, each encoded only when taken (a store holds one page's
 /// bytes at a time). A put of a record the workspace no longer has becomes a deletion:
 /// deleted again after being dirtied (a merged change), it must not linger.
-pub fn writes<'a>(workspace: &'a Workspace, change: &'a Change) -> impl Iterator<Item = Write> + 'a {
-    record_writes(workspace, change).chain(journal_writes(change))
+pub fn writes<'a>(workspace: &'a Workspace, change: &'a Change, format: JournalFormat) -> impl Iterator<Item = Write> + 'a {
+    record_writes(workspace, change).chain(journal_writes(change, format))
 }
 
 /// The requests of `change` outside the journal (see `writes`).
@@ -116,13 +133,37 @@ pub fn record_writes<'a>(workspace: &'a Workspace, change: &'a Change) -> impl I
     record_targets(change).map(move |(target, put)| Write { target, bytes: if put { encode(workspace, target) } else { None } })
 }
 
-/// The journal's requests, after the records': clears first (a put merged after a
-/// clear must survive it), then puts, then deletions.
-pub fn journal_writes(change: &Change) -> impl Iterator<Item = Write> + '_ {
-    let cleared = cleared_runs(&change.journal_cleared).into_iter().map(|(first, last)| Write { target: Target::JournalOf(first, last), bytes: None });
-    let put = change.journal_put.iter().map(|e| Write { target: Target::Journal(JournalKey::of(e)), bytes: Some(encode_journal_entry(e)) });
-    let deleted = change.journal_deleted.iter().map(|&k| Write { target: Target::Journal(k), bytes: None });
-    cleared.chain(put).chain(deleted)
+/// The journal's requests, after the records'. One record per entry: clears first (a
+/// put merged after a clear must survive it), then puts, then deletions. In layers:
+/// one layer per page the change touches (older layers of a page it clears whole are
+/// deleted first), then the sequence number, when there is any.
+pub fn journal_writes(change: &Change, format: JournalFormat) -> Vec<Write> {
+    let seq = match format {
+        JournalFormat::Layers { seq } => seq,
+        JournalFormat::Entries => {
+            let cleared = cleared_runs(&change.journal_cleared).into_iter().map(|(first, last)| Write { target: Target::JournalOf(first, last), bytes: None });
+            let put = change.journal_put.iter().map(|e| Write { target: Target::Journal(JournalKey::of(e)), bytes: Some(encode_journal_entry(e)) });
+            let deleted = change.journal_deleted.iter().map(|&k| Write { target: Target::Journal(k), bytes: None });
+            return cleared.chain(put).chain(deleted).collect();
+        }
+    };
+    let mut writes = Vec::new();
+    for (page, layer) in journal_layers::of_change(change) {
+        let key = LayerKey { page, seq };
+        if layer.clears_page(page) {
+            writes.push(Write { target: Target::LayersBefore(key), bytes: None });
+        }
+        writes.push(Write { target: Target::Layer(key), bytes: Some(encode_layer(&layer)) });
+    }
+    if !writes.is_empty() {
+        writes.push(Write { target: Target::LayerSeq, bytes: Some(seq.to_le_bytes().to_vec()) });
+    }
+    writes
+}
+
+/// The sequence number stored by a `Target::LayerSeq` write.
+pub fn layer_seq(bytes: &[u8]) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.try_into().ok()?))
 }
 
 /// Cleared contacts as runs of consecutive ids, one range deletion each: a deleted
@@ -156,7 +197,7 @@ pub fn encode(workspace: &Workspace, target: Target) -> Option<Vec<u8>> {
         Target::Trash(key) => workspace.trash_page(key).map(encode_trash_page),
         Target::Stale(key) => workspace.stale_copies(key).map(|ids| encode_stale_copies(&ids)),
         // The change carries journal entries itself (`journal_writes`).
-        Target::Journal(_) | Target::JournalOf(..) => None,
+        Target::Journal(_) | Target::JournalOf(..) | Target::Layer(_) | Target::LayersBefore(_) | Target::LayerSeq => None,
     }
 }
 

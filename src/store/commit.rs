@@ -27,11 +27,10 @@ use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use super::error::{from_dom, StoreError};
 use super::journal_home::{Journal, JournalHome};
 use super::keys::{bytes_to_js, location, store_name};
-use super::raw_idb::js_error;
-use super::schema::{JOURNAL, META, OUTBOX};
+use super::schema::{META, OUTBOX};
 use super::{journal_ops, journal_outbox};
 use crate::domain::{Change, Workspace};
-use crate::persist::writes::{journal_writes, record_writes, targets, Shelf, Write};
+use crate::persist::writes::{journal_writes, record_places, record_writes, Write};
 use crate::persist::{chunks, outbox};
 
 /// A deliberate failure for tests of the abort path.
@@ -52,21 +51,24 @@ pub(crate) async fn commit(
     inject: Inject,
 ) -> Result<(), StoreError> {
     let fail = inject != Inject::Nothing;
-    let journal_writes: Vec<Write> = journal_writes(change).collect();
+    // The journal is only given when the change writes to it.
+    let journal_writes: Vec<Write> = match journal {
+        Some((journal, _)) => journal_writes(change, journal.next_format()),
+        None => Vec::new(),
+    };
     // A journal in a storage bucket gets the requests through the outbox.
     let bucket = match journal {
         Some((journal, JournalHome::Bucket(bucket))) if !journal_writes.is_empty() => Some((journal, &bucket.db)),
         _ => None,
     };
-    let journal_store = match (journal_writes.is_empty(), bucket.is_some()) {
-        (true, _) => None,
-        (false, true) => Some(OUTBOX),
-        (false, false) => Some(JOURNAL),
+    let journal_stores = match bucket {
+        Some(_) => vec![OUTBOX],
+        None => journal_ops::stores_of(&journal_writes),
     };
     // Only the object stores this change touches are in the transaction's scope.
     let mut stores: Vec<&'static str> = Vec::with_capacity(8);
-    let named = targets(change).map(|target| target.shelf()).filter(|&shelf| shelf != Shelf::Journal).map(store_name);
-    for store in named.chain(journal_store).chain(fail.then_some(META)) {
+    let named = record_places(change).map(|target| store_name(target.shelf()));
+    for store in named.chain(journal_stores).chain(fail.then_some(META)) {
         if !stores.contains(&store) {
             stores.push(store);
         }
@@ -94,8 +96,7 @@ pub(crate) async fn commit(
         }
         None if !journal_writes.is_empty() => {
             let raw: web_sys::IdbTransaction = tx.as_sys().clone().into();
-            let store = raw.object_store(JOURNAL).map_err(|e| js_error(&e))?;
-            journal_ops::issue(&store, &journal_writes)?;
+            journal_ops::issue(&raw, &journal_writes)?;
             None
         }
         None => None,

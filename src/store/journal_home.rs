@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,14 +27,16 @@ use web_sys::{IdbDatabase, IdbFactory};
 
 use super::error::StoreError;
 use super::raw_idb::{self, describe};
-use super::schema::JOURNAL;
-use super::{journal_outbox, settings};
+use super::schema::{JOURNAL, JOURNAL_LAYERS, LAYERS_VERSION};
+use super::{journal_layers, journal_outbox, settings};
+use crate::persist::writes::JournalFormat;
 
 /// The setting that remembers the decision: "main", or "bucket:" and the suffix.
 pub(crate) const SETTING: &str = "journal-home";
 const BUCKET: &str = "journal";
-/// The journal database's only schema: one store, keys as in the workspace's own.
-const BUCKET_DB_VERSION: u32 = 1;
+/// The journal database's schema: version 1 one record per entry, keys as in the
+/// workspace's own; version 2 adds the layers.
+const BUCKET_DB_VERSION: u32 = 2;
 /// The schema version that added the outbox (`schema`, step 7).
 const OUTBOX_VERSION: u32 = 7;
 
@@ -43,6 +46,16 @@ pub(crate) enum JournalHome {
     /// In its own database in the "journal" storage bucket, written through the outbox
     /// (`journal_outbox`).
     Bucket(BucketJournal),
+}
+
+impl JournalHome {
+    /// The database the journal is in.
+    pub(crate) fn db<'a>(&'a self, main: &'a Database) -> &'a IdbDatabase {
+        match self {
+            JournalHome::Main => main.as_sys(),
+            JournalHome::Bucket(bucket) => &bucket.db,
+        }
+    }
 }
 
 pub(crate) struct BucketJournal {
@@ -64,11 +77,54 @@ pub(crate) struct Journal {
     busy: Cell<bool>,
     replay_due: Cell<bool>,
     next_outbox_key: Cell<f64>,
+    /// Kept in layers (a schema before them writes one record per entry).
+    layers: bool,
+    /// The last layer sequence number handed out (read when the home opens).
+    seq: Cell<u64>,
+    /// Entries stored one record each by an older version may remain.
+    legacy: Cell<bool>,
+}
+
+/// What reading the journal needs to know of how it is kept.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shape {
+    pub(crate) layers: bool,
+    pub(crate) legacy: bool,
 }
 
 impl Journal {
     pub(crate) fn new(name: &str, version: u32) -> Journal {
-        Journal { name: name.to_owned(), before_outbox: version < OUTBOX_VERSION, home: RefCell::new(None), busy: Cell::new(false), replay_due: Cell::new(true), next_outbox_key: Cell::new(1.0) }
+        Journal {
+            name: name.to_owned(),
+            before_outbox: version < OUTBOX_VERSION,
+            home: RefCell::new(None),
+            busy: Cell::new(false),
+            replay_due: Cell::new(true),
+            next_outbox_key: Cell::new(1.0),
+            layers: version >= LAYERS_VERSION,
+            seq: Cell::new(0),
+            legacy: Cell::new(true),
+        }
+    }
+
+    pub(crate) fn shape(&self) -> Shape {
+        Shape { layers: self.layers, legacy: !self.layers || self.legacy.get() }
+    }
+
+    /// How the next commit writes the journal (a layer format takes a new sequence
+    /// number: a commit that fails leaves a gap, never a reuse).
+    pub(crate) fn next_format(&self) -> JournalFormat {
+        if !self.layers {
+            return JournalFormat::Entries;
+        }
+        let seq = self.seq.get() + 1;
+        self.seq.set(seq);
+        JournalFormat::Layers { seq }
+    }
+
+    /// Every legacy entry is in layers now.
+    pub(crate) fn set_no_legacy(&self) {
+        self.legacy.set(false);
     }
 
     /// The home, when it is open and nothing waits to be applied there.
@@ -112,6 +168,12 @@ impl Journal {
         };
         if let JournalHome::Bucket(bucket) = home.as_ref() {
             journal_outbox::replay(main, &bucket.db).await?;
+        }
+        if self.layers {
+            // After the replay: it may have written layers and their sequence number.
+            let db = home.db(main);
+            self.seq.set(journal_layers::last_seq(db).await?);
+            self.legacy.set(journal_layers::has_legacy(db).await?);
         }
         self.replay_due.set(false);
         Ok(home)
@@ -170,7 +232,7 @@ async fn find(main: &Database, name: &str) -> Result<JournalHome, StoreError> {
 }
 
 async fn decide(main: &Database, name: &str) -> Result<JournalHome, StoreError> {
-    let factory = if has_entries_here(main).await? { None } else { bucket_factory().await.ok() };
+    let factory = if has_entries_here(main, JOURNAL).await? || has_entries_here(main, JOURNAL_LAYERS).await? { None } else { bucket_factory().await.ok() };
     let Some((bucket, factory)) = factory else {
         settings::put(main, SETTING, "main").await?;
         return Ok(JournalHome::Main);
@@ -183,11 +245,14 @@ async fn decide(main: &Database, name: &str) -> Result<JournalHome, StoreError> 
     Ok(JournalHome::Bucket(BucketJournal { db, _bucket: bucket }))
 }
 
-/// True when the workspace's own journal store holds entries (written before buckets
-/// were used): they stay where they are.
-async fn has_entries_here(main: &Database) -> Result<bool, StoreError> {
-    let tx = main.transaction(JOURNAL).with_mode(TransactionMode::Readonly).build()?;
-    let store = tx.object_store(JOURNAL)?;
+/// True when the workspace's own journal store `name` holds entries (written before
+/// buckets were used): they stay where they are.
+async fn has_entries_here(main: &Database, name: &str) -> Result<bool, StoreError> {
+    if !main.object_store_names().any(|n| n == name) {
+        return Ok(false);
+    }
+    let tx = main.transaction(name).with_mode(TransactionMode::Readonly).build()?;
+    let store = tx.object_store(name)?;
     let count = store.count().primitive()?.await?;
     drop(tx);
     Ok(count > 0)
@@ -219,6 +284,9 @@ async fn open_journal_db(factory: &IdbFactory, name: &str) -> Result<IdbDatabase
     let db = raw_idb::open(factory, name, BUCKET_DB_VERSION, |db, old| {
         if old < 1 {
             db.create_object_store(JOURNAL)?;
+        }
+        if old < 2 {
+            db.create_object_store(JOURNAL_LAYERS)?;
         }
         Ok(())
     })

@@ -3,11 +3,12 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, LISTS, META, META_KEY, PAGES, STALE, TAGS, TRASH};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, JOURNAL_LAYERS, LAYER_SEQ_KEY, LISTS, META, META_KEY, PAGES, STALE, TAGS, TRASH};
 use crate::domain::change::JournalKey;
 use crate::domain::trash::{DeletionId, TrashKey};
 use crate::domain::Timestamp;
 use crate::domain::{ContactId, Interval, ListId, PageKey};
+use crate::persist::journal_layers::LayerKey;
 use crate::persist::writes::{record_id, Shelf, Target};
 
 /// The object store of a shelf.
@@ -22,6 +23,7 @@ pub(crate) fn store_name(shelf: Shelf) -> &'static str {
         Shelf::Dispositions => DISPOSITIONS,
         Shelf::Imports => IMPORTS,
         Shelf::Journal => JOURNAL,
+        Shelf::JournalLayers => JOURNAL_LAYERS,
         Shelf::Trash => TRASH,
         Shelf::Stale => STALE,
     }
@@ -36,8 +38,10 @@ pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
         Target::Record(key) => JsValue::from_f64(f64::from(record_id(key))),
         Target::Journal(key) => journal_key(key),
         Target::Trash(key) => trash_key(key),
-        // A range, not a key: `commit` deletes `journal_range` for it.
+        // Ranges, not keys: `journal_ops` deletes `journal_range` / `layer_range` for them.
         Target::JournalOf(first, _) => array(&[first.get() as f64]).into(),
+        Target::Layer(key) | Target::LayersBefore(key) => layer_key(key),
+        Target::LayerSeq => JsValue::from_str(LAYER_SEQ_KEY),
     };
     (store_name(target.shelf()), key)
 }
@@ -111,6 +115,45 @@ pub(crate) fn journal_range(first: ContactId, last: ContactId, interval: Option<
         None => (array(&[first]).into(), above(&[last])),
         Some(i) => (array(&[first, i.from().millis() as f64]).into(), above(&[last, i.to().millis() as f64])),
     }
+}
+
+/// `[page, seq]`: a page's layers are one key range, in the order they stack.
+pub(crate) fn layer_key(key: LayerKey) -> JsValue {
+    array(&[key.page as f64, key.seq as f64]).into()
+}
+
+/// The layer key a stored one holds, or how the unreadable key looks.
+pub(crate) fn parse_layer_key(js: &JsValue) -> Result<LayerKey, String> {
+    let parse = || {
+        let arr = js.dyn_ref::<Array>()?;
+        let number = |i: u32| arr.get(i).as_f64().filter(|n| n.fract() == 0.0 && (0.0..2f64.powi(53)).contains(n)).map(|n| n as u64);
+        (arr.length() == 2).then_some(())?;
+        Some(LayerKey { page: number(0)?, seq: number(1)? })
+    };
+    parse().ok_or_else(|| format!("{js:?}"))
+}
+
+/// The lower and upper keys (both included) of `page`'s layers with a sequence number
+/// up to `last_seq` (all of them when `None`).
+pub(crate) fn layer_range(page: u64, last_seq: Option<u64>) -> (JsValue, JsValue) {
+    let lower = array(&[page as f64]).into();
+    match last_seq {
+        Some(seq) => (lower, layer_key(LayerKey { page, seq })),
+        None => (lower, above(&[page as f64])),
+    }
+}
+
+/// The key of a stored legacy journal entry (`[contact, at, id]`).
+pub(crate) fn parse_journal_key(js: &JsValue) -> Result<JournalKey, String> {
+    let parse = || {
+        let arr = js.dyn_ref::<Array>()?;
+        let number = |i: u32| arr.get(i).as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 2f64.powi(53));
+        (arr.length() == 3).then_some(())?;
+        let (contact, at, id) = (number(0)?, number(1)?, number(2)?);
+        (contact >= 0.0 && id >= 0.0).then_some(())?;
+        Some(JournalKey { contact: ContactId::new(contact as u64), at: Timestamp::from_millis(at as i64), id: id as u64 })
+    };
+    parse().ok_or_else(|| format!("{js:?}"))
 }
 
 fn array(numbers: &[f64]) -> Array {

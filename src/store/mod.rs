@@ -24,6 +24,7 @@ mod commit;
 pub mod error;
 mod journal;
 mod journal_home;
+mod journal_layers;
 mod journal_ops;
 mod journal_outbox;
 mod keys;
@@ -166,21 +167,33 @@ impl Store {
     /// A contact's journal entries, oldest first, within `interval` when given.
     pub async fn journal(&self, contact: ContactId, interval: Option<Interval>) -> Result<Vec<JourneyEntry>, StoreError> {
         let home = self.journal_home().await?;
-        journal::read_journal(self.journal_db(&home)?, contact, interval).await
+        journal::collect(journal::issue(self.journal_db(&home)?, self.journal.shape(), contact, interval)?).await
     }
 
     /// The read `journal` would do, sent now when the journal is open (`None` when it
     /// is not yet): storage reads while the caller renders.
     pub fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<impl std::future::Future<Output = Result<Vec<JourneyEntry>, StoreError>> + 'static> {
         let home = self.journal.ready_home()?;
-        let request = journal::issue(self.journal_db(&home).ok()?, contact, interval);
-        Some(async move { journal::collect(request?, contact).await })
+        let read = journal::issue(self.journal_db(&home).ok()?, self.journal.shape(), contact, interval);
+        Some(async move { journal::collect(read?).await })
     }
 
     /// Every contact's journal entries in key order, the `limit` after `after`.
     pub async fn journal_after(&self, after: Option<crate::domain::change::JournalKey>, limit: usize) -> Result<Vec<JourneyEntry>, StoreError> {
         let home = self.journal_home().await?;
-        journal::read_after(self.journal_db(&home)?, after, limit).await
+        self.move_legacy_entries(&home).await?;
+        journal::read_after(self.journal_db(&home)?, self.journal.shape(), after, limit).await
+    }
+
+    /// Moves the entries an older version stored one record each into layers (once:
+    /// nothing to do in a journal that never had any).
+    async fn move_legacy_entries(&self, home: &journal_home::JournalHome) -> Result<(), StoreError> {
+        let shape = self.journal.shape();
+        if shape.layers && shape.legacy {
+            journal_layers::migrate(self.journal_db(home)?).await?;
+            self.journal.set_no_legacy();
+        }
+        Ok(())
     }
 
     /// Every setting the app stored (not where the journal lives: that is this
@@ -192,7 +205,8 @@ impl Store {
     /// Opens the journal (and applies a save a closed tab left unfinished) ahead of the
     /// first journey, which then does not wait for it.
     pub async fn prepare_journal(&self) -> Result<(), StoreError> {
-        self.journal_home().await.map(drop)
+        let home = self.journal_home().await?;
+        self.move_legacy_entries(&home).await
     }
 
     async fn journal_home(&self) -> Result<Rc<journal_home::JournalHome>, StoreError> {
@@ -221,10 +235,7 @@ impl Store {
 
     /// The database the journal is in.
     fn journal_db<'a>(&'a self, home: &'a journal_home::JournalHome) -> Result<&'a web_sys::IdbDatabase, StoreError> {
-        match home {
-            journal_home::JournalHome::Main => Ok(Self::raw(self.db()?)),
-            journal_home::JournalHome::Bucket(bucket) => Ok(&bucket.db),
-        }
+        Ok(home.db(self.db()?))
     }
 
     /// A UI setting (page size...), `None` when never set.

@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -49,6 +49,14 @@ pub(crate) const OUTBOX: &str = "journal_outbox";
 /// (`domain::workspace::stale`), key = the page's key. Added in version 8.
 pub(crate) const STALE: &str = "stale_copies";
 pub(crate) const STALE_VERSION: u32 = 8;
+
+/// The journal in layers (`persist::journal_layers`), key = `[page, seq]`, and its last
+/// sequence number under the key `"seq"`. The `journal` store keeps what older versions
+/// wrote until it is moved here. Added in version 9 (and version 2 of a journal's own
+/// database in a storage bucket).
+pub(crate) const JOURNAL_LAYERS: &str = "journal_layers";
+pub(crate) const LAYERS_VERSION: u32 = 9;
+pub(crate) const LAYER_SEQ_KEY: &str = "seq";
 
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
@@ -90,6 +98,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         8 => {
             db.create_object_store(STALE).build()?;
+        }
+        9 => {
+            db.create_object_store(JOURNAL_LAYERS).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

@@ -107,7 +107,7 @@ fn delete_figures() {
 fn print_encoding(ws: &Workspace, change: &crate::domain::Change) {
     let t = Instant::now();
     let (mut records, mut bytes) = (0, 0);
-    for write in crate::persist::writes::writes(ws, change) {
+    for write in crate::persist::writes::writes(ws, change, crate::persist::writes::JournalFormat::Layers { seq: 1 }) {
         records += 1;
         bytes += write.bytes.map_or(0, |b| b.len());
     }

@@ -8,7 +8,7 @@ use super::writer::BackupWriter;
 use crate::domain::codec::encode_journal_entry;
 use crate::domain::change::JournalKey;
 use crate::domain::Workspace;
-use crate::persist::writes::{encode, targets, Target};
+use crate::persist::writes::{encode, record_places, Target};
 use crate::persist::{LocalBoxFuture, Persistence, StoreError};
 
 /// Journal entries read per request.
@@ -48,7 +48,7 @@ where
     let mut plan: Vec<Target> = Vec::new();
     let mut counts = BackupCounts::default();
     read(&mut |ws| {
-        plan = targets(&ws.whole()).collect();
+        plan = record_places(&ws.whole()).collect();
         counts.contacts = ws.total_contacts() as u64;
     });
     let mut writer = BackupWriter::new(header);

@@ -9,6 +9,7 @@ use super::Backend;
 use crate::domain::change::JournalKey;
 use crate::domain::interaction::{Choices, Interaction, InteractionDraft, InteractionId, InteractionIdentity};
 use crate::domain::{Change, ContactId, HistoryEvent, HistoryKind, Interval, JourneyEntry, ListId, Timestamp, Workspace};
+use crate::persist::journal_layers::{encode_layer, page_of, Layer, LayerKey};
 use crate::persist::writes::Target;
 use crate::persist::{Persistence, StoreError};
 
@@ -155,16 +156,58 @@ pub(crate) async fn damaged_journal_bytes_give_corrupt_not_a_panic(b: &dyn Backe
     let c = ContactId::new(8);
     let entry = call(1, c, at(JUNE_1));
     put(store, vec![entry.clone()]).await;
-    b.put_raw(Target::Journal(JournalKey::of(&entry)), vec![3, 0xFF, 0xFF, 0xFF]).await;
+    // A layer above the stored one (a later sequence number) that is not a layer.
+    let top = Target::Layer(LayerKey { page: page_of(c), seq: 1 << 40 });
+    b.put_raw(top, vec![1, 0xFF, 0xFF, 0xFF]).await;
     match store.journal(c, None).await {
-        Err(StoreError::Corrupt(m)) => assert!(m.contains("journal entry of contact 8"), "{m}"),
+        Err(StoreError::Corrupt(m)) => assert!(m.contains("page of the journal is damaged"), "{m}"),
         other => panic!("expected Corrupt, got {other:?}"),
     }
-    // An entry of another contact stored in this one's range is damage too.
+    // An entry of another contact filed under this one is damage too.
     let other = call(2, ContactId::new(9), at(JUNE_1));
     let bytes = crate::domain::codec::encode_journal_entry(&other);
-    b.put_raw(Target::Journal(JournalKey::of(&entry)), bytes).await;
-    assert!(matches!(store.journal(c, None).await, Err(StoreError::Corrupt(m)) if m.contains("belongs to contact 9")));
+    let layer = Layer { puts: vec![(JournalKey::of(&entry), bytes)], ..Layer::default() };
+    b.put_raw(top, encode_layer(&layer)).await;
+    assert!(matches!(store.journal(c, None).await, Err(StoreError::Corrupt(m)) if m.contains("journal entry of contact 8 belongs to contact 9")));
+}
+
+/// Many commits on contacts either side of a journal page's edge (more than a page
+/// keeps as separate layers before a read flattens it): each journey, read twice (the
+/// second after any flattening), and the whole journal in key order are what was written.
+pub(crate) async fn many_commits_across_a_page_edge_read_back_as_written(b: &dyn Backend) {
+    let store = b.store();
+    let contacts: Vec<ContactId> = (510..516).map(ContactId::new).collect();
+    let mut expected: Vec<Vec<JourneyEntry>> = vec![Vec::new(); contacts.len()];
+    for round in 0..12u64 {
+        let mut change = Change::default();
+        for (i, &c) in contacts.iter().enumerate() {
+            let entry = call(round * 10 + i as u64 + 1, c, at(JUNE_1 + round as i64 * DAY));
+            change.journal_put.push(entry.clone());
+            expected[i].push(entry);
+        }
+        if round == 5 {
+            // Contact 511 (last of page 0) and 512 (first of page 1) lose everything so far.
+            change.journal_put.retain(|e| ![511, 512].contains(&e.contact().get()));
+            change.journal_cleared = vec![ContactId::new(511), ContactId::new(512)];
+            expected[1].clear();
+            expected[2].clear();
+        }
+        if round == 8 {
+            let gone = expected[4].remove(3);
+            change.journal_deleted.push(JournalKey::of(&gone));
+        }
+        store.commit(&Workspace::new(), &change).await.expect("commit");
+    }
+    for pass in 0..2 {
+        for (i, &c) in contacts.iter().enumerate() {
+            assert_eq!(journal(store, c, None).await, expected[i], "contact {c}, read {pass}");
+        }
+    }
+    let everything: Vec<JourneyEntry> = expected.concat();
+    assert_eq!(store.journal_after(None, usize::MAX).await.expect("all"), everything);
+    let after = JournalKey::of(&expected[0][11]);
+    let next = store.journal_after(Some(after), 3).await.expect("after");
+    assert_eq!(next, everything[12..15], "resumes after a key, across the page edge");
 }
 
 /// Logging and closing through the workspace: the interaction, the contact's activity

@@ -56,6 +56,7 @@ macro_rules! for_each_check {
         $wrap!(checks_journal::a_deleted_lists_contacts_keep_their_journal_until_the_trash_is_emptied_in_chunks);
         $wrap!(checks_journal::journal_deleted_removes_one_entry_and_a_failed_commit_writes_none);
         $wrap!(checks_journal::damaged_journal_bytes_give_corrupt_not_a_panic);
+        $wrap!(checks_journal::many_commits_across_a_page_edge_read_back_as_written);
         $wrap!(checks_journal::a_logged_interaction_and_its_contacts_activity_land_together);
         $wrap!(checks_trash::a_deletion_lands_with_the_pages_it_emptied_and_survives_a_reopen);
         $wrap!(checks_trash::restore_and_purge_land_and_the_purge_clears_the_journal);

@@ -9,13 +9,14 @@ use wasm_bindgen_test::*;
 
 use super::raw::{fresh_name, raw_put, raw_values};
 use crate::domain::{Change, JourneyEntry, Workspace};
-use crate::persist::suite::fixtures::{catalog, snapshot, voice_call};
-use crate::persist::writes::journal_writes;
+use crate::persist::suite::fixtures::{catalog, snapshot, voice_call, Catalog};
+use crate::persist::journal_layers::FLATTEN_AT;
+use crate::persist::writes::{journal_writes, JournalFormat};
 use crate::persist::outbox;
 use crate::store::journal_home::{bucket_factory, database_names, SETTING};
 use crate::store::keys::bytes_to_js;
 use crate::store::raw_idb::result;
-use crate::store::schema::{JOURNAL, OUTBOX};
+use crate::store::schema::{JOURNAL, JOURNAL_LAYERS, OUTBOX};
 use crate::store::Store;
 
 /// The names of the journal databases in the bucket.
@@ -52,20 +53,24 @@ async fn a_new_workspace_keeps_its_journal_in_the_bucket_and_none_in_its_own_dat
     Store::delete_database(&name).await.expect("delete db");
 }
 
-#[wasm_bindgen_test]
-async fn a_save_cut_before_the_bucket_was_written_is_finished_at_the_next_start() {
-    let name = fresh_name("bucket-outbox");
-    let store = Store::open(&name).await.expect("open");
+/// What a tab closed right after the pages' transaction leaves: a call logged to Ann,
+/// her activity saved, the call only in the outbox (its requests in `format`).
+async fn a_call_saved_but_for_its_journal(name: &str, format: JournalFormat) -> (Store, Workspace, Catalog, Change) {
+    let store = Store::open(name).await.expect("open");
     let mut ws = Workspace::new();
     let c = catalog(&store, &mut ws).await;
     store.prepare_journal().await.expect("the journal's home");
-    // What a tab closed right after the pages' transaction leaves: the contact's
-    // activity saved, the call only in the outbox.
     let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("call");
     let pages_only = Change { journal_put: Vec::new(), journal_deleted: Vec::new(), journal_cleared: Vec::new(), ..ch.clone() };
     store.commit(&ws, &pages_only).await.expect("commit the pages");
-    let writes: Vec<_> = journal_writes(&ch).collect();
-    raw_put(&name, OUTBOX, JsValue::from_f64(1.0), bytes_to_js(&outbox::encode(&writes))).await;
+    raw_put(name, OUTBOX, JsValue::from_f64(1.0), bytes_to_js(&outbox::encode(&journal_writes(&ch, format)))).await;
+    (store, ws, c, ch)
+}
+
+#[wasm_bindgen_test]
+async fn a_save_cut_before_the_bucket_was_written_is_finished_at_the_next_start() {
+    let name = fresh_name("bucket-outbox");
+    let (store, ws, c, ch) = a_call_saved_but_for_its_journal(&name, JournalFormat::Layers { seq: 1 }).await;
     assert_eq!(store.journal(c.ann, None).await.expect("journal"), [], "the call is not in the bucket yet");
     store.close();
 
@@ -90,8 +95,70 @@ async fn deleting_the_workspace_deletes_its_journal_in_the_bucket() {
     assert_eq!(bucket_databases().await.iter().filter(|d| d.starts_with(&prefix)).count(), 0);
     // Nothing of it is left to meet a workspace of the same name.
     let store = Store::open(&name).await.expect("open again");
-    let request = store.journal_db_for_tests().await.transaction_with_str(JOURNAL).expect("tx").object_store(JOURNAL).expect("store").count().expect("count");
-    assert_eq!(result(&request).await.expect("counted").as_f64(), Some(0.0));
+    for shelf in [JOURNAL, JOURNAL_LAYERS] {
+        assert_eq!(count(&store.journal_db_for_tests().await, shelf).await, 0, "{shelf}");
+    }
+    store.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+/// How many records the object store `shelf` of `db` holds.
+async fn count(db: &web_sys::IdbDatabase, shelf: &str) -> u32 {
+    let request = db.transaction_with_str(shelf).expect("tx").object_store(shelf).expect("store").count().expect("count");
+    result(&request).await.expect("counted").as_f64().expect("a number") as u32
+}
+
+#[wasm_bindgen_test]
+async fn an_unfinished_save_of_the_version_before_layers_is_applied_then_moved_into_layers() {
+    let name = fresh_name("bucket-old-outbox");
+    // The outbox record a tab of the version before layers left: one request per entry.
+    let (store, mut ws, c, ch) = a_call_saved_but_for_its_journal(&name, JournalFormat::Entries).await;
+    store.close();
+
+    let again = Store::open(&name).await.expect("reopen");
+    assert_eq!(again.journal(c.ann, None).await.expect("journal"), ch.journal_put, "read from where that version put it");
+    let db = again.journal_db_for_tests().await;
+    assert_eq!((count(&db, JOURNAL).await, count(&db, JOURNAL_LAYERS).await), (ch.journal_put.len() as u32, 0));
+    // A later call goes into a layer; moving the old entries keeps both.
+    let (_, later) = ws.log_interaction(c.ann, &voice_call("2026-06-02T09:00"), 0).expect("later call");
+    again.commit(&ws, &later).await.expect("commit the later call");
+    again.prepare_journal().await.expect("move the old entries");
+    assert_eq!(count(&db, JOURNAL).await, 0, "no entry left one record each");
+    let mut both = ch.journal_put.clone();
+    both.extend(later.journal_put.clone());
+    both.sort_by_key(crate::domain::change::JournalKey::of);
+    assert_eq!(again.journal(c.ann, None).await.expect("journal"), both);
+    again.close();
+    Store::delete_database(&name).await.expect("delete db");
+}
+
+#[wasm_bindgen_test]
+async fn a_page_read_with_many_layers_is_flattened_into_one_and_reads_the_same() {
+    let name = fresh_name("bucket-flatten");
+    let store = Store::open(&name).await.expect("open");
+    let mut ws = Workspace::new();
+    let c = catalog(&store, &mut ws).await;
+    for day in 1..=FLATTEN_AT + 2 {
+        let (_, ch) = ws.log_interaction(c.ann, &voice_call(&format!("2026-06-{day:02}T09:00")), 0).expect("call");
+        store.commit(&ws, &ch).await.expect("commit a call");
+    }
+    let db = store.journal_db_for_tests().await;
+    let layers = count(&db, JOURNAL_LAYERS).await;
+    assert!(layers as usize > FLATTEN_AT, "one layer per commit (and the sequence number): {layers}");
+    let before = store.journal(c.ann, None).await.expect("journal");
+    assert_eq!(before.iter().filter(|e| matches!(e, JourneyEntry::Interaction(_))).count(), FLATTEN_AT + 2);
+    // Flattened after the read, in the background.
+    let mut waited = 0;
+    while count(&db, JOURNAL_LAYERS).await > 2 && waited < 3_000 {
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        waited += 20;
+    }
+    assert_eq!(count(&db, JOURNAL_LAYERS).await, 2, "one layer and the sequence number");
+    assert_eq!(store.journal(c.ann, None).await.expect("journal"), before);
+    // A call after flattening stacks on top.
+    let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-28T09:00"), 0).expect("call");
+    store.commit(&ws, &ch).await.expect("commit");
+    assert_eq!(store.journal(c.ann, None).await.expect("journal").len(), before.len() + ch.journal_put.len());
     store.close();
     Store::delete_database(&name).await.expect("delete db");
 }

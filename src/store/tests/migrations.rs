@@ -313,12 +313,18 @@ async fn a_version_6_database_keeps_its_journal_where_it_is_and_gains_an_outbox(
     assert_eq!(store.version(), VERSION);
     assert!(raw_store_names(&name).await.contains(&"journal_outbox".to_string()));
     assert_eq!(store.journal(c.ann, None).await.expect("journal"), ann_journal);
-    // Its entries stay where they are, and so do new ones: one journal, one place.
+    // Its entries stay in this database, and so do new ones (in layers since schema 9).
     let (_, ch) = ws.log_interaction(c.ann, &voice_call("2026-06-01T09:00"), 0).expect("another call");
     store.commit(&ws, &ch).await.expect("commit the other call");
     assert_eq!(store.get_setting("journal-home").await.expect("setting").as_deref(), Some("main"));
-    assert!(raw_values(&name, "journal").await.len() > stored_before, "the new call is in the workspace's own journal store");
-    assert_eq!(store.journal(c.ann, None).await.expect("journal").len(), ann_journal.len() * 2);
+    assert_eq!(raw_values(&name, "journal").await.len(), stored_before, "the new call is not one record per entry");
+    assert!(!raw_values(&name, "journal_layers").await.is_empty(), "the new call is in a layer of the workspace's own database");
+    let both = store.journal(c.ann, None).await.expect("journal");
+    assert_eq!(both.len(), ann_journal.len() * 2);
+    // The old entries move into layers (what the app does after start-up), unchanged.
+    store.prepare_journal().await.expect("move the old entries");
+    assert_eq!(raw_values(&name, "journal").await.len(), 0);
+    assert_eq!(store.journal(c.ann, None).await.expect("journal"), both);
     store.close();
     Store::delete_database(&name).await.expect("delete db");
 }

@@ -62,7 +62,7 @@ impl Backend for IndexedDb {
         let (store, key) = location(target);
         Box::pin(async move {
             // The journal may live in its own database (a storage bucket).
-            if target.shelf() == Shelf::Journal {
+            if matches!(target.shelf(), Shelf::Journal | Shelf::JournalLayers) {
                 raw_put_in(&self.store.journal_db_for_tests().await, store, &key, &bytes_to_js(&bytes)).await;
             } else {
                 raw_put(&self.name, store, key, bytes_to_js(&bytes)).await;
