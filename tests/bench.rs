@@ -43,12 +43,17 @@
 //! figures); the shared parts (browser, downloads, memory) live in tests/support.
 
 mod support;
+#[path = "bench_steps/baseline.rs"]
+mod baseline;
 #[path = "bench_steps/delete.rs"]
 mod delete;
 #[path = "bench_steps/duplicates.rs"]
 mod duplicates;
 #[path = "bench_steps/journey.rs"]
 mod journey;
+#[allow(dead_code)]
+#[path = "bench_steps/report.rs"]
+mod report;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -59,7 +64,7 @@ use serde_json::{json, Value};
 use support::files::{allow_downloads, wait_for_download, TempDir};
 use support::memory::page_memory;
 use support::text::digits;
-use support::{fresh_db_name, repo_path, Browser, Launch, StaticServer};
+use support::{fresh_db_name, poll_json, repo_path, Browser, Launch, StaticServer};
 
 const ROW: &str = "#contacts-table tbody tr";
 /// The bench page's generator seed (src/bin/bench.rs).
@@ -94,7 +99,12 @@ async fn bench_500k_contacts() {
         before = after;
     }
 
-    let server = StaticServer::start(vec![("/".into(), dist.clone()), ("/bench/".into(), dist_bench)]).await;
+    // The export (step 5) is written here, and served: the JavaScript baseline (10)
+    // parses and stores the same rows.
+    let files = TempDir::new("cm-bench-files");
+    let mut mounts = vec![("/".into(), dist.clone()), ("/bench/".into(), dist_bench), ("/files/".into(), files.path().to_path_buf())];
+    mounts.extend(baseline::mounts());
+    let server = StaticServer::start(mounts).await;
     let profile = std::env::temp_dir().join(format!("cm-bench-profile-{}", fresh_db_name("p")));
     let db = fresh_db_name("bench");
     let launch = |strategy| Launch {
@@ -174,7 +184,7 @@ async fn bench_500k_contacts() {
     browser.screenshot("bench-search").await;
 
     // 5. Export the list to CSV.
-    let export = export_list(&browser, n).await;
+    let export = export_list(&browser, n, files.path()).await;
     println!("bench: export {export}");
     browser.close().await;
     wait_profile_unlocked(&profile).await;
@@ -241,6 +251,23 @@ async fn bench_500k_contacts() {
     let deleted = delete::delete_and_restore(&browser, &db, n, doomed).await;
     println!("bench: delete and undo {deleted}");
     browser.close().await;
+    wait_profile_unlocked(&profile).await;
+
+    // 10. The JavaScript baseline on the exported rows, in the same browser: parsed with
+    // PapaParse and stored one record per contact (three indexes); then a new browser
+    // process loads a page that reads them all back with getAll.
+    let js_db = fresh_db_name("baseline");
+    let browser = Browser::launch(launch("normal")).await;
+    let js_store = baseline::store(&browser, "/files/Benchmark.csv", &js_db).await;
+    println!("bench: JavaScript baseline, parse and store {js_store}");
+    assert_eq!(js_store["rows"].as_u64(), Some(n as u64), "the baseline parsed every exported row: {js_store}");
+    browser.close().await;
+    wait_profile_unlocked(&profile).await;
+    let browser = Browser::launch(launch("normal")).await;
+    let js_read = baseline::read(&browser, &js_db).await;
+    println!("bench: JavaScript baseline, read back {js_read}");
+    assert_eq!(js_read["rows"].as_u64(), Some(n as u64), "the baseline read back every row: {js_read}");
+    browser.close().await;
     // `BENCH_KEEP_PROFILE`: keep the browser profile to look at its storage afterwards.
     if std::env::var_os("BENCH_KEEP_PROFILE").is_none() {
         let _ = std::fs::remove_dir_all(&profile);
@@ -253,10 +280,11 @@ async fn bench_500k_contacts() {
         "keystrokes": keys.iter().map(|(q, k)| json!({ "query": q, "result": k })).collect::<Vec<_>>(),
         "memory_first_visit": first_memory, "memory": mem, "chromium_rss": rss, "wasm": size, "export": export,
         "service_worker": sw, "interactions": added, "cold_after_writing_interactions": after_write, "cold_with_interactions": with_journal, "journey_open": opened, "journey_open_after_write": opened_after_write,
-        "journey_filter": filtered, "journey_reopen": reopened, "duplicates": found, "delete": deleted });
+        "journey_filter": filtered, "journey_reopen": reopened, "duplicates": found, "delete": deleted,
+        "baseline": { "store": js_store, "read": js_read } });
     let out = repo_path("target/bench-result.json");
     let _ = std::fs::write(&out, serde_json::to_string_pretty(&report).unwrap_or_default());
-    print_table(n, &report, &keys);
+    report::print(&report::main_rows(&report));
     println!("bench: raw figures in {}", out.display());
 }
 
@@ -357,30 +385,6 @@ async fn service_worker_ready(browser: &Browser) -> Value {
     assert!(v["error"].is_null(), "service worker: {}", v["error"]);
     assert_eq!((v["active"].as_bool(), v["wasm_cached"].as_bool()), (Some(true), Some(true)), "the service worker is active and holds the wasm: {v}");
     v
-}
-
-/// Polls `#id[data-done]` and parses its text as JSON.
-async fn poll_json(browser: &Browser, id: &str, limit: Duration) -> Value {
-    let script = format!(
-        "const el = document.getElementById('{id}');
-         return el && el.dataset.done ? el.textContent : (document.getElementById('bench-status') || {{}}).textContent || null;"
-    );
-    let deadline = Instant::now() + limit;
-    let mut last = String::new();
-    loop {
-        let v = browser.client.execute(&script, vec![]).await.unwrap_or(Value::Null);
-        if let Some(text) = v.as_str() {
-            if let Ok(json) = serde_json::from_str::<Value>(text) {
-                return json;
-            }
-            if text != last {
-                println!("bench: page says: {text}");
-                last = text.to_string();
-            }
-        }
-        assert!(Instant::now() < deadline, "bench page gave no result within {limit:?} (last: {last})");
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
 }
 
 /// A script fragment: `snapshot()` returns what the contacts page shows (the pager's
@@ -493,10 +497,9 @@ async fn keystroke(browser: &Browser, q: &str) -> Value {
 
 /// Exports the benchmark list from the Lists page: click Export in the dialog to the
 /// file offered (`cm:export-done`), with the longest gap between animation frames
-/// meanwhile; then checks the downloaded file has a row per contact.
-async fn export_list(browser: &Browser, n: usize) -> Value {
-    let dir = TempDir::new("cm-bench-export");
-    allow_downloads(browser, dir.path()).await;
+/// meanwhile; then checks the file, downloaded into `dir` as Benchmark.csv, has a row per contact.
+async fn export_list(browser: &Browser, n: usize, dir: &Path) -> Value {
+    allow_downloads(browser, dir).await;
     browser.exec("location.hash = '#/lists'").await;
     browser.click("button[aria-label='Export the contacts of Benchmark to CSV']").await;
     browser.wait_for("#export-start").await;
@@ -518,7 +521,7 @@ async fn export_list(browser: &Browser, n: usize) -> Value {
          setTimeout(check, 20);";
     let mut result = browser.exec_async(script).await;
     assert!(result["timeout"].is_null() && result["ms"].as_f64().is_some(), "the export offered no file within 110 s: {result}");
-    let file = wait_for_download(&dir.path().join("Benchmark.csv"), Duration::from_secs(120)).await;
+    let file = wait_for_download(&dir.join("Benchmark.csv"), Duration::from_secs(120)).await;
     let rows = file.iter().filter(|b| **b == b'\n').count().saturating_sub(1);
     let bytes = file.len();
     assert_eq!(rows, n, "the export has {rows} rows (lines after the header) for {n} contacts");
@@ -586,90 +589,3 @@ fn wasm_size(dist: &Path) -> Value {
         .unwrap_or(0);
     json!({ "file": path.file_name().map(|f| f.to_string_lossy().into_owned()), "raw_bytes": raw, "gzip_bytes": gzip })
 }
-
-fn print_table(n: usize, r: &Value, keys: &[(&str, Value)]) {
-    let ms = |v: &Value| v.as_f64().map(|x| format!("{x:.0} ms")).unwrap_or_else(|| "n/a".into());
-    let mb = |v: &Value| v.as_f64().map(|x| format!("{:.1} MB", x / 1e6)).unwrap_or_else(|| "n/a".into());
-    let check = |v: Option<f64>, limit: f64| match v {
-        Some(x) if x < limit => "ok",
-        Some(_) => "OVER",
-        None => "?",
-    };
-    let mut rows: Vec<(String, String, String, &str)> = Vec::new();
-    let w = &r["write"];
-    rows.push((format!("write {n} contacts (add + commit)"), ms(&w["write_ms"]), "< 3000 ms".into(), check(w["write_ms"].as_f64(), 3000.0)));
-    rows.push(("  of which IndexedDB commits".into(), ms(&w["commit_ms"]), String::new(), ""));
-    rows.push(("  generated = valid = stored = reloaded (checked)".into(), w["reloaded"].to_string(), String::new(), ""));
-    rows.push(("  generating the contacts (untimed)".into(), ms(&w["generate_ms"]), String::new(), ""));
-    rows.push(("  warm reload in the bench page".into(), ms(&w["reload_ms"]), String::new(), ""));
-    for (key, name) in [("first_visit", "first visit"), ("cold", "returning visit")] {
-        let c = &r[key];
-        rows.push((format!("cold load, {name}: navigation -> first row painted"), ms(&c["painted"]), "< 1500 ms".into(), check(c["painted"].as_f64(), 1500.0)));
-        let via = if c["wasm_fetch"]["via_service_worker"] == json!(true) { "service worker" } else { "network" };
-        rows.push((format!("  wasm fetched from the {via}"), ms(&c["wasm_fetch"]["end"]), String::new(), ""));
-        rows.push(("  wasm main started (cm:main)".into(), ms(&c["marks"]["cm:main"]), String::new(), ""));
-        rows.push(("  #app-ready shown".into(), ms(&c["ready"]), String::new(), ""));
-        let range = c["range"].as_str().unwrap_or("?").to_owned();
-        rows.push(("  pager (first page = the domain's, checked)".into(), range, String::new(), ""));
-    }
-    rows.push(("  (second visit, warming the wasm code cache: painted)".into(), ms(&r["second_visit"]["painted"]), String::new(), ""));
-    let m = &r["memory"];
-    let total = match (m["js_heap"].as_f64(), m["wasm"].as_f64()) {
-        (Some(a), Some(b)) => Some(a + b),
-        _ => None,
-    };
-    rows.push(("memory after load, before search: JS + wasm".into(), total.map(|x| format!("{:.1} MB", x / 1e6)).unwrap_or_else(|| "n/a".into()), "< 300 MB".into(), check(total.map(|x| x / 1e6), 300.0)));
-    rows.push(("  JS heap".into(), mb(&m["js_heap"]), String::new(), ""));
-    rows.push(("  wasm linear memory".into(), mb(&m["wasm"]), String::new(), ""));
-    rows.push(("  tab renderer process RSS".into(), mb(&r["chromium_rss"]["renderer_bytes"]), String::new(), ""));
-    let mut worst: Option<f64> = None;
-    for (q, k) in keys {
-        let v = k["ms"].as_f64();
-        worst = match (worst, v) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (None, b) => b,
-            (a, None) => a,
-        };
-        let matched = shown_total(k);
-        rows.push((format!("search keystroke -> {q:?} ({matched} match)"), ms(&k["ms"]), "< 50 ms".into(), check(v, 50.0)));
-    }
-    rows.push(("search keystroke, worst".into(), worst.map(|x| format!("{x:.0} ms")).unwrap_or_else(|| "n/a".into()), "< 50 ms".into(), check(worst, 50.0)));
-    let e = &r["export"];
-    rows.push((format!("export {n} contacts to CSV (click -> file)"), ms(&e["ms"]), "< 3000 ms".into(), check(e["ms"].as_f64(), 3000.0)));
-    rows.push(("  longest frame gap meanwhile".into(), ms(&e["max_frame_gap_ms"]), "< 100 ms".into(), check(e["max_frame_gap_ms"].as_f64(), 100.0)));
-    rows.push(("  file size".into(), mb(&e["file_bytes"]), String::new(), ""));
-    let i = &r["interactions"];
-    rows.push((format!("write {} interactions (log + commit)", i["logged"]), ms(&i["write_ms"]), String::new(), ""));
-    let (with, without) = (r["cold_with_interactions"]["painted"].as_f64(), r["cold"]["painted"].as_f64());
-    rows.push(("cold load, returning visit, with them stored".into(), ms(&r["cold_with_interactions"]["painted"]), "< 1500 ms".into(), check(with, 1500.0)));
-    let delta = with.zip(without).map(|(a, b)| format!("{:+.0} ms", a - b)).unwrap_or_else(|| "n/a".into());
-    rows.push(("  change from the visit without them".into(), delta, String::new(), ""));
-    rows.push(("  (first visit after writing them: painted)".into(), ms(&r["cold_after_writing_interactions"]["painted"]), String::new(), ""));
-    let j = &r["journey_open"];
-    rows.push((format!("journey of {} interactions: open -> first item painted", i["busy"]), ms(&j["ms"]), "< 300 ms".into(), check(j["ms"].as_f64(), 300.0)));
-    rows.push(("  the first contact opened this session (its code runs first)".into(), String::new(), String::new(), ""));
-    rows.push(("  (first journey after writing them: painted)".into(), ms(&r["journey_open_after_write"]["ms"]), String::new(), ""));
-    let again = &r["journey_reopen"];
-    rows.push(("journey opened again (contacts opened before)".into(), ms(&again["ms"]), "< 300 ms".into(), check(again["ms"].as_f64(), 300.0)));
-    rows.push(("  items rendered / shown".into(), format!("{} / {}", j["items"], j["shown"].as_str().unwrap_or("?")), String::new(), ""));
-    let f = &r["journey_filter"];
-    rows.push(("journey filter change (tick voice only) -> painted".into(), ms(&f["ms"]), "< 50 ms".into(), check(f["ms"].as_f64(), 50.0)));
-    rows.push(("  shown after".into(), f["after"].as_str().unwrap_or("?").to_owned(), String::new(), ""));
-    rows.extend(duplicates::rows(&r["duplicates"], &ms, &check));
-    rows.extend(delete::rows(&r["delete"], &ms, &check));
-    let s = &r["wasm"];
-    rows.push(("wasm size raw".into(), mb(&s["raw_bytes"]), String::new(), ""));
-    rows.push(("wasm size gzip -9".into(), mb(&s["gzip_bytes"]), String::new(), ""));
-    println!("\n{:<58} {:>16}  {:<10} {}", "figure", "measured", "target", "");
-    println!("{}", "-".repeat(92));
-    for (name, value, target, verdict) in rows {
-        println!("{name:<58} {value:>16}  {target:<10} {verdict}");
-    }
-    println!();
-}
-
-/// The total a keystroke's page showed ("1–25 of 12,345" -> "12,345").
-fn shown_total(k: &Value) -> String {
-    k["range"].as_str().and_then(|r| r.rsplit_once(" of ")).map_or_else(|| "?".into(), |(_, t)| t.to_owned())
-}
-

@@ -7,10 +7,8 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
+pub use crate::report::Row;
 use crate::support::Browser;
-
-/// A table row: figure, measured, target, verdict.
-pub type Row = (String, String, String, &'static str);
 
 /// Opens the bench page with `query` (after `db=`), waits for its result, and adds
 /// `longest_long_task_ms` for each `[start, end]` window the result names (`windows`:
@@ -18,7 +16,7 @@ pub type Row = (String, String, String, &'static str);
 /// it, 0 when none was.
 pub async fn run_page(browser: &Browser, db: &str, query: &str, windows: &[(&str, &str)]) -> Value {
     browser.client.goto(&browser.url(&format!("/bench/?db={db}&{query}"))).await.expect("open the bench page");
-    let mut result = crate::poll_json(browser, "bench-result", Duration::from_secs(900)).await;
+    let mut result = crate::support::poll_json(browser, "bench-result", Duration::from_secs(900)).await;
     assert!(result.get("error").is_none(), "the bench page ({query}) failed: {result}");
     let tasks = long_tasks(browser).await;
     for (window, figure) in windows {

@@ -29,6 +29,9 @@ pub mod tags;
 pub mod text;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use browser::{Browser, Launch, WAIT};
@@ -59,4 +62,29 @@ fn unique_suffix() -> String {
         .map(|d| d.as_nanos())
         .unwrap_or(0);
     format!("{}-{nanos}-{n}", std::process::id())
+}
+
+/// Polls a page that reports one JSON result in `#id` (with `data-done` set), printing
+/// what its `#bench-status` says meanwhile; fails after `limit`.
+pub async fn poll_json(browser: &Browser, id: &str, limit: Duration) -> Value {
+    let script = format!(
+        "const el = document.getElementById('{id}');
+         return el && el.dataset.done ? el.textContent : (document.getElementById('bench-status') || {{}}).textContent || null;"
+    );
+    let deadline = Instant::now() + limit;
+    let mut last = String::new();
+    loop {
+        let v = browser.client.execute(&script, vec![]).await.unwrap_or(Value::Null);
+        if let Some(text) = v.as_str() {
+            if let Ok(json) = serde_json::from_str::<Value>(text) {
+                return json;
+            }
+            if text != last {
+                println!("bench: page says: {text}");
+                last = text.to_string();
+            }
+        }
+        assert!(Instant::now() < deadline, "bench page gave no result within {limit:?} (last: {last})");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 }
