@@ -7,7 +7,7 @@ use web_sys::{IdbDatabase, IdbKeyRange, IdbRequest, IdbTransactionMode};
 
 use super::error::StoreError;
 use super::journal_home::Shape;
-use super::journal_layers::{flatten_page, legacy_pairs, next_page, page_layers, read_layers, LayersRead};
+use super::journal_layers::{flatten_page, legacy_pairs, next_page, page_layers, read_layers, values};
 use super::journal_ops::transaction;
 use super::keys::{journal_key, journal_range};
 use super::raw_idb::{js_error, result};
@@ -22,7 +22,7 @@ pub(crate) struct JournalRead {
     contact: ContactId,
     interval: Option<Interval>,
     shape: Shape,
-    layers: Option<LayersRead>,
+    layers: Option<IdbRequest>,
     legacy: Option<(IdbRequest, IdbRequest)>,
 }
 
@@ -58,7 +58,7 @@ pub(crate) fn issue(db: &IdbDatabase, shape: Shape, contact: ContactId, interval
 /// found with many layers is flattened afterwards, in the background.
 pub(crate) async fn collect(read: JournalRead) -> Result<Vec<JourneyEntry>, StoreError> {
     let layers = match &read.layers {
-        Some(request) => request.layers().await?.0,
+        Some(request) => values(&result(request).await?, "a page of the journal")?,
         None => Vec::new(),
     };
     let legacy = match &read.legacy {

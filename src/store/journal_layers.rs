@@ -7,8 +7,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 use super::error::StoreError;
-use super::journal_ops::{put_parts, transaction};
-use super::keys::{journal_range, js_to_bytes, layer_range, parse_journal_key, parse_layer_key};
+use super::journal_ops::transaction;
+use super::keys::{bytes_to_js, journal_range, js_to_bytes, layer_key, layer_range, parse_journal_key, parse_layer_key};
 use super::raw_idb::{completed, js_error, result};
 use super::schema::{JOURNAL, JOURNAL_LAYERS, LAYER_SEQ_KEY};
 use crate::domain::change::JournalKey;
@@ -43,39 +43,16 @@ async fn first_legacy_contact(db: &IdbDatabase) -> Result<Option<ContactId>, Sto
     }
 }
 
-/// A read of `page`'s layers, sent: the keys and the values of their parts.
-pub(crate) struct LayersRead {
-    keys: IdbRequest,
-    values: IdbRequest,
-}
-
 /// Sends a read of `page`'s layers on `store`.
-pub(crate) fn read_layers(store: &IdbObjectStore, page: u64) -> Result<LayersRead, StoreError> {
+pub(crate) fn read_layers(store: &IdbObjectStore, page: u64) -> Result<IdbRequest, StoreError> {
     let (lower, upper) = layer_range(page, None);
     let range = IdbKeyRange::bound(&lower, &upper).map_err(|e| js_error(&e))?;
-    let keys = store.get_all_keys_with_key(&range).map_err(|e| js_error(&e))?;
-    let values = store.get_all_with_key(&range).map_err(|e| js_error(&e))?;
-    Ok(LayersRead { keys, values })
+    store.get_all_with_key(&range).map_err(|e| js_error(&e))
 }
 
-impl LayersRead {
-    /// The layers, oldest first (their parts joined), and the last one's key.
-    pub(crate) async fn layers(&self) -> Result<(Vec<Vec<u8>>, Option<LayerKey>), StoreError> {
-        let keys = js_sys::Array::from(&result(&self.keys).await?);
-        let values = js_sys::Array::from(&result(&self.values).await?);
-        let mut layers: Vec<Vec<u8>> = Vec::new();
-        let mut last: Option<LayerKey> = None;
-        for (key, value) in keys.iter().zip(values.iter()) {
-            let key = parse_layer_key(&key).map_err(|k| StoreError::Corrupt(format!("a page of the journal has an invalid key {k}")))?;
-            let bytes = js_to_bytes(&value).ok_or_else(|| StoreError::Corrupt("a page of the journal is not bytes".into()))?;
-            match layers.last_mut() {
-                Some(layer) if last == Some(key) => layer.extend_from_slice(&bytes),
-                _ => layers.push(bytes),
-            }
-            last = Some(key);
-        }
-        Ok((layers, last))
-    }
+/// The bytes of every value a `getAll` returned.
+pub(crate) fn values(array: &JsValue, what: &str) -> Result<Vec<Vec<u8>>, StoreError> {
+    js_sys::Array::from(array).iter().map(|v| js_to_bytes(&v).ok_or_else(|| StoreError::Corrupt(format!("{what} is not bytes")))).collect()
 }
 
 /// Keys and values of legacy entries read together.
@@ -99,7 +76,10 @@ pub(crate) async fn flatten_page(db: &IdbDatabase, page: u64, legacy: bool) -> R
     let tx = transaction(db, names, IdbTransactionMode::Readwrite)?;
     let outcome = async {
         let layers = tx.object_store(JOURNAL_LAYERS).map_err(|e| js_error(&e))?;
-        let read = read_layers(&layers, page)?;
+        let (lower, upper) = layer_range(page, None);
+        let range = IdbKeyRange::bound(&lower, &upper).map_err(|e| js_error(&e))?;
+        let keys = layers.get_all_keys_with_key(&range).map_err(|e| js_error(&e))?;
+        let stacked = layers.get_all_with_key(&range).map_err(|e| js_error(&e))?;
         let (first, last) = contacts_of(page);
         let (legacy_lower, legacy_upper) = journal_range(first, last, None);
         let legacy_range = IdbKeyRange::bound(&legacy_lower, &legacy_upper).map_err(|e| js_error(&e))?;
@@ -113,21 +93,23 @@ pub(crate) async fn flatten_page(db: &IdbDatabase, page: u64, legacy: bool) -> R
             false => None,
         };
         // Awaited inside the transaction: each answer arrives while it is active.
-        let (stacked, last_key) = read.layers().await?;
+        let keys = js_sys::Array::from(&result(&keys).await?);
+        let stacked = values(&result(&stacked).await?, "a page of the journal")?;
         let pairs = match &old {
             Some((_, keys, values)) => legacy_pairs(&result(keys).await?, &result(values).await?)?,
             None => Vec::new(),
         };
-        let last_seq = last_key.map_or(0, |k| k.seq);
+        let last_seq = match keys.length() {
+            0 => 0,
+            n => parse_layer_key(&keys.get(n - 1)).map_err(|k| StoreError::Corrupt(format!("a page of the journal has an invalid key {k}")))?.seq,
+        };
         let flat = flatten(&pairs, &stacked)?;
-        let (lower, upper) = layer_range(page, Some(last_seq));
-        let read_range = IdbKeyRange::bound(&lower, &upper).map_err(|e| js_error(&e))?;
-        layers.delete(&read_range).map_err(|e| js_error(&e))?;
+        layers.delete(&range).map_err(|e| js_error(&e))?;
         if let Some((store, _, _)) = &old {
             store.delete(&legacy_range).map_err(|e| js_error(&e))?;
         }
         if let Some(bytes) = flat {
-            put_parts(&layers, LayerKey { page, seq: last_seq }, &bytes)?;
+            layers.put_with_key(&bytes_to_js(&bytes), &layer_key(LayerKey { page, seq: last_seq })).map_err(|e| js_error(&e))?;
         }
         Ok::<(), StoreError>(())
     }
@@ -170,5 +152,5 @@ pub(crate) async fn next_page(db: &IdbDatabase, page: u64) -> Result<Option<u64>
 pub(crate) async fn page_layers(db: &IdbDatabase, page: u64) -> Result<Vec<Vec<u8>>, StoreError> {
     let tx = transaction(db, &[JOURNAL_LAYERS], IdbTransactionMode::Readonly)?;
     let store = tx.object_store(JOURNAL_LAYERS).map_err(|e| js_error(&e))?;
-    Ok(read_layers(&store, page)?.layers().await?.0)
+    values(&result(&read_layers(&store, page)?).await?, "a page of the journal")
 }

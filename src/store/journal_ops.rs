@@ -5,9 +5,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
 use super::error::StoreError;
-use super::keys::{bytes_to_js, journal_key, journal_range, layer_key, layer_parts, layer_range, location, store_name, LAYER_PART_BYTES};
+use super::keys::{bytes_to_js, journal_key, journal_range, layer_key, layer_range, location, store_name};
 use super::raw_idb::{completed, js_error};
-use crate::persist::journal_layers::LayerKey;
 use crate::persist::writes::{Shelf, Target, Write};
 
 /// The object stores `writes` need (the journal's own; anything else is skipped).
@@ -47,27 +46,13 @@ pub(crate) fn issue(tx: &IdbTransaction, writes: &[Write]) -> Result<(), StoreEr
                 let (lower, upper) = layer_range(key.page, Some(last));
                 IdbKeyRange::bound(&lower, &upper).and_then(|range| store.delete(&range))
             }
-            (Target::Layer(key), Some(bytes)) => {
-                put_parts(&store, key, bytes)?;
-                continue;
-            }
-            (Target::Layer(key), None) => {
-                let (lower, upper) = layer_parts(key);
-                IdbKeyRange::bound(&lower, &upper).and_then(|range| store.delete(&range))
-            }
+            (Target::Layer(key), Some(bytes)) => store.put_with_key(&bytes_to_js(bytes), &layer_key(key)),
+            (Target::Layer(key), None) => store.delete(&layer_key(key)),
             (Target::LayerSeq, Some(bytes)) => store.put_with_key(&bytes_to_js(bytes), &location(write.target).1),
             _ => continue,
         };
         // Sent; success or failure reaches us through the transaction.
         request.map_err(|e| js_error(&e))?;
-    }
-    Ok(())
-}
-
-/// Puts the layer `bytes` at `key`, in parts that stay plain values.
-pub(crate) fn put_parts(store: &IdbObjectStore, key: LayerKey, bytes: &[u8]) -> Result<(), StoreError> {
-    for (part, chunk) in bytes.chunks(LAYER_PART_BYTES).enumerate() {
-        store.put_with_key(&bytes_to_js(chunk), &layer_key(key, part)).map_err(|e| js_error(&e))?;
     }
     Ok(())
 }

@@ -40,7 +40,7 @@ pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
         Target::Trash(key) => trash_key(key),
         // Ranges, not keys: `journal_ops` deletes `journal_range` / `layer_range` for them.
         Target::JournalOf(first, _) => array(&[first.get() as f64]).into(),
-        Target::Layer(key) | Target::LayersBefore(key) => layer_key(key, 0),
+        Target::Layer(key) | Target::LayersBefore(key) => layer_key(key),
         Target::LayerSeq => JsValue::from_str(LAYER_SEQ_KEY),
     };
     (store_name(target.shelf()), key)
@@ -117,42 +117,30 @@ pub(crate) fn journal_range(first: ContactId, last: ContactId, interval: Option<
     }
 }
 
-/// Bytes per stored part of a layer: Blink stores a value over 64 KiB as a blob file
-/// of its own (`IDBValueWrapper`), and the first read of one in a session waited
-/// ~200 ms for it (2M interactions: a journey's page is ~1 MB). Parts stay values.
-pub(crate) const LAYER_PART_BYTES: usize = 60 * 1024;
-
-/// `[page, seq, part]`: a page's layers are one key range, in the order they stack,
-/// each in parts (`LAYER_PART_BYTES`) to join in key order.
-pub(crate) fn layer_key(key: LayerKey, part: usize) -> JsValue {
-    array(&[key.page as f64, key.seq as f64, part as f64]).into()
+/// `[page, seq]`: a page's layers are one key range, in the order they stack.
+pub(crate) fn layer_key(key: LayerKey) -> JsValue {
+    array(&[key.page as f64, key.seq as f64]).into()
 }
 
-/// The layer a stored part belongs to, or how the unreadable key looks.
+/// The layer key a stored one holds, or how the unreadable key looks.
 pub(crate) fn parse_layer_key(js: &JsValue) -> Result<LayerKey, String> {
     let parse = || {
         let arr = js.dyn_ref::<Array>()?;
         let number = |i: u32| arr.get(i).as_f64().filter(|n| n.fract() == 0.0 && (0.0..2f64.powi(53)).contains(n)).map(|n| n as u64);
-        (arr.length() == 3).then_some(())?;
-        number(2)?;
+        (arr.length() == 2).then_some(())?;
         Some(LayerKey { page: number(0)?, seq: number(1)? })
     };
     parse().ok_or_else(|| format!("{js:?}"))
 }
 
-/// The lower and upper keys (both included) of the parts of `page`'s layers with a
-/// sequence number up to `last_seq` (all of them when `None`).
+/// The lower and upper keys (both included) of `page`'s layers with a sequence number
+/// up to `last_seq` (all of them when `None`).
 pub(crate) fn layer_range(page: u64, last_seq: Option<u64>) -> (JsValue, JsValue) {
     let lower = array(&[page as f64]).into();
     match last_seq {
-        Some(seq) => (lower, above(&[page as f64, seq as f64])),
+        Some(seq) => (lower, layer_key(LayerKey { page, seq })),
         None => (lower, above(&[page as f64])),
     }
-}
-
-/// The parts of one layer.
-pub(crate) fn layer_parts(key: LayerKey) -> (JsValue, JsValue) {
-    (array(&[key.page as f64, key.seq as f64]).into(), above(&[key.page as f64, key.seq as f64]))
 }
 
 /// The key of a stored legacy journal entry (`[contact, at, id]`).

@@ -163,32 +163,6 @@ async fn a_page_read_with_many_layers_is_flattened_into_one_and_reads_the_same()
     Store::delete_database(&name).await.expect("delete db");
 }
 
-#[wasm_bindgen_test]
-async fn a_big_layer_is_stored_in_parts_below_the_blob_size_and_reads_back_whole() {
-    let name = fresh_name("bucket-parts");
-    let store = Store::open(&name).await.expect("open");
-    let mut ws = Workspace::new();
-    let c = catalog(&store, &mut ws).await;
-    // 2,000 calls in one commit: one layer of ~80 KB.
-    let rows: Vec<_> = (0..2_000).map(|i| (c.ann, voice_call(&format!("2026-05-{:02}T{:02}:{:02}", 1 + i / 100, (i / 60) % 24, i % 60)))).collect();
-    let (logged, refused, ch) = ws.log_interactions(&rows, 0);
-    assert_eq!((logged.len(), refused.len()), (2_000, 0));
-    store.commit(&ws, &ch).await.expect("commit the calls");
-    let db = store.journal_db_for_tests().await;
-    let request = db.transaction_with_str(JOURNAL_LAYERS).expect("tx").object_store(JOURNAL_LAYERS).expect("store").get_all().expect("getAll");
-    let sizes: Vec<u32> = js_sys::Array::from(&result(&request).await.expect("values")).iter().map(|v| js_sys::Uint8Array::new(&v).length()).collect();
-    assert!(sizes.len() >= 3, "the layer is in parts (and the sequence number): {sizes:?}");
-    assert!(sizes.iter().all(|&s| s < 64 * 1024), "no part is stored as a blob (over 64 KiB): {sizes:?}");
-    let calls = |journal: &[JourneyEntry]| journal.iter().filter(|e| matches!(e, JourneyEntry::Interaction(_))).count();
-    let journal = store.journal(c.ann, None).await.expect("journal");
-    assert_eq!(calls(&journal), 2_000);
-    store.close();
-    let again = Store::open(&name).await.expect("reopen");
-    assert_eq!(again.journal(c.ann, None).await.expect("journal after reopening"), journal);
-    again.close();
-    Store::delete_database(&name).await.expect("delete db");
-}
-
 /// Polls `future` once (its requests are sent), then drops it: what a view does when
 /// it reads again before its earlier read came back.
 async fn start_then_drop<F: Future>(future: F) {
