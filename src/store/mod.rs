@@ -4,7 +4,8 @@
 //! lists, the workspace meta, custom fields, tags, agents, dispositions and import
 //! batches are one record each (schema version 3 added fields, tags, agents and
 //! dispositions; version 4 import batches; version 5 the journal; version 6 the trash,
-//! deleted contacts by page; version 7 the journal's outbox). Every command's `Change`
+//! deleted contacts by page; version 7 the journal's outbox; version 8 the records of
+//! stale copies; version 9 the journal in layers). Every command's `Change`
 //! is committed in ONE transaction: all of it lands, or none of it. The journal of a
 //! new workspace lives in a storage bucket instead (`journal_home`), reached through
 //! the outbox written in that transaction.
@@ -16,7 +17,8 @@
 //! Files: `schema` (versions, migration steps), `open` (upgrade, blocked), `keys`
 //! (key/value shapes), `load`, `commit`, `journal` (reading one contact's),
 //! `journal_home` (where it lives), `journal_ops` and `journal_outbox` (writing it
-//! there), `raw_idb` (IndexedDB without indexed_db_futures, for the bucket), `settings`, `lock` (one active tab),
+//! there), `journal_layers` (flattening a page's layers, moving entries an older
+//! version stored one record each into layers), `raw_idb` (IndexedDB without indexed_db_futures, for the bucket), `settings`, `lock` (one active tab),
 //! `storage` (quota estimate, persistence), `persistence` (the trait), `tests` (the
 //! shared suite on IndexedDB, and what only IndexedDB has: migrations, connections).
 
