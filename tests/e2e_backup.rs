@@ -60,20 +60,65 @@ async fn export_csv(b: &Browser, list: &str, dir: &Path) -> Vec<u8> {
 }
 
 /// Every stored journal entry of the workspace open in the page (wherever it lives:
-/// the "journal" storage bucket or the workspace's own database), as hex, sorted.
+/// the "journal" storage bucket or the workspace's own database), as hex, sorted. Read
+/// behind the store: entries stored one record each (the `journal` store of older
+/// versions), then the `journal_layers` store's layers stacked in key order (the
+/// layout of `persist::journal_layers::codec`: cleared runs, deleted keys, a directory
+/// of contacts, then each entry's time, id, length and bytes; little-endian).
 async fn journal_entries(b: &Browser) -> Vec<String> {
     let script = "
         const name = new URLSearchParams(location.search).get('db');
         const db = localStorage.getItem('cm.workspace-db:' + name) || name;
+        const hex = (bytes) => [...bytes].map(x => x.toString(16).padStart(2, '0')).join('');
+        const bytesOf = (v) => new Uint8Array(v.buffer || v, v.byteOffset || 0, v.byteLength);
+        const all = (d, store) => new Promise((ok, fail) => {
+          if (!d.objectStoreNames.contains(store)) { ok({ keys: [], values: [] }); return; }
+          const tx = d.transaction(store), os = tx.objectStore(store);
+          const keys = os.getAllKeys(), values = os.getAll();
+          tx.oncomplete = () => ok({ keys: keys.result, values: values.result });
+          tx.onerror = () => fail(tx.error);
+        });
+        // Stacks one layer onto `live` (entry key -> hex): clears, puts, deletions.
+        const stack = (live, bytes) => {
+          const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          if (bytes[0] !== 1) throw new Error('unknown layer format ' + bytes[0]);
+          let at = 1;
+          const u32 = () => { const n = v.getUint32(at, true); at += 4; return n; };
+          const u64 = () => { const n = v.getBigUint64(at, true); at += 8; return n; };
+          const cleared = [];
+          for (let n = u32(); n > 0; n--) cleared.push([u64(), u64()]);
+          const deleted = [];
+          for (let n = u32(); n > 0; n--) deleted.push([u64(), u64(), u64()].join(':'));
+          const directory = [];
+          for (let n = u32(); n > 0; n--) directory.push([u64(), u32(), u32()]);
+          for (const key of [...live.keys()]) {
+            const contact = BigInt(key.split(':')[0]);
+            if (cleared.some(([a, z]) => a <= contact && contact <= z)) live.delete(key);
+          }
+          const entries = at;
+          for (const [contact, count, start] of directory) {
+            at = entries + start;
+            for (let i = 0; i < count; i++) {
+              const time = u64(), id = u64(), len = u32();
+              live.set([contact, time, id].join(':'), hex(bytes.subarray(at, at + len)));
+              at += len;
+            }
+          }
+          for (const key of deleted) live.delete(key);
+        };
         const read = (factory, dbName) => new Promise((ok, fail) => {
           const req = factory.open(dbName);
           req.onerror = () => fail(req.error);
-          req.onsuccess = () => {
+          req.onsuccess = async () => {
             const d = req.result;
-            if (!d.objectStoreNames.contains('journal')) { d.close(); ok([]); return; }
-            const all = d.transaction('journal').objectStore('journal').getAll();
-            all.onsuccess = () => { d.close(); ok(all.result.map(v => [...new Uint8Array(v.buffer || v)].map(x => x.toString(16).padStart(2, '0')).join(''))); };
-            all.onerror = () => { d.close(); fail(all.error); };
+            try {
+              const live = new Map();
+              const legacy = await all(d, 'journal');
+              legacy.keys.forEach((k, i) => live.set(k.map(n => BigInt.asUintN(64, BigInt(n))).join(':'), hex(bytesOf(legacy.values[i]))));
+              const layers = await all(d, 'journal_layers');
+              layers.keys.forEach((k, i) => { if (Array.isArray(k)) stack(live, bytesOf(layers.values[i])); });
+              ok([...live.values()]);
+            } catch (e) { fail(e); } finally { d.close(); }
           };
         });
         (async () => {
