@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::journal_layers::LayerKey;
-use super::writes::{layer_seq, Target, Write};
+use super::writes::{layer_seq, seq_write, Target, Write};
 use super::StoreError;
 use crate::domain::change::JournalKey;
 use crate::domain::{ContactId, Timestamp};
@@ -77,7 +77,7 @@ fn write_of(op: Op) -> Write {
         Op::Clear { first, last } => Write { target: Target::JournalOf(ContactId::new(first), ContactId::new(last)), bytes: None },
         Op::Layer { page, seq, bytes } => Write { target: Target::Layer(LayerKey { page, seq }), bytes: Some(bytes) },
         Op::LayersBefore { page, seq } => Write { target: Target::LayersBefore(LayerKey { page, seq }), bytes: None },
-        Op::Seq { seq } => Write { target: Target::LayerSeq, bytes: Some(seq.to_le_bytes().to_vec()) },
+        Op::Seq { seq } => seq_write(seq),
     }
 }
 

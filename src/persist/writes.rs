@@ -156,9 +156,14 @@ pub fn journal_writes(change: &Change, format: JournalFormat) -> Vec<Write> {
         writes.push(Write { target: Target::Layer(key), bytes: Some(encode_layer(&layer)) });
     }
     if !writes.is_empty() {
-        writes.push(Write { target: Target::LayerSeq, bytes: Some(seq.to_le_bytes().to_vec()) });
+        writes.push(seq_write(seq));
     }
     writes
+}
+
+/// The write that stores `seq` as the journal's last sequence number.
+pub fn seq_write(seq: u64) -> Write {
+    Write { target: Target::LayerSeq, bytes: Some(seq.to_le_bytes().to_vec()) }
 }
 
 /// The sequence number stored by a `Target::LayerSeq` write.

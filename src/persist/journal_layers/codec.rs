@@ -104,6 +104,8 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The number at `at`: callers pass rows of a fixed width (`chunks_exact`, `take`), so
+/// the eight bytes are there.
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(&bytes[at..at + 8]);
