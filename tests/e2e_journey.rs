@@ -191,7 +191,9 @@ async fn history_shows_the_origin_and_the_edited_fields() {
     let b = open_fresh_app("e2e-journey-history").await;
     contact_in_leads(&b, &[("first_name", "Cy")], "Cy").await;
 
-    // No number: Start WhatsApp is there but disabled, saying why.
+    // No number: Start WhatsApp is there (once the phone library is ready) but
+    // disabled, saying why.
+    b.wait_for(".journey-whatsapp").await;
     assert_eq!(b.exec("return document.querySelector('.journey-whatsapp').disabled").await, serde_json::json!(true));
     assert!(b.text("#journey-whatsapp-why").await.contains("phone"));
 

@@ -218,6 +218,8 @@ async fn dial_prefix_goes_into_tel_links() {
         .await;
     assert_eq!(links, json!(["tel:0393331234567", "https://wa.me/393331234567"]));
     edit_contact_named(&b, "Ada").await;
+    // The form's links show once the phone library is ready (prepared when idle).
+    b.wait_for("#edit-contact-form a.tel-link").await;
     let tel = b.exec("return document.querySelector('#edit-contact-form a.tel-link').getAttribute('href')").await;
     assert_eq!(tel, json!("tel:0393331234567"));
     b.close().await;

@@ -105,6 +105,13 @@ impl PhoneNumber {
         Ok(Self(e164.trim_start_matches('+').into()))
     }
 
+    /// Builds the phone library's tables and compiles its shared patterns, which the
+    /// first number read would otherwise do (a quarter of a second in a browser):
+    /// for start-up to call before anyone waits on a number.
+    pub fn warm_up() {
+        let _ = &*rlibphonenumber::PHONE_NUMBER_UTIL;
+    }
+
     /// Reads what someone typed, with `country` as the default for numbers written
     /// without their country code. With no country, or with "+" or "00" in front, it is
     /// `parse` (and as fast). Otherwise bare digits are read both as a national number

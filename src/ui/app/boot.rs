@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::{ContactField, WorkspaceError};
+use crate::domain::WorkspaceError;
 use crate::store::{request_handover, LockOutcome, Store, TabLock};
 use crate::ui::contacts::{ContactsView, PAGE_SIZES};
 
@@ -109,6 +109,20 @@ impl Boot {
             Err(err) => return self.fail(err.to_string()),
         };
         crate::perf::mark("cm:opened");
+        let store = Rc::new(store);
+        // Beside the load, not after it: the journal (its own database) is open by the
+        // time the table shows, so the first journey does not wait for it. It uses the
+        // main thread only between the load's batches (`store::pages_read` awaits each).
+        spawn_local({
+            let store = Rc::clone(&store);
+            async move {
+                crate::perf::mark("cm:journal-prepare");
+                match store.prepare_journal().await {
+                    Ok(()) => crate::perf::mark("cm:journal-prepared"),
+                    Err(err) => leptos::logging::warn!("the interactions could not be opened yet: {err}"),
+                }
+            }
+        });
         let workspace = match store.load().await {
             Ok(ws) => ws,
             Err(err) => return self.fail(err.to_string()),
@@ -133,23 +147,22 @@ impl Boot {
             });
         });
         // Before the views show: read the preferences from the store itself.
-        if let Some(Setting::PageSize(n)) = Setting::recall(&store, SettingKey::PageSize).await {
+        if let Some(Setting::PageSize(n)) = Setting::recall(&*store, SettingKey::PageSize).await {
             if PAGE_SIZES.contains(&n) {
                 self.view.page_size.set(n);
             }
         }
-        if let Some(Setting::Columns(ids)) = Setting::recall(&store, SettingKey::Columns).await {
+        if let Some(Setting::Columns(ids)) = Setting::recall(&*store, SettingKey::Columns).await {
             self.view.columns.set(ids);
         }
         // An agent that no longer exists simply sees nothing special (the admin view).
-        if let Some(Setting::ViewingAs(agent)) = Setting::recall(&store, SettingKey::ViewingAs).await {
+        if let Some(Setting::ViewingAs(agent)) = Setting::recall(&*store, SettingKey::ViewingAs).await {
             self.state.viewing_as.set(agent);
         }
         self.lock.set_value(Some(lock));
         crate::perf::mark("cm:settings");
         let interrupted = interrupted_notice(&workspace);
-        let store = Rc::new(store);
-        self.state.install(Rc::clone(&store) as Rc<dyn crate::persist::Persistence>, workspace);
+        self.state.install(store as Rc<dyn crate::persist::Persistence>, workspace);
         // Deletions 30 days old leave the trash for good (a failed save is told by `apply`).
         if let Err(err) = self.state.apply(|ws, now| Ok::<_, WorkspaceError>(ws.expire_trash(now))).await {
             leptos::logging::warn!("emptying the trash of old deletions failed: {err}");
@@ -159,16 +172,6 @@ impl Boot {
         }
         self.phase.set(Phase::Ready);
         crate::perf::mark("cm:ready");
-        // The journal's first open is the slow one (`store::journal_home`): done now,
-        // while the table shows, the first journey does not wait for it.
-        spawn_local(async move {
-            crate::perf::mark("cm:journal-prepare");
-            match store.prepare_journal().await {
-                Ok(()) => crate::perf::mark("cm:journal-prepared"),
-                Err(err) => leptos::logging::warn!("the interactions could not be opened yet: {err}"),
-            }
-            warm_up_phones(self.state);
-        });
     }
 
     /// Another tab takes the workspace: close the store, free the lock, say so.
@@ -185,24 +188,6 @@ impl Boot {
         leptos::logging::error!("start-up failed: {message}");
         self.phase.set(Phase::Failed(message));
     }
-}
-
-/// The first phone number read builds the phone library's tables and compiles its
-/// patterns for the number's country, on the first contact a user opens: done after
-/// start-up instead, with the first phone of each list (the countries in use).
-fn warm_up_phones(state: AppState) {
-    let samples: Vec<(String, Option<crate::domain::Country>)> = state.read_now(|ws| {
-        let first_phone = |list: &crate::domain::ContactList| {
-            let page = ws.page(crate::domain::PageKey { list: list.id, page: 0 })?;
-            let phone = page.iter().find_map(|c| c.data.get(ContactField::Phone).or_else(|| c.data.get(ContactField::Mobile)))?;
-            Some((phone.to_owned(), list.country))
-        };
-        ws.lists().into_iter().filter_map(first_phone).take(8).collect()
-    });
-    for (phone, country) in samples {
-        let _ = crate::domain::PhoneNumber::parse_in(&phone, country);
-    }
-    crate::perf::mark("cm:phones-warm");
 }
 
 /// Says so when an import was cut short (the tab closed mid-import), with what it saved.

@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(Router::new(unsaved));
     // The journey's filters stay while the app is open, across contacts.
     provide_context(crate::ui::journey::JourneyFilters::new());
+    provide_context(crate::ui::contacts::PhoneLibrary::new());
     let boot = Boot::new(state, view);
     boot.start();
     let phase = boot.phase;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::phone_library::PhoneLibrary;
 use super::phone_links::PhoneLinks;
 use super::phone_reading::PhoneReadingHint;
 use crate::domain::contact::DraftPath;
@@ -48,9 +49,12 @@ pub fn FieldInput(
 
     // Live links only where a call or a chat makes sense.
     let phone_links = (links && matches!(field, ContactField::Phone | ContactField::Mobile)).then(|| {
+        let library = PhoneLibrary::get();
+        library.prepare(state);
         move || {
             let list = draft.with(|d| d.list_id);
-            value.with(|v| PhoneNumber::parse_in(v, country.get()).ok()).map(|reading| {
+            let reading = library.ready().then(|| value.with(|v| PhoneNumber::parse_in(v, country.get()).ok())).flatten();
+            reading.map(|reading| {
                 let n = reading.number;
                 // Dialled through the chosen list's prefix.
                 let tel = list.and_then(|id| state.lists.with(|ls| ls.iter().find(|l| l.id == id).map(|l| l.tel_href(n.as_str()))));

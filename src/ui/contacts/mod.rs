@@ -17,6 +17,7 @@ browser_only! {
     mod field_input;
     mod list_filter;
     mod page;
+    mod phone_library;
     mod phone_links;
     mod phone_reading;
     mod phone_row;
@@ -31,5 +32,6 @@ browser_only! {
     pub(crate) use custom_field_input::CustomFieldInput;
     pub(crate) use edit_page::EditContactPage;
     pub(crate) use page::ContactsPage;
+    pub(crate) use phone_library::PhoneLibrary;
     pub(crate) use view::{ContactsView, PAGE_SIZES};
 }

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::phone_library::PhoneLibrary;
 use crate::domain::{Country, PhoneNumber};
+use crate::ui::app::AppState;
 
 #[component]
 pub fn PhoneReadingHint(
@@ -15,9 +17,11 @@ pub fn PhoneReadingHint(
     /// Replaces the input's text (with the chosen number, written with its country code).
     on_pick: Callback<String>,
 ) -> impl IntoView {
+    let library = PhoneLibrary::get();
+    library.prepare(AppState::get());
     let reading = Memo::new(move |_| {
         let text = text.get();
-        if text.trim().is_empty() {
+        if text.trim().is_empty() || !library.ready() {
             return None;
         }
         PhoneNumber::parse_in(&text, country.get()).ok()

@@ -290,12 +290,12 @@ impl ImportSession {
     }
 }
 
-/// The phone library builds its metadata on first use (~100 ms in wasm). Pay that while
-/// the user looks at the mapping, not in the first slice of the import, where it would
-/// freeze the progress bar.
+/// The phone library builds its metadata on first use (a quarter of a second in wasm).
+/// Pay that while the user looks at the mapping, not in the first slice of the import,
+/// where it would freeze the progress bar.
 async fn warm_up_validation() {
     gloo_timers::future::TimeoutFuture::new(WARM_UP_AFTER_MS).await;
-    let _ = crate::domain::PhoneNumber::parse("+39 333 123 4567");
+    crate::domain::PhoneNumber::warm_up();
 }
 
 /// Long enough for the setup step to paint first.

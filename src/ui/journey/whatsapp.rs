@@ -6,12 +6,19 @@ use leptos::prelude::*;
 
 use crate::domain::{Contact, ContactData, ContactId, PhoneNumber};
 use crate::ui::app::{AppState, Command};
+use crate::ui::contacts::PhoneLibrary;
 use crate::ui::kit::phone_display;
 
 #[component]
 pub fn StartWhatsApp(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoView {
     let state = AppState::get();
-    let numbers = Memo::new(move |_| contact.with(|c| c.as_ref().map(|c| whatsapp_numbers(&c.data)).unwrap_or_default()));
+    // Checking the numbers needs the phone library: the buttons show once it is ready
+    // (prepared when the browser is idle; opening the contact does not wait for it).
+    let library = PhoneLibrary::get();
+    library.prepare(state);
+    let numbers = Memo::new(move |_| {
+        library.ready().then(|| contact.with(|c| c.as_ref().map(|c| whatsapp_numbers(&c.data)).unwrap_or_default()))
+    });
     let open_chat = Memo::new(move |_| contact.with(|c| c.as_ref().is_some_and(|c| c.activity.has_open_whatsapp())));
     let link = RwSignal::new(None::<String>);
     let start = Command::new();
@@ -29,7 +36,9 @@ pub fn StartWhatsApp(id: ContactId, contact: Memo<Option<Contact>>) -> impl Into
         )
     };
     let buttons = move || {
-        let numbers = numbers.get();
+        let Some(numbers) = numbers.get() else {
+            return ().into_any();
+        };
         if numbers.is_empty() {
             return view! {
                 <button type="button" class="btn btn-small journey-whatsapp" disabled=true aria-describedby="journey-whatsapp-why">"Start WhatsApp"</button>
