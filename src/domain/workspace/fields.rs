@@ -91,7 +91,8 @@ impl Workspace {
 
     /// Names a field as versions before the alias rule allowed (a default field's
     /// name): such fields are still in stored workspaces, and must keep working.
-    #[cfg(test)]
+    /// For the host tests (`domain::tests`), which do not build for wasm.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn name_field_as_before_the_rule(&mut self, id: FieldId, alias: &str) {
         if let Some(field) = self.fields.get_mut(&id) {
             field.alias = alias.into();
