@@ -1,10 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the Customer Journey of Edit Contact in the built app, in headless
 //! Chromium: logging interactions, the channel and interval filters, details, Start
 //! WhatsApp then Close, the History view, and exporting the filtered journey. Each
 //! test opens a fresh app on its own database.
 
-mod support;
+use crate::support;
 
 use chrono::{Datelike, Months, NaiveDate};
 use support::agents::create_agent;

@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: accessibility (issue 16). axe-core, loaded into the page under test,
 //! reports no serious or critical violation on any page or dialog of a workspace with
 //! data in it; and the main flows (add a contact, import, journey filters, merge,
 //! delete) run by keyboard alone: every step is a key press on the focused element,
 //! and the focus goes where the next step needs it.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

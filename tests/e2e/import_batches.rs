@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: what the CSV import wizard does with batches, in the built app (dist/)
 //! in headless Chromium: duplicates in the file and in the list left out, a big import
 //! stopped midway or cut by a reload, the xlsx report, and undo from the history and
 //! from the summary. Each test checks the summary's counts and what the contacts page
 //! then shows.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: unsaved work is never lost silently (issue 14, part 1), as a new user
 //! loses it: a contact edited then a menu link, the page's Back button or the browser's
 //! Back; a new contact typed into Add Contact then Esc or a click outside. Each asks
@@ -6,7 +5,7 @@
 //! the browser to confirm. Nothing asks when nothing changed. The list forms (settings
 //! page, New List) ask the same way.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::app::{input_value, navigate, open_fresh_app, press_escape, wait_for_notice};

@@ -1,9 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the app around its pages, in the built app (dist/) in headless
 //! Chromium: one tab at a time, dialogs used from the keyboard, a save the browser
 //! refuses, and screenshots of the main screens at desktop and phone widths.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::app::{database_name, navigate, open_fresh_app, press_escape, scrolls_sideways};

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: Merge Contact in the built app, in headless Chromium. Two contacts, an
 //! interaction logged on the one to merge; Merge… refused while the form has unsaved
 //! changes; the filter finds the other, the preview shows both side by side (also at
@@ -7,7 +6,7 @@
 //! contact is gone, the kept contact's journey holds its interaction and the merge.
 //! Undo merge gives both contacts back as they were, the interaction on its owner.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the address holds the whole contacts view (issue 14, part 4). A search
 //! and a sort show in the address; Import then Back, and a reload, bring them back;
 //! "Show Contacts" of a list after a search shows the whole list (the stale filter a
 //! user hit: the heading said 61 and the table showed 8), and Back returns to the
 //! search. A link typed by hand with list, search, tag and sort is shown as it says.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

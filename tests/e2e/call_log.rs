@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: a call log imported into the journeys. A list with Italy as its
 //! default country and contacts (two sharing a landline); an Italian semicolon log
 //! dated today (so the journey's default interval shows it) with numbers written
@@ -6,7 +5,7 @@
 //! summary's counts, the contact's journey, the .xlsx of the rows not logged, and
 //! screenshots of the mapping and the summary at 1280 and 390 px.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,10 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: a new version deployed while the app is open is offered ("A new version
 //! is ready", Reload), never loaded behind the user's back, and only when there is
 //! one. The new build is made from the built one: its wasm, JS and start-up script
 //! copied under new names and index.html pointed at them, as a rebuild does.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: Find duplicates in the built app, in headless Chromium. About 200
 //! contacts in an Italian and a German list, imported as written, with planted people:
 //! one phone in international, "0039" and national forms, the same email in other
@@ -9,7 +8,7 @@
 //! hides a group for good (reload, new search); one list is searched alone; a big
 //! list shows its progress and stops.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,9 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the built app (dist/) in headless Chromium, driven like a user would.
 //! Lists and contacts are created through the UI and must survive a page reload
 //! (IndexedDB is the only store).
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::app::{confirm, input_value, navigate, open_fresh_app, press_escape, scrolls_sideways, wait_for_heading, wait_for_notice};

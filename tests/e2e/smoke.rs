@@ -1,9 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The built app (dist/) loads in headless Chromium, is an installable PWA, and still
 //! starts with its data when its server is gone (served by the service worker), the
 //! same dist/ at the site's root and under a sub-path (a static host's folder).
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::lists::{create_list, NewList};

@@ -1,10 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The app runs under its own Content Security Policy (index.html): the policy is in
 //! force (a script added to the page inline is refused and reported), and a user's
 //! walk through every section (a list, a tagged contact, its journey, an import
 //! preview, the Data page) reports no violation and asks nothing of another origin.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use support::app::navigate;

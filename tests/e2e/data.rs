@@ -1,8 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the Data page says whether the browser keeps the data and how much
 //! space it takes; starting an import asks the browser to keep the data once.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

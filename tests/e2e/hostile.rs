@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: hostile text and hostile files, as a tester tries them (issue 16).
 //! - A NUL, a right-to-left override and a name of "Z" with 900 combining marks, typed
 //!   (pasted) into the contact form: stored clean, shown inside their box (the rows
@@ -10,7 +9,7 @@
 //!   `PerformanceObserver` of long tasks); a CSV with stray NULs is imported, the NUL
 //!   reported as a removed character of its row.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

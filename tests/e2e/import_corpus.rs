@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the corpus of real export layouts (tests/fixtures/import/corpus, expected
 //! results in its README) through the wizard in headless Chromium. Each file: the
 //! list's country chosen, the check before Upload read, the import, the counts, the
 //! numbers stored with their country, websites repaired, tags created, and the report's
 //! Warnings sheet read back with calamine. No contact is lost for a secondary field.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: a backup downloaded for real, the site's storage cleared, the file
 //! restored: the same workspace (the list's CSV export byte for byte, every journal
 //! entry byte for byte). A truncated file, a CSV and a backup of a newer format are
 //! refused and change nothing. A restore beside a workspace leaves it as it was and
 //! opens as another one; a restore in place of it asks first and replaces it.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

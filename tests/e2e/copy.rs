@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: duplicating a contact into another list as a user would, in headless
 //! Chromium. From Edit Contact into a list with a required select the contact has no
 //! value for: the dialog names the value left behind, refuses an empty required field
@@ -7,7 +6,7 @@
 //! row action (reachable on a phone) into a third list, after Esc closed it once. Both
 //! pairs are remembered as "not duplicates".
 
-mod support;
+use crate::support;
 
 use support::app::{input_value, open_fresh_app, press_escape, scrolls_sideways};
 use support::contacts::{add_contact, contact_fields, contact_rows, contacts_in_list, edit_contact_named, open_contacts_of, NewContact};

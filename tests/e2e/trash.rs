@@ -1,10 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: deleting contacts into the Trash in the built app, in headless
 //! Chromium: a contact with an open WhatsApp chat survives a delete with a message
 //! naming it and a link to its page (where the chat is closed), the rest go to the Trash (kept across a reload), Restore puts them back,
 //! Delete permanently and Empty trash are confirmed with how many.
 
-mod support;
+use crate::support;
 
 use support::app::{confirm, navigate, open_fresh_app, scrolls_sideways, wait_for_heading, wait_for_notice};
 use support::contacts::{add_contact, delete_selected_contacts, edit_contact_named, wait_rows, NewContact, ROWS};

@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: custom fields (list and global, every type), their values on contacts,
 //! required fields, soft delete / restore / permanent delete of global fields, and
 //! screenshots of the fields' pages. Each test has its own fresh database and checks
-//! that what it did survives a reload. (Dispositions: e2e_dispositions.rs; the fields
-//! CSV export: e2e_export.rs.)
+//! that what it did survives a reload. (Dispositions: dispositions.rs; the fields
+//! CSV export: export.rs.)
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::app::{confirm, control_value, discard_changes, navigate, open_fresh_app, press_escape, scrolls_sideways, set_value};

@@ -1,11 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: deleting contacts from the contacts table as a new user would, in
 //! headless Chromium: one contact, the ticked ones, the whole page through the
 //! select-all box (the confirmation names how many, the count under the heading
 //! follows), then a contact with an open WhatsApp chat survives a delete with a
 //! message naming it and goes once the chat is closed. The Trash holds them all.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,9 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: tags, agents and the "Viewing as" switch, the dial prefix, and the
 //! column chooser, in the built app (dist/) in headless Chromium. Each test works on
 //! its own fresh database and checks that what it did survives a reload.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::agents::{close_agent_picker, create_agent, open_agent_picker, wait_pane};

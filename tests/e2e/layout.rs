@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: every row action in reach (issue 14, parts 2 and 3). With the data that
 //! pushed actions off screen before (three lists, one with a long description and a
 //! long name; contacts with long emails; an import in the history), each page is
@@ -8,7 +7,7 @@
 //! phone the sections are behind a Menu button; the keyboard opens and closes a row
 //! menu. Screenshots of every page at both sizes.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

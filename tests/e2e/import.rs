@@ -1,12 +1,11 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: the CSV import wizard on files of every kind. Sample files
 //! (tests/fixtures/import, counts in its README) go through the real file input: the
 //! format sniffed, the preview, the proposed mapping; each test checks the summary's
 //! counts and what the contacts page then shows. Also: file-level errors, and
 //! screenshots of every step. (Duplicates, stopping, the report, undo and an import
-//! interrupted by a reload: e2e_import_batches.rs.)
+//! interrupted by a reload: import_batches.rs.)
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: CSV exports downloaded for real and read back. A list with every kind
 //! of field filled exports under headers the import maps back by itself, and the file
 //! imported into the emptied list exports again byte for byte; the contacts table's
@@ -6,7 +5,7 @@
 //! remembered) separator and encoding; formula-like cells are neutralised; accents
 //! survive with the BOM. The selected global custom fields export too.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

@@ -1,9 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! End-to-end: a list's dispositions, three levels deep, in the built app (dist/) in
 //! headless Chromium: added, refused twice under one parent, renamed, a branch
 //! deleted, each step surviving a reload.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::app::{confirm, discard_changes, open_fresh_app, press_escape};
