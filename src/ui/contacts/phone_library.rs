@@ -5,8 +5,6 @@
 //! browser is next idle, so opening a contact never waits for it.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::domain::{ContactField, Country, PageKey, PhoneNumber};
 use crate::ui::app::AppState;
@@ -44,7 +42,7 @@ impl PhoneLibrary {
             return;
         }
         self.asked.set_value(true);
-        when_idle(move || {
+        crate::ui::kit::when_idle(IDLE_WITHIN_MS, move || {
             PhoneNumber::warm_up();
             for (phone, country) in country_samples(state) {
                 let _ = PhoneNumber::parse_in(&phone, country);
@@ -65,17 +63,4 @@ fn country_samples(state: AppState) -> Vec<(String, Option<Country>)> {
         };
         ws.lists().into_iter().filter_map(first_phone).take(8).collect()
     })
-}
-
-/// Runs `work` when the browser is idle (within `IDLE_WITHIN_MS`), or after that long
-/// where it cannot tell.
-fn when_idle(work: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(work);
-    let Some(window) = web_sys::window() else { return };
-    let function: &js_sys::Function = callback.unchecked_ref();
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_WITHIN_MS);
-    if window.request_idle_callback_with_options(function, &options).is_err() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, IDLE_WITHIN_MS as i32);
-    }
 }

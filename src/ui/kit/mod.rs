@@ -18,6 +18,7 @@ browser_only! {
     mod file_slices;
     mod focus;
     mod form_field;
+    mod idle;
     mod page_head;
     mod pager;
     mod record_page;
@@ -44,6 +45,7 @@ browser_only! {
     pub(crate) use file_slices::read_slice;
     pub(crate) use focus::focus_id;
     pub(crate) use form_field::{FieldIds, FormField, TextInput};
+    pub(crate) use idle::when_idle;
     pub(crate) use page_head::PageHead;
     pub(crate) use pager::Pager;
     pub(crate) use record_page::{Record, RecordPage, RecordTexts};
