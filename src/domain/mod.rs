@@ -15,6 +15,7 @@ pub mod email;
 pub mod export;
 pub mod field;
 pub mod field_draft;
+pub mod first_screen;
 pub mod import;
 pub mod ids;
 pub mod import_batch;

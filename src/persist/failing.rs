@@ -58,4 +58,12 @@ impl Persistence for FailingStore {
     fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a> {
         self.inner.put_setting(key, value)
     }
+
+    fn first_screen(&self) -> Option<crate::domain::first_screen::FirstScreen> {
+        self.inner.first_screen()
+    }
+
+    fn keep_first_screen(&self, screen: &crate::domain::first_screen::FirstScreen) -> bool {
+        self.inner.keep_first_screen(screen)
+    }
 }

@@ -9,6 +9,7 @@ use super::journal_layers::{self, page_of, LayerKey};
 use super::writes::{layer_seq, record_id, writes, JournalFormat, Shelf, Target, Write};
 use super::{chunks, LocalBoxFuture, Persistence, SaveFuture, StoreError};
 use crate::domain::change::JournalKey;
+use crate::domain::first_screen::FirstScreen;
 use crate::domain::trash::TrashKey;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, ListId, PageKey, StoredRecords, Timestamp, Workspace};
 
@@ -140,6 +141,8 @@ fn journal_range(contact: ContactId, interval: Option<Interval>) -> std::ops::Ra
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     shelves: RefCell<Shelves>,
+    /// Kept until the next write, like the browser store's.
+    first_screen: RefCell<Option<FirstScreen>>,
 }
 
 impl MemoryStore {
@@ -150,6 +153,7 @@ impl MemoryStore {
     /// Stages every write of `change` into a copy, and swaps it in only when `keep`
     /// says so: all or nothing.
     fn stage(&self, workspace: &Workspace, change: &Change, keep: bool) {
+        self.first_screen.take();
         let mut staged = self.shelves.borrow().clone();
         let format = JournalFormat::Layers { seq: staged.layer_seq + 1 };
         writes(workspace, change, format).for_each(|w| staged.write(w));
@@ -216,8 +220,18 @@ impl Persistence for MemoryStore {
 
     fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a> {
         Box::pin(async move {
+            self.first_screen.take();
             self.shelves.borrow_mut().settings.insert(key.to_owned(), value.to_owned());
             Ok(())
         })
+    }
+
+    fn first_screen(&self) -> Option<FirstScreen> {
+        self.first_screen.borrow().clone()
+    }
+
+    fn keep_first_screen(&self, screen: &FirstScreen) -> bool {
+        *self.first_screen.borrow_mut() = Some(screen.clone());
+        true
     }
 }

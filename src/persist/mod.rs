@@ -35,6 +35,7 @@ pub use memory::MemoryStore;
 pub use session::{ActionError, Applied, IntoApplied, Reload, Session, StorageFailure};
 
 use crate::domain::change::JournalKey;
+use crate::domain::first_screen::FirstScreen;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 
 /// A boxed future that need not be `Send` (the browser is single-threaded and the
@@ -83,6 +84,14 @@ pub trait Persistence {
     fn setting<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<Option<String>, StoreError>>;
 
     fn put_setting<'a>(&'a self, key: &'a str, value: &'a str) -> SaveFuture<'a>;
+
+    /// The first screen `keep_first_screen` kept, until the next write forgets it.
+    fn first_screen(&self) -> Option<FirstScreen>;
+
+    /// Keeps `screen` (what the default contacts view shows) for the next start to
+    /// show while it loads; refused (false) while a write is under way, which might
+    /// not land. Every write forgets it.
+    fn keep_first_screen(&self, screen: &FirstScreen) -> bool;
 
     /// Gets the journal ready to be read (opened, an unfinished save applied) before a
     /// journey asks for it. Nothing to do for a store whose journal is always ready.

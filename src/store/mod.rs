@@ -24,6 +24,7 @@
 
 mod commit;
 pub mod error;
+pub mod first_screen;
 mod journal;
 mod journal_home;
 mod journal_layers;
@@ -65,6 +66,10 @@ type Hook = Rc<RefCell<Option<Box<dyn Fn()>>>>;
 /// An open database at the current schema version.
 pub struct Store {
     db: Database,
+    /// The database's name (the first screen kept for it is found by it).
+    name: String,
+    /// Writes started and not yet ended (`first_screen::Writing`).
+    writes_under_way: Rc<Cell<u32>>,
     /// Where the journal lives, found on first use (never at start-up).
     journal: journal_home::Journal,
     /// Set when another tab's upgrade made us close the connection.
@@ -105,12 +110,13 @@ impl Store {
             })
         };
         Self::raw(&db).set_onversionchange(Some(on_versionchange.as_ref().unchecked_ref()));
-        Ok(Store { db, journal: journal_home::Journal::new(name, version), closed, on_closed, _on_versionchange: on_versionchange })
+        Ok(Store { db, name: name.to_owned(), writes_under_way: Rc::default(), journal: journal_home::Journal::new(name, version), closed, on_closed, _on_versionchange: on_versionchange })
     }
 
     /// Deletes a whole database (tests, benchmarks, "reset"). Close every `Store` on it
     /// first, or the deletion waits for them.
     pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        first_screen::forget(name);
         Database::delete_by_name(name)?.await?;
         journal_home::delete_bucket_journals(name).await
     }
@@ -123,6 +129,7 @@ impl Store {
     /// Writes exactly what `change` names, reading the records from `workspace`, in
     /// one transaction.
     pub async fn commit(&self, workspace: &Workspace, change: &Change) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let change = &self.in_schema(change);
         let home = self.journal_home_for(change).await?;
         commit::commit(self.db()?, self.with_journal(&home), workspace, change, commit::Inject::Nothing).await
@@ -148,6 +155,7 @@ impl Store {
         change: &Change,
         pages_per_tx: usize,
     ) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let change = &self.in_schema(change);
         let home = self.journal_home_for(change).await?;
         commit::commit_chunked(self.db()?, self.with_journal(&home), workspace, change, pages_per_tx).await
@@ -161,6 +169,7 @@ impl Store {
         workspace: &Workspace,
         change: &Change,
     ) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let change = &self.in_schema(change);
         let home = self.journal_home_for(change).await?;
         commit::commit(self.db()?, self.with_journal(&home), workspace, change, commit::Inject::DuplicateKey).await
@@ -246,7 +255,24 @@ impl Store {
     }
 
     pub async fn put_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        let _writing = self.writing();
         settings::put(self.db()?, name, value).await
+    }
+
+    /// Forgets the kept first screen and counts the write under way until dropped.
+    fn writing(&self) -> first_screen::Writing {
+        first_screen::Writing::begin(&self.name, &self.writes_under_way)
+    }
+
+    /// The first screen kept for this database (`first_screen::read` reads it before
+    /// one is open).
+    pub fn first_screen(&self) -> Option<crate::domain::first_screen::FirstScreen> {
+        first_screen::read(&self.name)
+    }
+
+    /// Keeps `screen` for the next start; refused while a write is under way.
+    pub fn keep_first_screen(&self, screen: &crate::domain::first_screen::FirstScreen) -> bool {
+        self.writes_under_way.get() == 0 && first_screen::keep(&self.name, screen)
     }
 
     /// The schema version of the open database.

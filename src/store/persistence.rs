@@ -2,6 +2,7 @@
 //! meaning (boot code still calls those directly).
 
 use super::{Store, StoreError};
+use crate::domain::first_screen::FirstScreen;
 use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
 use crate::persist::{LocalBoxFuture, Persistence, SaveFuture};
 
@@ -40,6 +41,14 @@ impl Persistence for Store {
 
     fn journal_started(&self, contact: ContactId, interval: Option<Interval>) -> Option<LocalBoxFuture<'static, Result<Vec<JourneyEntry>, StoreError>>> {
         Store::journal_started(self, contact, interval).map(|read| Box::pin(read) as LocalBoxFuture<'static, _>)
+    }
+
+    fn first_screen(&self) -> Option<FirstScreen> {
+        Store::first_screen(self)
+    }
+
+    fn keep_first_screen(&self, screen: &FirstScreen) -> bool {
+        Store::keep_first_screen(self, screen)
     }
 
     fn prepare_journal(&self) -> SaveFuture<'_> {

@@ -1,6 +1,6 @@
 //! The shared suite on the host, against `MemoryStore`.
 
-use super::{checks_backup, checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
+use super::{checks_backup, checks_first_screen, checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
 use crate::persist::block_on::block_on;
 use crate::persist::writes::{Shelf, Target, Write};
 use crate::persist::{LocalBoxFuture, MemoryStore, Persistence, StoreError};
