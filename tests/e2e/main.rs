@@ -22,6 +22,7 @@ mod dispositions;
 mod duplicates;
 mod export;
 mod fields;
+mod first_screen;
 mod hostile;
 mod import;
 mod import_batches;

@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::domain::WorkspaceError;
 use crate::store::{request_handover, LockOutcome, Store, TabLock};
-use crate::ui::contacts::{ContactsView, PAGE_SIZES};
+use crate::domain::first_screen::FirstScreen;
+use crate::ui::contacts::{first_screen_for, keep_first_screen, typing_in_search, ContactsView, PAGE_SIZES};
 
 use super::settings::{Setting, SettingKey};
 use super::state::AppState;
@@ -27,6 +28,9 @@ pub enum Phase {
     Elsewhere { released: bool },
     /// "Use here" waits for the other tab to let go; "Take over now" ends the wait.
     TakingOver,
+    /// Loading, showing the contacts page as the last visit kept it
+    /// (`ui::contacts::first_screen`).
+    FirstScreen(FirstScreen),
     /// Start-up failed; the text says why in words.
     Failed(String),
     Ready,
@@ -102,8 +106,11 @@ impl Boot {
 
     async fn open(self, mut lock: TabLock) {
         self.waiting.set_value(None);
-        self.phase.set(Phase::Starting("Opening your contacts…"));
         let db = self.db();
+        self.phase.set(match first_screen_for(&db, self.view) {
+            Some(screen) => Phase::FirstScreen(screen),
+            None => Phase::Starting("Opening your contacts…"),
+        });
         let store = match Store::open(&db).await {
             Ok(store) => store,
             Err(err) => return self.fail(err.to_string()),
@@ -170,8 +177,15 @@ impl Boot {
         if let Some(message) = interrupted {
             self.state.info(message);
         }
+        let typing = typing_in_search();
         self.phase.set(Phase::Ready);
         crate::perf::mark("cm:ready");
+        if typing {
+            // Once the loaded page is in the document (after this task).
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            crate::ui::kit::focus_id("contact-search");
+        }
+        keep_first_screen(self.state, self.view);
     }
 
     /// Another tab takes the workspace: close the store, free the lock, say so.

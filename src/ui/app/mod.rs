@@ -25,7 +25,7 @@ browser_only! {
     mod update_banner;
     mod viewing_as_switch;
 
-    pub(crate) use root::App;
+    pub(crate) use root::{App, LoadingPanel};
     pub(crate) use crate::domain::Collection;
     pub(crate) use command::Command;
     pub(crate) use locale::browser_country;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::contacts::ContactsView;
+use crate::ui::contacts::{ContactsView, FirstScreenPage};
 use crate::ui::kit::{sentence, with_stop};
 
 use super::boot::{Boot, Phase};
@@ -11,7 +11,7 @@ use crate::ui::data::{database_of, named_workspace};
 use super::lock_panel::LockPanel;
 use super::notice_area::NoticeArea;
 use super::router::Router;
-use super::shell::Shell;
+use super::shell::{Frame, Shell};
 use super::state::AppState;
 use super::unsaved::{Unsaved, UnsavedQuestion};
 
@@ -33,11 +33,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         {move || match phase.get() {
-            Phase::Starting(text) => view! {
-                <div class="center-panel" role="status" id="app-loading">
-                    <div class="spinner" aria-hidden="true"></div>
-                    <p>{text}</p>
-                </div>
+            Phase::Starting(text) => view! { <LoadingPanel text=text /> }.into_any(),
+            Phase::FirstScreen(screen) => view! {
+                <Frame id="app-first-screen"><FirstScreenPage screen=screen /></Frame>
             }
             .into_any(),
             Phase::TakingOver => view! {
@@ -73,5 +71,16 @@ pub fn App() -> impl IntoView {
         <NoticeArea />
         <super::update_banner::UpdateBanner />
         <UnsavedQuestion />
+    }
+}
+
+/// Start-up under way: a spinner and what it is doing.
+#[component]
+pub fn LoadingPanel(text: &'static str) -> impl IntoView {
+    view! {
+        <div class="center-panel" role="status" id="app-loading">
+            <div class="spinner" aria-hidden="true"></div>
+            <p>{text}</p>
+        </div>
     }
 }

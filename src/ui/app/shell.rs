@@ -1,4 +1,5 @@
-//! The app frame once the workspace is loaded: header, navigation, the current page.
+//! The app frame (header, navigation) and, once the workspace is loaded, the current
+//! page in it.
 
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -31,7 +32,28 @@ pub fn Shell() -> impl IntoView {
     let page = Memo::new(move |_| router.route.get().page());
     crate::ui::data::ask_at_enough_contacts(state);
     view! {
-        <div class="app" id="app-ready">
+        <Frame id="app-ready">
+            {move || {
+                let route = page.get();
+                // Followed here (a component's body follows nothing), and only
+                // where it matters: other pages stay as they are on a switch.
+                let admin = !for_admins(route) || state.is_admin();
+                // Each page under an owner of its own, so what it provides as
+                // context goes with it: a later page must not find the last
+                // page's (disposed) form through `use_context`.
+                view! { <Provider value=route>{page_view(route, admin)}</Provider> }
+            }}
+        </Frame>
+    }
+}
+
+/// The app's frame (header, navigation) around `children`, the main content. `id`
+/// says which: the loaded app ("app-ready"), or the first screen kept from the last
+/// visit while it loads.
+#[component]
+pub fn Frame(id: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="app" id=id>
             <header class="topbar">
                 <a class="brand" href="#/contacts">
                     <span class="brand-mark" aria-hidden="true">"CM"</span>
@@ -41,18 +63,7 @@ pub fn Shell() -> impl IntoView {
             </header>
             <div class="frame">
                 <Nav />
-                <main class="main" id="main">
-                    {move || {
-                        let route = page.get();
-                        // Followed here (a component's body follows nothing), and only
-                        // where it matters: other pages stay as they are on a switch.
-                        let admin = !for_admins(route) || state.is_admin();
-                        // Each page under an owner of its own, so what it provides as
-                        // context goes with it: a later page must not find the last
-                        // page's (disposed) form through `use_context`.
-                        view! { <Provider value=route>{page_view(route, admin)}</Provider> }
-                    }}
-                </main>
+                <main class="main" id="main">{children()}</main>
             </div>
         </div>
     }

@@ -15,6 +15,7 @@ browser_only! {
     mod edit_page;
     mod field_groups;
     mod field_input;
+    mod first_screen;
     mod list_filter;
     mod page;
     mod phone_library;
@@ -23,6 +24,7 @@ browser_only! {
     mod phone_row;
     mod row;
     mod save;
+    mod search_box;
     mod social_fields;
     mod table;
     mod tag_filter;
@@ -31,6 +33,7 @@ browser_only! {
     
     pub(crate) use custom_field_input::CustomFieldInput;
     pub(crate) use edit_page::EditContactPage;
+    pub(crate) use first_screen::{first_screen_for, keep_first_screen, typing_in_search, FirstScreenPage};
     pub(crate) use page::ContactsPage;
     pub(crate) use phone_library::PhoneLibrary;
     pub(crate) use view::{ContactsView, PAGE_SIZES};

@@ -8,6 +8,7 @@ use super::column_chooser::ColumnChooser;
 use super::custom_fields_column::fields_of;
 use super::list_filter::ListFilter;
 use super::table::ContactsTable;
+use super::search_box::SearchBox;
 use super::tag_filter::TagFilter;
 use super::view::ContactsView;
 use super::view_url::ViewParams;
@@ -176,7 +177,6 @@ pub fn ContactsPage() -> impl IntoView {
         exporting.set(Some(ExportRequest::Contacts { ids, file_name, what }));
     };
 
-    // `change` too: some ways of clearing the box (WebDriver's clear) fire no `input`.
     let set_search = move |text: String| {
         if view.search.with_untracked(|s| *s != text) {
             view.search.set(text);
@@ -200,7 +200,7 @@ pub fn ContactsPage() -> impl IntoView {
                     // Say why some lists are missing in an agent's view.
                     {move || state.visible.get().map(|ids| view! {
                         <p class="page-sub" id="agent-scope">
-                            {format!("Agent view: only the {} assigned to this agent.", plural(ids.len(), "list", "lists"))}
+                            {agent_scope(ids.len())}
                         </p>
                     })}
                 </div>
@@ -252,18 +252,7 @@ pub fn ContactsPage() -> impl IntoView {
                 <div class="toolbar">
                     <ListFilter current=list on_change=Callback::new(move |()| view.restart()) />
                     <TagFilter current=view.tag on_change=Callback::new(move |()| view.restart()) />
-                    <label class="field-inline search">
-                        <span class="visually-hidden">"Search contacts"</span>
-                        <input
-                            type="search"
-                            id="contact-search"
-                            placeholder="Search name, email or phone"
-                            autocomplete="off"
-                            prop:value=move || view.search.get()
-                            on:input=move |ev| set_search(event_target_value(&ev))
-                            on:change=move |ev| set_search(event_target_value(&ev))
-                        />
-                    </label>
+                    <SearchBox placeholder="Search name, email or phone" on_text=Callback::new(set_search) />
                     <div class="toolbar-end">
                         <ColumnChooser fields=fields_here />
                         <Show when=move || { selected_count() > 0 }>
@@ -316,6 +305,11 @@ pub fn ContactsPage() -> impl IntoView {
             {deleting.view(question, delete_selected)}
         </section>
     }
+}
+
+/// Why an agent's view shows fewer contacts.
+pub(super) fn agent_scope(lists: usize) -> String {
+    format!("Agent view: only the {} assigned to this agent.", plural(lists, "list", "lists"))
 }
 
 /// How many kept contacts a delete's notice links to (the sentence counts them all).
