@@ -352,6 +352,7 @@ fn emails_len(v: &Value) -> u64 {
 fn check_loaded(v: &Value, model: &Model, n: usize, what: &str) {
     assert!(v["timeout"].is_null(), "{what}: no table row within the page's time limit: {v}");
     assert!(v["painted"].as_f64().is_some(), "{what}: no painted time: {v}");
+    assert!(v["ready"].as_f64().is_some(), "{what}: the app never got ready: {v}");
     let header = v["header"].as_str().unwrap_or_else(|| panic!("{what}: no contact count in the page heading: {v}"));
     assert_eq!(digits(header), Some(n as u64), "{what}: the heading counts {header:?}, not {n}");
     let page_size = v["page_size"].as_u64().unwrap_or_else(|| panic!("{what}: no page size on the page: {v}")) as usize;
@@ -405,31 +406,39 @@ fn snapshot_js() -> String {
 }
 
 /// Navigates (load strategy "none": returns at once) and measures, on the page's own
-/// clock (0 = navigation start), when #app-ready and the first row appear, and when
-/// that frame is painted; then what the page shows, whether a service worker served
-/// it, and how the wasm was fetched.
+/// clock (0 = navigation start), when the first row appears (the kept first screen's
+/// or the loaded page's: `first_screen` says which) and when that frame is painted,
+/// and when #app-ready appears; then what the first row's frame showed, whether a
+/// service worker served the page, and how the wasm was fetched.
 async fn cold_load(browser: &Browser, db: &str) -> Value {
     browser.client.goto(&browser.url(&format!("/?db={db}"))).await.expect("open the app");
     let script = format!(
         "if (!location.search.includes('db={db}')) {{ done(null); return; }}
          {snapshot}
          const seen = {{}};
+         // Done once the first row is painted (the first screen kept from the last
+         // visit, or the loaded page) and the app is ready (search works).
+         const settle = () => {{ if (seen.painted != null && seen.ready != null) finish(); }};
          const check = () => {{
-           if (seen.ready == null && document.getElementById('app-ready')) seen.ready = performance.now();
+           if (seen.ready == null && document.getElementById('app-ready')) {{ seen.ready = performance.now(); settle(); }}
            if (seen.row == null && document.querySelector('{ROW}')) {{
              seen.row = performance.now();
              seen.already_there = !observer;
+             seen.first_screen = !!document.getElementById('app-first-screen');
              // The frame's style, layout and paint run after its rAF callbacks; a task
              // queued from one runs after them.
              requestAnimationFrame(() => {{ seen.frame = performance.now(); setTimeout(() => {{
                seen.painted = performance.now();
                Object.assign(seen, snapshot());
-               finish();
+               settle();
              }}, 0); }});
            }}
          }};
          let observer = null;
+         let finished = false;
          const finish = () => {{
+           if (finished) return;
+           finished = true;
            if (observer) observer.disconnect();
            clearTimeout(timer);
            const nav = performance.getEntriesByType('navigation')[0] || {{}};
@@ -446,7 +455,7 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
          }};
          const timer = setTimeout(() => {{ seen.timeout = true; finish(); }}, 110000);
          check();
-         if (seen.row == null) {{
+         if (seen.row == null || seen.ready == null) {{
            observer = new MutationObserver(check);
            observer.observe(document, {{ childList: true, subtree: true }});
          }}",

@@ -46,14 +46,15 @@ pub fn main_rows(r: &Value) -> Vec<Row> {
     rows.push(("  warm reload in the bench page".into(), ms(&w["reload_ms"]), String::new(), ""));
     for (key, name) in [("first_visit", "first visit"), ("cold", "returning visit")] {
         let c = &r[key];
-        // Issue 16's budgets: the first row under 0.8 s, search ready under 1.5 s (the
-        // search works once the table shows: the same moment today).
-        rows.push((format!("cold load, {name}: navigation -> first row painted"), ms(&c["painted"]), "< 800 ms".into(), check(c["painted"].as_f64(), 800.0)));
-        rows.push(("  search ready (with the first row today)".into(), ms(&c["painted"]), "< 1500 ms".into(), check(c["painted"].as_f64(), 1500.0)));
+        // Issue 16's budgets: the first row under 0.8 s, search ready under 1.5 s. A
+        // returning visit shows the first screen the last one kept while it loads; the
+        // first visit has none (another page wrote the contacts).
+        let shown = if c["first_screen"] == json!(true) { "the kept first screen" } else { "no first screen kept: the loaded page" };
+        rows.push((format!("cold load, {name}: navigation -> first row painted ({shown})"), ms(&c["painted"]), "< 800 ms".into(), check(c["painted"].as_f64(), 800.0)));
+        rows.push(("  search ready (#app-ready: the workspace loaded)".into(), ms(&c["ready"]), "< 1500 ms".into(), check(c["ready"].as_f64(), 1500.0)));
         let via = if c["wasm_fetch"]["via_service_worker"] == json!(true) { "service worker" } else { "network" };
         rows.push((format!("  wasm fetched from the {via}"), ms(&c["wasm_fetch"]["end"]), String::new(), ""));
         rows.push(("  wasm main started (cm:main)".into(), ms(&c["marks"]["cm:main"]), String::new(), ""));
-        rows.push(("  #app-ready shown".into(), ms(&c["ready"]), String::new(), ""));
         let range = c["range"].as_str().unwrap_or("?").to_owned();
         rows.push(("  pager (first page = the domain's, checked)".into(), range, String::new(), ""));
     }
@@ -159,6 +160,7 @@ fn baseline_rows(r: &Value) -> Vec<Row> {
         ("  ours (IndexedDB commits of the contacts) / JS".into(), ratio(r["write"]["commit_ms"].as_f64(), store["store_ms"].as_f64()), String::new(), ""),
         ("JS baseline: new page -> every record read (getAll)".into(), ms(&read["since_navigation_ms"]), String::new(), ""),
         ("  ours (returning visit, first row painted) / JS".into(), ratio(r["cold"]["painted"].as_f64(), read["since_navigation_ms"].as_f64()), String::new(), ""),
+        ("  ours (returning visit, every contact loaded: #app-ready) / JS".into(), ratio(r["cold"]["ready"].as_f64(), read["since_navigation_ms"].as_f64()), String::new(), ""),
     ]
 }
 
