@@ -3,6 +3,8 @@
 //! workspace has loaded (inert, no `#app-ready` yet), then the loaded page with the
 //! same rows; a save forgets the kept screen at once, so a start can never show what
 //! is not stored; an address with a search shows no kept screen (it would be wrong).
+//! While a load is held back: screenshots at both sizes, axe clean, and what is typed
+//! in the search box is the loaded page's search.
 
 use crate::support;
 
@@ -131,6 +133,9 @@ async fn typing_while_it_loads_searches_once_loaded() {
         assert!(!support::app::scrolls_sideways(&b).await, "the first screen scrolls sideways at {w}px");
     }
     b.set_window_size(1280, 800).await;
+    let violations = support::a11y::axe_violations(&b).await;
+    assert!(violations.is_empty(), "the first screen has accessibility violations: {violations:#?}");
+    assert_eq!(b.count("#app-ready").await, 0, "checked while still loading");
     b.click("#contact-search").await;
     b.fill("#contact-search", "Lov").await;
     assert_eq!(b.count("#app-ready").await, 0, "typed while still loading");
