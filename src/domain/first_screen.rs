@@ -73,6 +73,7 @@ mod tests {
         FirstScreen {
             count: 500_000,
             agent_lists: Some(2),
+            tags: true,
             page_size: 25,
             columns: vec!["Codice cliente".into()],
             rows: vec![FirstRow {
