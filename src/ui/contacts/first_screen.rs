@@ -105,7 +105,7 @@ fn current(state: AppState, view: ContactsView) -> FirstScreen {
             list: list_name(c),
             last_interaction: c.activity.last.map(local_day),
             whatsapp_open: c.activity.has_open_whatsapp(),
-            custom: columns.iter().map(|f| c.data.custom_values().iter().find(|(id, _)| *id == f.id).map(|(_, v)| v.to_text()).unwrap_or_default()).collect(),
+            custom: columns.iter().map(|f| c.data.custom_value(f.id).map(|v| v.to_text()).unwrap_or_default()).collect(),
         };
         FirstScreen {
             count: result.total as u64,
