@@ -149,3 +149,43 @@ async fn typing_while_it_loads_searches_once_loaded() {
     assert_eq!(b.exec("return document.activeElement && document.activeElement.id").await, "contact-search");
     assert_eq!(b.exec("return location.hash").await, "#/contacts?q=Lov");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_agents_view_is_kept_with_its_header_and_navigation() {
+    let b = open_fresh_app("e2e-first-screen-agent").await;
+    let list = create_list(&b, NewList::named("North")).await;
+    support::app::navigate(&b, "#/contacts").await;
+    add_contact(&b, NewContact::with(&[("first_name", "Nora"), ("last_name", "Berg")]).in_list(&list)).await;
+    support::agents::create_agent(&b, "Ann Lee", "ann").await;
+    support::agents::open_agent_picker(&b, "North").await;
+    b.click("#available-list li:nth-child(1) input").await;
+    b.click("#assign-selected").await;
+    support::agents::wait_pane(&b, "assigned", &["Ann Lee"]).await;
+    support::agents::close_agent_picker(&b).await;
+    let ann = b.exec("return [...document.querySelectorAll('#viewing-as option')].find(o => o.textContent.startsWith('Ann')).value").await;
+    let ann = ann.as_str().unwrap_or_else(|| panic!("no Ann option in #viewing-as: {ann}")).to_string();
+    b.select("#viewing-as", &ann).await;
+    support::app::navigate(&b, "#/contacts").await;
+    support::contacts::wait_rows(&b, 1).await;
+    let label = b.exec("const s = document.getElementById('viewing-as'); return s.options[s.selectedIndex].textContent").await;
+    assert!(label.as_str().is_some_and(|l| l.starts_with("Ann Lee")), "viewing as Ann: {label}");
+
+    // While the next start loads: the kept screen in Ann's view, and the frame too.
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": hold_the_load(4_000) })).await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("#app-first-screen #contacts-table tbody tr").await;
+    let frame = "const s = document.getElementById('viewing-as');
+        return { ready: !!document.getElementById('app-ready'),
+                 viewing_as: s.options[s.selectedIndex].textContent, switch_disabled: s.disabled,
+                 lists_hidden: document.querySelector(\".nav a[href='#/lists']\").closest('li').hidden,
+                 scope: !!document.getElementById('agent-scope') }";
+    let seen = b.exec(frame).await;
+    assert_eq!(seen["ready"], false, "checked while still loading: {seen}");
+    assert_eq!((&seen["viewing_as"], &seen["switch_disabled"]), (&label, &json!(true)), "the header names Ann, still: {seen}");
+    assert_eq!((&seen["lists_hidden"], &seen["scope"]), (&json!(true), &json!(true)), "no list management, Ann's scope: {seen}");
+
+    // Loaded: the same view, the switch live.
+    b.wait_for("#app-ready").await;
+    let seen = b.exec(frame).await;
+    assert_eq!((&seen["viewing_as"], &seen["switch_disabled"], &seen["lists_hidden"]), (&label, &json!(false), &json!(true)), "{seen}");
+}

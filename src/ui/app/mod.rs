@@ -32,4 +32,5 @@ browser_only! {
     pub(crate) use router::Router;
     pub(crate) use state::{AppState, NoticeLink};
     pub(crate) use unsaved::{Edited, Unsaved};
+    pub(crate) use viewing_as_switch::viewer_label;
 }

@@ -6,12 +6,11 @@ use leptos::prelude::*;
 
 use super::route::Section;
 use super::router::Router;
-use super::state::AppState;
 
+/// `admin`: whether the management sections show (an agent's view manages nothing).
 #[component]
-pub fn Nav() -> impl IntoView {
+pub fn Nav(admin: Signal<bool>) -> impl IntoView {
     let router = Router::get();
-    let state = AppState::get();
     let current = Memo::new(move |_| router.route.get().section());
     let open = RwSignal::new(false);
     // Going somewhere folds the panel.
@@ -44,7 +43,7 @@ pub fn Nav() -> impl IntoView {
                     .map(|section| {
                         // An agent's view manages nothing: those entries step aside.
                         let managed = matches!(section, Section::Lists | Section::CustomFields | Section::Tags | Section::Agents);
-                        let hidden = move || managed && !state.is_admin();
+                        let hidden = move || managed && !admin.get();
                         let is_current = move || current.get() == section;
                         view! {
                             <li hidden=hidden>
@@ -61,7 +60,7 @@ pub fn Nav() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <Show when=move || !state.is_admin()>
+            <Show when=move || !admin.get()>
                 <p class="nav-note" id="agent-nav-note">"Lists, fields, tags and agents are managed by admins."</p>
             </Show>
         </nav>

@@ -11,7 +11,7 @@ use crate::ui::data::{database_of, named_workspace};
 use super::lock_panel::LockPanel;
 use super::notice_area::NoticeArea;
 use super::router::Router;
-use super::shell::{Frame, Shell};
+use super::shell::{Frame, Shell, Viewer};
 use super::state::AppState;
 use super::unsaved::{Unsaved, UnsavedQuestion};
 
@@ -35,7 +35,9 @@ pub fn App() -> impl IntoView {
         {move || match phase.get() {
             Phase::Starting(text) => view! { <LoadingPanel text=text /> }.into_any(),
             Phase::FirstScreen(screen) => view! {
-                <Frame id="app-first-screen"><FirstScreenPage screen=screen /></Frame>
+                <Frame id="app-first-screen" viewer=Viewer::Kept(screen.agent.as_ref().map(|a| a.label.clone()))>
+                    <FirstScreenPage screen=screen />
+                </Frame>
             }
             .into_any(),
             Phase::TakingOver => view! {

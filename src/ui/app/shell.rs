@@ -21,7 +21,7 @@ use super::nav::Nav;
 use super::route::Route;
 use super::router::Router;
 use super::state::AppState;
-use super::viewing_as_switch::ViewingAsSwitch;
+use super::viewing_as_switch::{KeptViewingAs, ViewingAsSwitch};
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -32,7 +32,7 @@ pub fn Shell() -> impl IntoView {
     let page = Memo::new(move |_| router.route.get().page());
     crate::ui::data::ask_at_enough_contacts(state);
     view! {
-        <Frame id="app-ready">
+        <Frame id="app-ready" viewer=Viewer::Live>
             {move || {
                 let route = page.get();
                 // Followed here (a component's body follows nothing), and only
@@ -47,11 +47,26 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// Who the frame shows the app for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Viewer {
+    /// The loaded app's "Viewing as".
+    Live,
+    /// While the first screen kept from the last visit shows: the view it was kept in
+    /// (an agent's label, `None` for the admin view), so nothing changes once loaded.
+    Kept(Option<String>),
+}
+
 /// The app's frame (header, navigation) around `children`, the main content. `id`
 /// says which: the loaded app ("app-ready"), or the first screen kept from the last
 /// visit while it loads.
 #[component]
-pub fn Frame(id: &'static str, children: Children) -> impl IntoView {
+pub fn Frame(id: &'static str, viewer: Viewer, children: Children) -> impl IntoView {
+    let state = AppState::get();
+    let (admin, switch) = match viewer {
+        Viewer::Live => (Signal::derive(move || state.is_admin()), view! { <ViewingAsSwitch /> }.into_any()),
+        Viewer::Kept(agent) => (Signal::stored(agent.is_none()), view! { <KeptViewingAs agent=agent /> }.into_any()),
+    };
     view! {
         <div class="app" id=id>
             <header class="topbar">
@@ -59,10 +74,10 @@ pub fn Frame(id: &'static str, children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"CM"</span>
                     <span>"Contacts Manager"</span>
                 </a>
-                <ViewingAsSwitch />
+                {switch}
             </header>
             <div class="frame">
-                <Nav />
+                <Nav admin=admin />
                 <main class="main" id="main">{children()}</main>
             </div>
         </div>

@@ -30,19 +30,48 @@ pub fn ViewingAsSwitch() -> impl IntoView {
                         let id = a.id;
                         view! {
                             <option value=id.get().to_string() prop:selected=move || current.get() == Some(id)>
-                                {format!("{} ({})", a.name, a.role.label())}
+                                {viewer_label(&a)}
                             </option>
                         }
                     }).collect_view()}
                 </select>
             </label>
-            <details class="about-view-note" on:keydown=close_on_escape>
-                <summary aria-label="About this view">"?"</summary>
-                <p id="viewing-as-about" role="note">
-                    "About this view: an agent sees and edits only the contacts of the lists assigned to them and cannot manage lists, fields, tags or agents. "
-                    "Everything is stored in this browser for a single user, so this is a working view, not a security boundary."
-                </p>
-            </details>
+            <AboutThisView />
         </div>
+    }
+}
+
+/// How "Viewing as" names an agent.
+pub fn viewer_label(agent: &Agent) -> String {
+    format!("{} ({})", agent.name, agent.role.label())
+}
+
+/// "Viewing as" while the first screen kept from the last visit shows: the view it
+/// was kept in, still (the switch acts once the workspace has loaded).
+#[component]
+pub fn KeptViewingAs(agent: Option<String>) -> impl IntoView {
+    view! {
+        <div class="viewing-as">
+            <label class="field-inline">
+                <span>"Viewing as"</span>
+                <select id="viewing-as" disabled aria-describedby="viewing-as-about">
+                    <option selected>{agent.unwrap_or_else(|| "Admin".into())}</option>
+                </select>
+            </label>
+            <AboutThisView />
+        </div>
+    }
+}
+
+#[component]
+fn AboutThisView() -> impl IntoView {
+    view! {
+        <details class="about-view-note" on:keydown=close_on_escape>
+            <summary aria-label="About this view">"?"</summary>
+            <p id="viewing-as-about" role="note">
+                "About this view: an agent sees and edits only the contacts of the lists assigned to them and cannot manage lists, fields, tags or agents. "
+                "Everything is stored in this browser for a single user, so this is a working view, not a security boundary."
+            </p>
+        </details>
     }
 }
