@@ -10,29 +10,23 @@ use super::PhoneNumber;
 
 /// Changes whenever the layout below does: a first screen of another version is
 /// simply not shown.
-const FORMAT: u8 = 2;
+const FORMAT: u8 = 3;
 
 /// The default contacts view as it was painted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FirstScreen {
     /// Contacts the view covers (the heading's count, the pager's total).
     pub count: u64,
-    /// In an agent's view: who, and how many lists they see.
-    pub agent: Option<KeptAgent>,
+    /// Who "Viewing as" named (as the header's switch does); `None`: Admin.
+    pub viewing_as: Option<String>,
+    /// In a restricted agent's view, how many lists it sees (no management then).
+    pub agent_lists: Option<u32>,
     /// Whether there are tags (the toolbar then has a tag filter).
     pub tags: bool,
     pub page_size: u32,
     /// The headings of the custom-field columns shown.
     pub columns: Vec<String>,
     pub rows: Vec<FirstRow>,
-}
-
-/// The agent whose view was kept (the header and navigation show it while loading).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeptAgent {
-    /// As the header's "Viewing as" names them.
-    pub label: String,
-    pub lists: u32,
 }
 
 /// One row, as the table shows it.
@@ -80,7 +74,8 @@ mod tests {
     fn sample() -> FirstScreen {
         FirstScreen {
             count: 500_000,
-            agent: Some(KeptAgent { label: "Maria \u{202E}Rossi (Agent)".into(), lists: 2 }),
+            viewing_as: Some("Maria \u{202E}Rossi (Agent)".into()),
+            agent_lists: Some(2),
             tags: true,
             page_size: 25,
             columns: vec!["Codice cliente".into()],
@@ -108,7 +103,7 @@ mod tests {
     fn another_format_or_a_damaged_text_is_no_first_screen() {
         let text = sample().to_text();
         let mut other = text.clone();
-        other.replace_range(..1, "\u{1}");
+        other.replace_range(..1, "\u{2}");
         assert_eq!(FirstScreen::from_text(&other), None);
         let cut: String = text.chars().take(text.chars().count() / 2).collect();
         assert_eq!(FirstScreen::from_text(&cut), None);

@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
         {move || match phase.get() {
             Phase::Starting(text) => view! { <LoadingPanel text=text /> }.into_any(),
             Phase::FirstScreen(screen) => view! {
-                <Frame id="app-first-screen" viewer=Viewer::Kept(screen.agent.as_ref().map(|a| a.label.clone()))>
+                <Frame id="app-first-screen" viewer=Viewer::Kept { label: screen.viewing_as.clone(), admin: screen.agent_lists.is_none() }>
                     <FirstScreenPage screen=screen />
                 </Frame>
             }

@@ -53,8 +53,9 @@ pub enum Viewer {
     /// The loaded app's "Viewing as".
     Live,
     /// While the first screen kept from the last visit shows: the view it was kept in
-    /// (an agent's label, `None` for the admin view), so nothing changes once loaded.
-    Kept(Option<String>),
+    /// (whom "Viewing as" named, `None` for Admin; whether it managed), so nothing
+    /// changes once loaded.
+    Kept { label: Option<String>, admin: bool },
 }
 
 /// The app's frame (header, navigation) around `children`, the main content. `id`
@@ -65,7 +66,7 @@ pub fn Frame(id: &'static str, viewer: Viewer, children: Children) -> impl IntoV
     let state = AppState::get();
     let (admin, switch) = match viewer {
         Viewer::Live => (Signal::derive(move || state.is_admin()), view! { <ViewingAsSwitch /> }.into_any()),
-        Viewer::Kept(agent) => (Signal::stored(agent.is_none()), view! { <KeptViewingAs agent=agent /> }.into_any()),
+        Viewer::Kept { label, admin } => (Signal::stored(admin), view! { <KeptViewingAs label=label /> }.into_any()),
     };
     view! {
         <div class="app" id=id>

@@ -49,13 +49,13 @@ pub fn viewer_label(agent: &Agent) -> String {
 /// "Viewing as" while the first screen kept from the last visit shows: the view it
 /// was kept in, still (the switch acts once the workspace has loaded).
 #[component]
-pub fn KeptViewingAs(agent: Option<String>) -> impl IntoView {
+pub fn KeptViewingAs(label: Option<String>) -> impl IntoView {
     view! {
         <div class="viewing-as">
             <label class="field-inline">
                 <span>"Viewing as"</span>
                 <select id="viewing-as" disabled aria-describedby="viewing-as-about">
-                    <option selected>{agent.unwrap_or_else(|| "Admin".into())}</option>
+                    <option selected>{label.unwrap_or_else(|| "Admin".into())}</option>
                 </select>
             </label>
             <AboutThisView />

@@ -16,7 +16,7 @@ use super::search_box::SearchBox;
 use super::table::contacts_head;
 use super::view::{ContactsView, PAGE_SIZES};
 use super::view_url::ViewParams;
-use crate::domain::first_screen::{FirstRow, FirstScreen, KeptAgent};
+use crate::domain::first_screen::{FirstRow, FirstScreen};
 use crate::domain::{Contact, ContactField, ContactQuery, CustomField, PhoneNumber};
 use crate::ui::app::{viewer_label, AppState, LoadingPanel, Route, Router};
 use crate::ui::kit::{local_day, plural, when_idle, DataTable, Pager, TruncatedText};
@@ -110,10 +110,8 @@ fn current(state: AppState, view: ContactsView) -> FirstScreen {
         };
         FirstScreen {
             count: result.total as u64,
-            agent: visible.as_ref().map(|ids| KeptAgent {
-                label: viewing_as.and_then(|id| ws.agent(id)).map(viewer_label).unwrap_or_default(),
-                lists: ids.len() as u32,
-            }),
+            viewing_as: viewing_as.and_then(|id| ws.agent(id)).map(viewer_label),
+            agent_lists: visible.as_ref().map(|ids| ids.len() as u32),
             tags: !ws.tags().is_empty(),
             page_size: page_size as u32,
             columns: columns.iter().map(|f| f.alias.to_string()).collect(),
@@ -157,7 +155,7 @@ fn KeptContacts(screen: FirstScreen) -> impl IntoView {
                 <div>
                     <h1>"Contacts"</h1>
                     <p class="page-sub">{plural(total, "contact", "contacts")}</p>
-                    {screen.agent.map(|a| view! { <p class="page-sub" id="agent-scope">{agent_scope(a.lists as usize)}</p> })}
+                    {screen.agent_lists.map(|n| view! { <p class="page-sub" id="agent-scope">{agent_scope(n as usize)}</p> })}
                 </div>
                 <div class="head-actions" inert>
                     <span class="btn disabled">"Import contacts"</span>
