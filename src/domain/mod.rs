@@ -24,6 +24,7 @@ pub mod journey;
 pub mod list;
 mod locations;
 pub mod merge;
+pub mod page_head;
 pub mod phone;
 pub mod query;
 pub mod sample;

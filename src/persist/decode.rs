@@ -8,8 +8,9 @@ use std::collections::{HashMap, HashSet};
 use super::StoreError;
 use crate::domain::codec::{
     decode_agent, decode_disposition, decode_field, decode_import, decode_journal_entry, decode_list, decode_meta,
-    decode_page, decode_stale_copies, decode_tag, decode_trash_page, CodecError,
+    decode_page, decode_page_head, decode_stale_copies, decode_tag, decode_trash_page, CodecError,
 };
+use crate::domain::page_head::PageHead;
 use crate::domain::trash::TrashKey;
 use crate::domain::workspace::PAGE_CAPACITY;
 use crate::domain::{
@@ -49,6 +50,12 @@ pub fn page(
     }
     contacts.iter().for_each(|c| index.push(c));
     Ok((key, contacts))
+}
+
+/// The head stored for a page (`domain::page_head`).
+pub fn page_head(key: StoredKey<PageKey>, value: StoredValue) -> Result<(PageKey, PageHead), StoreError> {
+    let key = key.map_err(|k| StoreError::Corrupt(format!("a page head has an invalid key {k}")))?;
+    Ok((key, named(&format!("the head of page {} of list {}", key.page, key.list), value, decode_page_head)?))
 }
 
 /// Per page, the ids its stored copy holds that are no longer in it.

@@ -59,6 +59,10 @@ impl Persistence for FailingStore {
         self.inner.put_setting(key, value)
     }
 
+    fn first_page(&self, viewing_as: Option<crate::domain::AgentId>, page_size: usize) -> LocalBoxFuture<'_, Result<Option<super::first_page::FirstPage>, StoreError>> {
+        self.inner.first_page(viewing_as, page_size)
+    }
+
     fn first_screen(&self) -> Option<crate::domain::first_screen::FirstScreen> {
         self.inner.first_screen()
     }

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use super::decode::{self, StoredValue};
 use super::journal_layers::{self, page_of, LayerKey};
 use super::writes::{layer_seq, record_id, writes, JournalFormat, Shelf, Target, Write};
+use super::first_page::{self, FirstPage, HeadsRead};
 use super::{chunks, LocalBoxFuture, Persistence, SaveFuture, StoreError};
 use crate::domain::change::JournalKey;
 use crate::domain::first_screen::FirstScreen;
 use crate::domain::trash::TrashKey;
-use crate::domain::{Change, ContactId, Interval, JourneyEntry, ListId, PageKey, StoredRecords, Timestamp, Workspace};
+use crate::domain::{AgentId, Change, ContactId, Interval, JourneyEntry, ListId, PageKey, StoredRecords, Timestamp, Workspace};
 
 /// Every stored record's bytes. Small records are one map per shelf (fields, tags,
 /// agents, dispositions, imports), keyed by their numeric id like in IndexedDB.
@@ -20,6 +21,7 @@ pub(crate) struct Shelves {
     pub(crate) meta: Option<Vec<u8>>,
     pub(crate) lists: BTreeMap<ListId, Vec<u8>>,
     pub(crate) pages: BTreeMap<PageKey, Vec<u8>>,
+    pub(crate) page_heads: BTreeMap<PageKey, Vec<u8>>,
     pub(crate) records: BTreeMap<Shelf, BTreeMap<u32, Vec<u8>>>,
     /// Entries stored one record each, as versions before layers did.
     pub(crate) journal: BTreeMap<JournalKey, Vec<u8>>,
@@ -50,6 +52,7 @@ impl Shelves {
             (Target::Meta, bytes) => self.meta = bytes,
             (Target::List(id), bytes) => put_or_remove(&mut self.lists, id, bytes),
             (Target::Page(key), bytes) => put_or_remove(&mut self.pages, key, bytes),
+            (Target::PageHead(key), bytes) => put_or_remove(&mut self.page_heads, key, bytes),
             (Target::Record(key), bytes) => put_or_remove(self.records.entry(target.shelf()).or_default(), record_id(key), bytes),
             (Target::Trash(key), bytes) => put_or_remove(&mut self.trash, key, bytes),
             (Target::Stale(key), bytes) => put_or_remove(&mut self.stale, key, bytes),
@@ -123,6 +126,34 @@ impl Shelves {
         };
         decode::rebuild(records, index)
     }
+
+    fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> Result<Option<FirstPage>, StoreError> {
+        let read = HeadsRead {
+            records: StoredRecords {
+                meta: decode::meta(self.meta.clone().map(Some))?,
+                lists: self.lists.values().enumerate().map(|(i, bytes)| decode::list(i, stored(bytes))).collect::<Result<_, _>>()?,
+                fields: self.small(Shelf::Fields)?,
+                tags: self.small(Shelf::Tags)?,
+                agents: self.small(Shelf::Agents)?,
+                stale: self.stale.iter().map(|(&key, bytes)| decode::stale_copies(Ok(key), stored(bytes))).collect::<Result<_, _>>()?,
+                ..StoredRecords::default()
+            },
+            heads: self.page_heads.iter().map(|(&key, bytes)| decode::page_head(Ok(key), stored(bytes))).collect::<Result<_, _>>()?,
+            page_count: self.pages.len(),
+        };
+        let Some(plan) = first_page::plan(&read, viewing_as, page_size)? else { return Ok(None) };
+        let pages = plan.pages.iter().map(|key| (Ok(*key), self.pages.get(key).map(|b| stored(b)))).collect();
+        first_page::assemble(read, &plan, pages)
+    }
+
+    /// After a load: every head again when they do not match the pages (as IndexedDB's
+    /// store does for pages written before heads existed).
+    fn fill_heads(&mut self, workspace: &Workspace) {
+        if self.page_heads.len() != self.pages.len() || !self.page_heads.keys().eq(self.pages.keys()) {
+            self.page_heads.clear();
+            first_page::every_head(workspace).into_iter().for_each(|w| self.write(w));
+        }
+    }
 }
 
 fn stored(bytes: &[u8]) -> StoredValue {
@@ -178,7 +209,15 @@ impl MemoryStore {
 
 impl Persistence for MemoryStore {
     fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
-        Box::pin(async move { self.shelves.borrow().load() })
+        Box::pin(async move {
+            let workspace = self.shelves.borrow().load()?;
+            self.shelves.borrow_mut().fill_heads(&workspace);
+            Ok(workspace)
+        })
+    }
+
+    fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> LocalBoxFuture<'_, Result<Option<FirstPage>, StoreError>> {
+        Box::pin(async move { self.shelves.borrow().first_page(viewing_as, page_size) })
     }
 
     fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a> {

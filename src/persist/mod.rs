@@ -10,6 +10,7 @@
 pub mod backup;
 pub(crate) mod chunks;
 pub(crate) mod decode;
+pub mod first_page;
 pub mod journal_layers;
 mod error;
 mod memory;
@@ -36,7 +37,8 @@ pub use session::{ActionError, Applied, IntoApplied, Reload, Session, StorageFai
 
 use crate::domain::change::JournalKey;
 use crate::domain::first_screen::FirstScreen;
-use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
+use crate::domain::{AgentId, Change, ContactId, Interval, JourneyEntry, Workspace};
+use first_page::FirstPage;
 
 /// A boxed future that need not be `Send` (the browser is single-threaded and the
 /// stores hold `Rc`s).
@@ -49,6 +51,12 @@ pub type SaveFuture<'a> = LocalBoxFuture<'a, Result<(), StoreError>>;
 pub trait Persistence {
     /// Reads every record and rebuilds the workspace (with its query index).
     fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>>;
+
+    /// The default contacts view's first page (its first `page_size` contacts by first
+    /// name, of the lists `viewing_as` sees) and how many the view covers, from the
+    /// page heads and the few pages they name: shown while `load` reads the rest.
+    /// `None` when the heads cannot tell; then only `load` does.
+    fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> LocalBoxFuture<'_, Result<Option<FirstPage>, StoreError>>;
 
     /// Writes exactly what `change` names, reading the records from `workspace` (the
     /// journal entries it carries itself): all of it lands, or none of it.

@@ -4,8 +4,9 @@
 use crate::domain::change::JournalKey;
 use crate::domain::codec::{
     encode_agent, encode_disposition, encode_field, encode_import, encode_journal_entry, encode_list, encode_meta,
-    encode_page, encode_stale_copies, encode_tag, encode_trash_page,
+    encode_page, encode_page_head, encode_stale_copies, encode_tag, encode_trash_page,
 };
+use crate::domain::page_head::PageHead;
 use crate::domain::trash::TrashKey;
 use crate::domain::{Change, ContactId, ListId, PageKey, RecordKey, Workspace};
 use crate::persist::journal_layers::{self, encode_layer, LayerKey};
@@ -20,6 +21,8 @@ pub enum Target {
     Meta,
     List(ListId),
     Page(PageKey),
+    /// The head of the page at that key (`domain::page_head`), written with the page.
+    PageHead(PageKey),
     Record(RecordKey),
     Trash(TrashKey),
     /// The record of the contacts the stored page at that key still holds that left it.
@@ -37,6 +40,7 @@ pub enum Shelf {
     Meta,
     Lists,
     Pages,
+    PageHeads,
     Fields,
     Tags,
     Agents,
@@ -54,6 +58,7 @@ impl Target {
             Target::Meta => Shelf::Meta,
             Target::List(_) => Shelf::Lists,
             Target::Page(_) => Shelf::Pages,
+            Target::PageHead(_) => Shelf::PageHeads,
             Target::Record(RecordKey::Field(_)) => Shelf::Fields,
             Target::Record(RecordKey::Tag(_)) => Shelf::Tags,
             Target::Record(RecordKey::Agent(_)) => Shelf::Agents,
@@ -101,7 +106,7 @@ pub fn record_places(change: &Change) -> impl Iterator<Item = Target> + '_ {
 }
 
 /// The places of records read from the workspace with `true` for a put, in the order
-/// their requests are issued: meta, lists, pages, small records, trash pages, records
+/// their requests are issued: meta, lists, pages, their heads, small records, trash pages, records
 /// of stale copies; puts
 /// before deletions in each (a deletion's page rewritten and deleted in one change
 /// is never both: `Change::merge` keeps one fate).
@@ -113,6 +118,8 @@ fn record_targets(change: &Change) -> impl Iterator<Item = (Target, bool)> + '_ 
         .chain(change.lists_deleted.iter().map(|&id| Target::List(id)).map(named(false)))
         .chain(change.pages_put.iter().map(|&key| Target::Page(key)).map(named(true)))
         .chain(change.pages_deleted.iter().map(|&key| Target::Page(key)).map(named(false)))
+        .chain(change.pages_put.iter().map(|&key| Target::PageHead(key)).map(named(true)))
+        .chain(change.pages_deleted.iter().map(|&key| Target::PageHead(key)).map(named(false)))
         .chain(change.records_put.iter().map(|&key| Target::Record(key)).map(named(true)))
         .chain(change.records_deleted.iter().map(|&key| Target::Record(key)).map(named(false)))
         .chain(change.trash_put.iter().map(|&key| Target::Trash(key)).map(named(true)))
@@ -194,6 +201,7 @@ pub fn encode(workspace: &Workspace, target: Target) -> Option<Vec<u8>> {
         Target::Meta => Some(encode_meta(workspace.meta())),
         Target::List(id) => workspace.list(id).map(encode_list),
         Target::Page(key) => workspace.page(key).map(encode_page),
+        Target::PageHead(key) => workspace.page(key).map(|page| encode_page_head(&PageHead::of(page))),
         Target::Record(RecordKey::Field(id)) => workspace.field(id).map(encode_field),
         Target::Record(RecordKey::Tag(id)) => workspace.tag(id).map(encode_tag),
         Target::Record(RecordKey::Agent(id)) => workspace.agent(id).map(encode_agent),

@@ -3,7 +3,7 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, JOURNAL_LAYERS, LAYER_SEQ_KEY, LISTS, META, META_KEY, PAGES, STALE, TAGS, TRASH};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, JOURNAL, JOURNAL_LAYERS, LAYER_SEQ_KEY, LISTS, META, META_KEY, PAGES, PAGE_HEADS, STALE, TAGS, TRASH};
 use crate::domain::change::JournalKey;
 use crate::domain::trash::{DeletionId, TrashKey};
 use crate::domain::Timestamp;
@@ -17,6 +17,7 @@ pub(crate) fn store_name(shelf: Shelf) -> &'static str {
         Shelf::Meta => META,
         Shelf::Lists => LISTS,
         Shelf::Pages => PAGES,
+        Shelf::PageHeads => PAGE_HEADS,
         Shelf::Fields => FIELDS,
         Shelf::Tags => TAGS,
         Shelf::Agents => AGENTS,
@@ -34,7 +35,7 @@ pub(crate) fn location(target: Target) -> (&'static str, JsValue) {
     let key = match target {
         Target::Meta => JsValue::from_str(META_KEY),
         Target::List(id) => list_key(id),
-        Target::Page(key) | Target::Stale(key) => page_key(key),
+        Target::Page(key) | Target::PageHead(key) | Target::Stale(key) => page_key(key),
         Target::Record(key) => JsValue::from_f64(f64::from(record_id(key))),
         Target::Journal(key) => journal_key(key),
         Target::Trash(key) => trash_key(key),

@@ -11,16 +11,19 @@ use wasm_bindgen::JsValue;
 use super::error::StoreError;
 use super::keys::{js_to_bytes, parse_page_key, parse_record_key, parse_trash_key};
 use super::pages_read::read_pages;
-use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, STALE, TAGS, TRASH};
+use super::schema::{AGENTS, DISPOSITIONS, FIELDS, IMPORTS, LISTS, META, META_KEY, PAGES, PAGE_HEADS, STALE, TAGS, TRASH};
+use crate::domain::page_head::PageHead;
 use crate::domain::trash::TrashKey;
 use crate::domain::{Contact, ContactId, PageKey, StoredRecords, Workspace};
 use crate::persist::decode::{self, SmallRecord};
 
-pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
-    let tx = db
-        .transaction([META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS, TRASH, STALE])
-        .with_mode(TransactionMode::Readonly)
-        .build()?;
+/// The workspace, and whether every page has its head (`domain::page_head`): a
+/// database written before heads existed has none yet.
+pub(crate) async fn load(db: &Database) -> Result<(Workspace, bool), StoreError> {
+    let heads = db.object_store_names().any(|n| n == PAGE_HEADS);
+    let mut names = vec![META, LISTS, PAGES, FIELDS, TAGS, AGENTS, DISPOSITIONS, IMPORTS, TRASH, STALE];
+    names.extend(heads.then_some(PAGE_HEADS));
+    let tx = db.transaction(names.as_slice()).with_mode(TransactionMode::Readonly).build()?;
     let meta_store = tx.object_store(META)?;
     let lists_store = tx.object_store(LISTS)?;
     let pages_store = tx.object_store(PAGES)?;
@@ -45,6 +48,10 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     // An empty trash is two empty answers in the same round of reads.
     let trash_req = Pending::issue(&trash_store, TRASH)?;
     let stale_req = Pending::issue(&stale_store, STALE)?;
+    let head_count_req = match heads {
+        true => Some(tx.object_store(PAGE_HEADS)?.count().primitive()?),
+        false => None,
+    };
 
     let meta = decode::meta(meta_req.await?.map(|js| js_to_bytes(&js)))?;
 
@@ -66,21 +73,27 @@ pub(crate) async fn load(db: &Database) -> Result<Workspace, StoreError> {
     let dispositions = dispositions_req.read().await?;
     let imports = imports_req.read().await?;
     let trash = trash_req.read_trash().await?;
+    let head_count = match head_count_req {
+        Some(req) => usize::try_from(req.await?).ok(),
+        None => None,
+    };
     // Readonly: dropping the transaction after the reads is harmless.
     drop(tx);
 
-    decode::rebuild(StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash, stale }, index)
+    let records = StoredRecords { meta, lists, pages, fields, tags, agents, dispositions, imports, trash, stale };
+    Ok((decode::rebuild(records, index)?, head_count == Some(page_count)))
 }
 
-/// The key and value reads of one store of small records keyed by their numeric id.
-struct Pending {
+/// The key and value reads of one store of records (small ones keyed by their
+/// numeric id, stale copies and page heads by their page's key).
+pub(crate) struct Pending {
     store: &'static str,
     keys: GetAllPrimitiveRequest<JsValue>,
     values: GetAllPrimitiveRequest<JsValue>,
 }
 
 impl Pending {
-    fn issue(store: &ObjectStore<'_>, name: &'static str) -> Result<Self, StoreError> {
+    pub(crate) fn issue(store: &ObjectStore<'_>, name: &'static str) -> Result<Self, StoreError> {
         Ok(Pending {
             store: name,
             keys: store.get_all_keys::<JsValue>().primitive()?,
@@ -89,7 +102,7 @@ impl Pending {
     }
 
     /// Every record, decoded and checked by `decode::small`.
-    async fn read<T: SmallRecord>(self) -> Result<Vec<T>, StoreError> {
+    pub(crate) async fn read<T: SmallRecord>(self) -> Result<Vec<T>, StoreError> {
         self.read_with(|key, value| decode::small(parse_record_key(key), js_to_bytes(value))).await
     }
 
@@ -99,8 +112,13 @@ impl Pending {
     }
 
     /// Every record of stale copies, decoded by `decode::stale_copies`.
-    async fn read_stale(self) -> Result<Vec<(PageKey, Vec<ContactId>)>, StoreError> {
+    pub(crate) async fn read_stale(self) -> Result<Vec<(PageKey, Vec<ContactId>)>, StoreError> {
         self.read_with(|key, value| decode::stale_copies(parse_page_key(key), js_to_bytes(value))).await
+    }
+
+    /// Every page head, decoded by `decode::page_head`.
+    pub(crate) async fn read_heads(self) -> Result<Vec<(PageKey, PageHead)>, StoreError> {
+        self.read_with(|key, value| decode::page_head(parse_page_key(key), js_to_bytes(value))).await
     }
 
     /// Every key and value, paired, through `decode`.

@@ -34,6 +34,7 @@ mod keys;
 mod load;
 pub mod lock;
 mod open;
+mod page_heads;
 mod pages_read;
 mod persistence;
 mod raw_idb;
@@ -55,7 +56,8 @@ use indexed_db_futures::internals::SystemRepr;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::change::Collection;
-use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
+use crate::domain::{AgentId, Change, ContactId, Interval, JourneyEntry, Workspace};
+use crate::persist::first_page::FirstPage;
 
 /// The default database name. Tests and benchmarks pass their own (the app reads
 /// `?db=NAME` from its URL).
@@ -123,7 +125,19 @@ impl Store {
 
     /// Reads every record and rebuilds the workspace.
     pub async fn load(&self) -> Result<Workspace, StoreError> {
-        load::load(self.db()?).await
+        let (workspace, heads_match) = load::load(self.db()?).await?;
+        if !heads_match {
+            // Derived data: without them a start only waits for the whole load.
+            if let Err(err) = page_heads::fill(self.db()?, &workspace).await {
+                leptos::logging::warn!("the page heads could not be written: {err}");
+            }
+        }
+        Ok(workspace)
+    }
+
+    /// The default view's first page from the page heads (`persist::first_page`).
+    pub async fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> Result<Option<FirstPage>, StoreError> {
+        page_heads::first_page(self.db()?, viewing_as, page_size).await
     }
 
     /// Writes exactly what `change` names, reading the records from `workspace`, in

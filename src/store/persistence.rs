@@ -3,12 +3,17 @@
 
 use super::{Store, StoreError};
 use crate::domain::first_screen::FirstScreen;
-use crate::domain::{Change, ContactId, Interval, JourneyEntry, Workspace};
+use crate::domain::{AgentId, Change, ContactId, Interval, JourneyEntry, Workspace};
+use crate::persist::first_page::FirstPage;
 use crate::persist::{LocalBoxFuture, Persistence, SaveFuture};
 
 impl Persistence for Store {
     fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
         Box::pin(Store::load(self))
+    }
+
+    fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> LocalBoxFuture<'_, Result<Option<FirstPage>, StoreError>> {
+        Box::pin(Store::first_page(self, viewing_as, page_size))
     }
 
     fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a> {

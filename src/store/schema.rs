@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 /// Workspace meta (id counters): one record under key [`META_KEY`].
 pub(crate) const META: &str = "meta";
@@ -58,6 +58,11 @@ pub(crate) const JOURNAL_LAYERS: &str = "journal_layers";
 pub(crate) const LAYERS_VERSION: u32 = 9;
 pub(crate) const LAYER_SEQ_KEY: &str = "seq";
 
+/// Per page, its head (`domain::page_head`), key = the page's key, written in the
+/// same transaction as the page. Added in version 10; a start fills it in for pages
+/// written before (`store::page_heads`).
+pub(crate) const PAGE_HEADS: &str = "page_heads";
+
 /// Runs the steps from `old` (exclusive) to `new` (inclusive).
 pub(crate) fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
     for version in old.saturating_add(1)..=new {
@@ -101,6 +106,9 @@ fn step(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
         }
         9 => {
             db.create_object_store(JOURNAL_LAYERS).build()?;
+        }
+        10 => {
+            db.create_object_store(PAGE_HEADS).build()?;
         }
         // Unknown steps cannot happen: `open` never asks for more than VERSION.
         _ => {}

@@ -115,6 +115,35 @@ fn hold_the_load(ms: u32) -> String {
     )
 }
 
+/// Installed before any page script: forgets every kept first screen, as after a tab
+/// killed between a save and the next keep.
+const FORGET_KEPT: &str = "Object.keys(localStorage).filter(k => k.startsWith('cm-first-screen:')).forEach(k => localStorage.removeItem(k));";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_none_kept_the_first_page_is_read_early_from_the_page_heads() {
+    let b = open_fresh_app("e2e-first-screen-early").await;
+    let list = create_list(&b, NewList::named("Clienti Torino")).await;
+    support::app::navigate(&b, "#/contacts").await;
+    add_contact(&b, NewContact::with(&[("first_name", "Zoë"), ("last_name", "Adams")]).in_list(&list)).await;
+    add_contact(&b, NewContact::with(&[("first_name", "Grace"), ("last_name", "Hopper")]).in_list(&list)).await;
+    add_contact(&b, NewContact::with(&[("first_name", "ada"), ("last_name", "Lovelace"), ("phone", "+39 347 123 4567")]).in_list(&list)).await;
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": FORGET_KEPT })).await;
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH })).await;
+
+    b.reload().await;
+    let seen = b.poll("return window.__firstScreen", support::WAIT, "the first screen read early").await;
+    assert_eq!(seen["names"], json!(["ada", "Grace", "Zoë"]), "the default order's first page: {seen}");
+    assert_eq!((&seen["count"], &seen["range"]), (&json!("3 contacts"), &json!("1–3 of 3")), "{seen}");
+    assert_eq!(seen["phones"], json!(["+393471234567"]), "{seen}");
+    assert_eq!(seen["ready_already"], false, "shown before the workspace loaded: {seen}");
+    let marks = b.exec("return ['cm:first-screen', 'cm:first-screen-early'].map(n => performance.getEntriesByName(n).length)").await;
+    assert_eq!(marks, json!([0, 1]), "read early from the page heads, none kept");
+    b.wait_for("#app-ready").await;
+    support::contacts::wait_rows(&b, 3).await;
+    let loaded = b.exec("return [...document.querySelectorAll('#contacts-table tbody tr .col-first')].map(td => td.childNodes[0].textContent.trim())").await;
+    assert_eq!(loaded, seen["names"], "the loaded page shows the same rows");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_while_it_loads_searches_once_loaded() {
     let b = open_fresh_app("e2e-first-screen-typing").await;

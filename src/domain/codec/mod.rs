@@ -12,9 +12,10 @@
 //! new kind. 4 = contacts gain their activity (interaction count, last, open
 //! WhatsApp) and meta an interaction id counter (every other record kept its shape).
 //! Trash pages (deleted contacts, `trash`) came later, as format-4 records of a new
-//! kind, and so did records of stale copies (`stale`).
+//! kind, and so did records of stale copies (`stale`) and page heads (`page_head`).
 
 mod journal;
+mod page_head;
 mod stale;
 mod trash;
 mod v1;
@@ -22,6 +23,7 @@ mod v2;
 mod v3;
 
 pub use journal::{decode_journal_entry, encode_journal_entry, history_entry_id};
+pub use page_head::{decode_page_head, encode_page_head};
 pub use stale::{decode_stale_copies, encode_stale_copies};
 pub use trash::{decode_trash_page, encode_trash_page};
 
@@ -36,6 +38,7 @@ use super::disposition::Disposition;
 use super::import_batch::ImportBatch;
 use super::journey::JourneyEntry;
 use super::list::ContactList;
+use super::page_head::PageHead;
 use super::tag::Tag;
 use super::workspace::WorkspaceMeta;
 
@@ -98,7 +101,7 @@ macro_rules! impl_never_stored {
         }
     )*};
 }
-impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry, Vec<Contact>, Vec<ContactId>);
+impl_never_stored!(CustomField, Tag, Agent, Disposition, ImportBatch, JourneyEntry, Vec<Contact>, Vec<ContactId>, PageHead);
 
 pub fn encode_page(contacts: &[Contact]) -> Vec<u8> {
     encode(contacts)

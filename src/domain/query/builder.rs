@@ -121,6 +121,14 @@ pub(super) fn push_folded(out: &mut Vec<u8>, s: &str) {
     }
 }
 
+/// The 8-byte prefix the default order (first name) compares first, of `text` folded
+/// as the index folds it: what a stored page's head (`domain::page_head`) keeps.
+pub(crate) fn sort_prefix(text: &str) -> u64 {
+    let mut folded = Vec::with_capacity(text.len());
+    push_folded(&mut folded, text);
+    text_prefix(&folded)
+}
+
 /// The first 8 bytes of a lowercased field as a big-endian number; empty fields sort
 /// last (0xFF never occurs in UTF-8).
 pub(super) fn text_prefix(field: &[u8]) -> u64 {

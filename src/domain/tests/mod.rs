@@ -9,6 +9,7 @@ mod codec_trash_tests;
 mod codec_tests;
 mod contact_tests;
 mod import_batch_tests;
+mod page_head_tests;
 mod query_tests;
 mod support_tests;
 mod text_tests;

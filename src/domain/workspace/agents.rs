@@ -2,7 +2,7 @@
 //! once).
 
 use super::{Workspace, WorkspaceError};
-use crate::domain::agent::{Agent, AgentDraft, AgentError, AgentId};
+use crate::domain::agent::{Agent, AgentDraft, AgentError, AgentId, Role};
 use crate::domain::change::{Change, RecordKey};
 use crate::domain::ids::ListId;
 
@@ -78,5 +78,13 @@ impl Workspace {
     /// The lists an agent may work.
     pub fn lists_of_agent(&self, agent: AgentId) -> Vec<ListId> {
         self.lists.values().filter(|l| l.agents.contains(&agent)).map(|l| l.id).collect()
+    }
+
+    /// The lists the app shows while "Viewing as" `agent`: `None` (every list) for
+    /// nobody (the Admin), a deleted agent or an Admin-role agent.
+    pub fn visible_lists(&self, viewing_as: Option<AgentId>) -> Option<Vec<ListId>> {
+        let agent = viewing_as?;
+        let restricted = self.agent(agent).is_some_and(|a| a.role == Role::Agent);
+        restricted.then(|| self.lists_of_agent(agent))
     }
 }

@@ -237,6 +237,10 @@ impl Workspace {
     pub fn page_of(&self, id: ContactId) -> Option<PageKey> {
         self.locations.get(id)
     }
+    /// The key of every stored page, in key order.
+    pub fn page_keys(&self) -> impl Iterator<Item = PageKey> + '_ {
+        self.pages.keys().copied()
+    }
     /// The contacts stored in one page, for the store to encode.
     pub fn page(&self, key: PageKey) -> Option<&[Contact]> {
         self.pages.get(&key).map(Vec::as_slice)

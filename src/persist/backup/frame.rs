@@ -35,7 +35,7 @@ impl Slot {
             Target::Record(key) => Some(Slot::Record(key)),
             Target::Trash(key) => Some(Slot::Trash(key)),
             Target::Journal(key) => Some(Slot::Journal(key)),
-            Target::Stale(_) | Target::JournalOf(..) | Target::Layer(_) | Target::LayersBefore(_) | Target::LayerSeq => None,
+            Target::Stale(_) | Target::PageHead(_) | Target::JournalOf(..) | Target::Layer(_) | Target::LayersBefore(_) | Target::LayerSeq => None,
         }
     }
 }

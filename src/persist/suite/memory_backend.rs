@@ -1,6 +1,6 @@
 //! The shared suite on the host, against `MemoryStore`.
 
-use super::{checks_backup, checks_first_screen, checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
+use super::{checks_backup, checks_first_page, checks_first_screen, checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
 use crate::persist::block_on::block_on;
 use crate::persist::writes::{Shelf, Target, Write};
 use crate::persist::{LocalBoxFuture, MemoryStore, Persistence, StoreError};
@@ -42,6 +42,7 @@ impl Backend for MemoryStore {
             Shelf::Pages => shelves.pages.values().cloned().collect(),
             Shelf::Trash => shelves.trash.values().cloned().collect(),
             Shelf::Stale => shelves.stale.values().cloned().collect(),
+            Shelf::PageHeads => shelves.page_heads.values().cloned().collect(),
             _ => shelves.records.get(&shelf).map(|s| s.values().cloned().collect()).unwrap_or_default(),
         };
         Box::pin(async move { values })

@@ -4,6 +4,7 @@
 //! IndexedDB-only matters (migrations, connections, the tab lock) are tested there.
 
 pub(crate) mod checks_backup;
+pub(crate) mod checks_first_page;
 pub(crate) mod checks_first_screen;
 pub(crate) mod checks_journal;
 pub(crate) mod checks_pages;
@@ -46,6 +47,7 @@ macro_rules! for_each_check {
         $wrap!(checks_pages::damaged_records_give_corrupt_not_a_panic);
         $wrap!(checks_pages::settings_round_trip);
         $wrap!(checks_first_screen::every_write_forgets_the_first_screen);
+        $wrap!(checks_first_page::the_first_page_read_early_is_the_loaded_one);
         $wrap!(checks_records::fields_tags_agents_and_dispositions_round_trip);
         $wrap!(checks_records::deleting_a_tag_and_purging_a_global_field_erase_them_from_storage);
         $wrap!(checks_records::records_the_workspace_no_longer_has_are_deleted);

@@ -18,7 +18,7 @@ use self::raw::{fresh_name, raw_page_keys, raw_put, raw_put_in, raw_record_keys,
 use super::keys::{bytes_to_js, location, store_name};
 use super::{Store, StoreError, VERSION};
 use crate::domain::{Change, Workspace};
-use crate::persist::suite::{checks_backup, checks_first_screen, checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
+use crate::persist::suite::{checks_backup, checks_first_page, checks_first_screen, checks_journal, checks_pages, checks_records, checks_stale, checks_trash, for_each_check, Backend};
 use crate::persist::writes::{Shelf, Target};
 use crate::persist::{LocalBoxFuture, Persistence};
 

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::domain::WorkspaceError;
 use crate::store::{request_handover, LockOutcome, Store, TabLock};
 use crate::domain::first_screen::FirstScreen;
-use crate::ui::contacts::{first_screen_for, keep_first_screen, typing_in_search, ContactsView, PAGE_SIZES};
+use crate::ui::contacts::{early_first_screen, first_screen_for, keep_first_screen, on_default_view, typing_in_search, ContactsView, PAGE_SIZES};
 
 use super::settings::{Setting, SettingKey};
 use super::state::AppState;
@@ -107,7 +107,9 @@ impl Boot {
     async fn open(self, mut lock: TabLock) {
         self.waiting.set_value(None);
         let db = self.db();
-        self.phase.set(match first_screen_for(&db, self.view) {
+        let kept = first_screen_for(&db, self.view);
+        let read_early = kept.is_none() && on_default_view();
+        self.phase.set(match kept {
             Some(screen) => Phase::FirstScreen(screen),
             None => Phase::Starting("Opening your contacts…"),
         });
@@ -117,6 +119,17 @@ impl Boot {
         };
         crate::perf::mark("cm:opened");
         let store = Rc::new(store);
+        // Before the views show (and the first page read early): the preferences.
+        self.recall_settings(&store).await;
+        crate::perf::mark("cm:settings");
+        // None kept: the first page from the page heads, before the whole load.
+        if read_early {
+            if let Some(screen) = early_first_screen(&store, self.view, self.state.viewing_as.get_untracked()).await {
+                if matches!(self.phase.get_untracked(), Phase::Starting(_)) {
+                    self.phase.set(Phase::FirstScreen(screen));
+                }
+            }
+        }
         // Beside the load, not after it: the journal (its own database) is open by the
         // time the table shows, so the first journey does not wait for it. It uses the
         // main thread only between the load's batches (`store::pages_read` awaits each).
@@ -153,21 +166,7 @@ impl Boot {
                 ))
             });
         });
-        // Before the views show: read the preferences from the store itself.
-        if let Some(Setting::PageSize(n)) = Setting::recall(&*store, SettingKey::PageSize).await {
-            if PAGE_SIZES.contains(&n) {
-                self.view.page_size.set(n);
-            }
-        }
-        if let Some(Setting::Columns(ids)) = Setting::recall(&*store, SettingKey::Columns).await {
-            self.view.columns.set(ids);
-        }
-        // An agent that no longer exists simply sees nothing special (the admin view).
-        if let Some(Setting::ViewingAs(agent)) = Setting::recall(&*store, SettingKey::ViewingAs).await {
-            self.state.viewing_as.set(agent);
-        }
         self.lock.set_value(Some(lock));
-        crate::perf::mark("cm:settings");
         let interrupted = interrupted_notice(&workspace);
         self.state.install(store as Rc<dyn crate::persist::Persistence>, workspace);
         // Deletions 30 days old leave the trash for good (a failed save is told by `apply`).
@@ -186,6 +185,22 @@ impl Boot {
             crate::ui::kit::focus_id("contact-search");
         }
         keep_first_screen(self.state, self.view);
+    }
+
+    /// The preferences, from the store itself.
+    async fn recall_settings(self, store: &Store) {
+        if let Some(Setting::PageSize(n)) = Setting::recall(store, SettingKey::PageSize).await {
+            if PAGE_SIZES.contains(&n) {
+                self.view.page_size.set(n);
+            }
+        }
+        if let Some(Setting::Columns(ids)) = Setting::recall(store, SettingKey::Columns).await {
+            self.view.columns.set(ids);
+        }
+        // An agent that no longer exists simply sees nothing special (the admin view).
+        if let Some(Setting::ViewingAs(agent)) = Setting::recall(store, SettingKey::ViewingAs).await {
+            self.state.viewing_as.set(agent);
+        }
     }
 
     /// Another tab takes the workspace: close the store, free the lock, say so.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::domain::{AgentId, Collection, ContactId, ContactList, Country, Interval, JourneyEntry, ListId, Role, Timestamp, Workspace, WorkspaceError};
+use crate::domain::{AgentId, Collection, ContactId, ContactList, Country, Interval, JourneyEntry, ListId, Timestamp, Workspace, WorkspaceError};
 
 pub use crate::persist::ActionError;
 use crate::persist::{Applied, IntoApplied, Reload, StorageFailure};
@@ -81,12 +81,8 @@ impl AppState {
             Memo::new(move |_| read(&[Collection::Lists]).read(|ws| ws.lists().into_iter().cloned().collect()));
         let viewing_as = RwSignal::new(None::<AgentId>);
         let visible = Memo::new(move |_| {
-            let agent = viewing_as.get()?;
-            read(&[Collection::Lists, Collection::Agents]).read(|ws| {
-                // A deleted agent or an Admin-role agent sees everything.
-                let restricted = ws.agent(agent).is_some_and(|a| a.role == Role::Agent);
-                restricted.then(|| ws.lists_of_agent(agent))
-            })
+            let agent = viewing_as.get();
+            read(&[Collection::Lists, Collection::Agents]).read(|ws| ws.visible_lists(agent))
         });
         let my_lists = Memo::new(move |_| {
             let all = lists.get();

@@ -1,6 +1,7 @@
 //! The first screen kept between visits (`domain::first_screen`): kept when the
 //! contacts have loaded and whenever the page is hidden (tab switched or closed), and
-//! shown at the next start while the workspace loads: the heading's count and the
+//! shown at the next start while the workspace loads (with none kept, one read early
+//! from the page heads, `persist::first_page`): the heading's count and the
 //! default view's first page, inert but for the search box, whose text the loaded
 //! page takes over. Every write forgets it (the store's side), so it never shows what
 //! is not stored; a start without one simply waits for the load.
@@ -9,7 +10,6 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::custom_fields_column::fields_of;
 use super::page::agent_scope;
 use super::phone_links::PhoneLinks;
 use super::search_box::SearchBox;
@@ -17,7 +17,8 @@ use super::table::contacts_head;
 use super::view::{ContactsView, PAGE_SIZES};
 use super::view_url::ViewParams;
 use crate::domain::first_screen::{FirstRow, FirstScreen};
-use crate::domain::{Contact, ContactField, ContactQuery, CustomField, PhoneNumber};
+use crate::domain::workspace::GlobalFilter;
+use crate::domain::{AgentId, Contact, ContactField, ContactQuery, CustomField, FieldId, PhoneNumber, Workspace};
 use crate::ui::app::{viewer_label, AppState, LoadingPanel, Route, Router};
 use crate::ui::kit::{local_day, plural, when_idle, DataTable, Pager, TruncatedText};
 
@@ -27,8 +28,7 @@ const KEEP_WITHIN_MS: u32 = 2_000;
 /// The first screen to show while `db` loads: the one kept, when the address is the
 /// default contacts view it shows (page size included, into `view`).
 pub fn first_screen_for(db: &str, view: ContactsView) -> Option<FirstScreen> {
-    let hash = web_sys::window()?.location().hash().unwrap_or_default();
-    if Route::parse(&hash) != Route::Contacts(None) || ViewParams::from_hash(&hash) != ViewParams::default() {
+    if !on_default_view() {
         return None;
     }
     let screen = crate::store::first_screen::read(db)?;
@@ -36,6 +36,33 @@ pub fn first_screen_for(db: &str, view: ContactsView) -> Option<FirstScreen> {
     view.page_size.set(page_size);
     crate::perf::mark("cm:first-screen");
     Some(screen)
+}
+
+/// Whether the address is the default contacts view (all lists, no search or tag,
+/// the first page, the default order): the view a first screen shows.
+pub fn on_default_view() -> bool {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Route::parse(&hash) == Route::Contacts(None) && ViewParams::from_hash(&hash) == ViewParams::default()
+}
+
+/// The first screen read from the page heads and the few pages they name
+/// (`Persistence::first_page`), for a start with none kept: the same page the loaded
+/// workspace will show, with the whole view's count. `None` when the heads cannot tell.
+pub async fn early_first_screen(store: &crate::store::Store, view: ContactsView, viewing_as: Option<AgentId>) -> Option<FirstScreen> {
+    let page_size = view.page_size.get_untracked();
+    match store.first_page(viewing_as, page_size).await {
+        Ok(Some(first)) => {
+            let columns = view.columns.get_untracked();
+            let screen = FirstScreen { count: first.total as u64, ..screen_of(&first.workspace, page_size, viewing_as, &columns) };
+            crate::perf::mark("cm:first-screen-early");
+            Some(screen)
+        }
+        Ok(None) => None,
+        Err(err) => {
+            leptos::logging::warn!("the first page could not be read early: {err}");
+            None
+        }
+    }
 }
 
 /// True while the first screen's search box has the focus: the loaded page's box
@@ -86,38 +113,41 @@ fn keep(state: AppState, view: ContactsView) {
 
 /// The default view (all lists, no search or tag, the first page) as it shows now.
 fn current(state: AppState, view: ContactsView) -> FirstScreen {
-    let params = ViewParams::default();
     let page_size = view.page_size.get_untracked();
-    let visible = state.visible.get_untracked();
     let viewing_as = state.viewing_as.get_untracked();
+    let columns = view.columns.get_untracked();
+    state.read_now(|ws| screen_of(ws, page_size, viewing_as, &columns))
+}
+
+/// The default view of `ws` as the contacts page shows it "Viewing as" `viewing_as`,
+/// `page_size` rows, with the chosen custom-field columns (`columns`).
+fn screen_of(ws: &Workspace, page_size: usize, viewing_as: Option<AgentId>, columns: &[FieldId]) -> FirstScreen {
+    let params = ViewParams::default();
+    let visible = ws.visible_lists(viewing_as);
     let query = ContactQuery { sort: params.sort, descending: params.descending, page_size, visible_lists: visible.clone(), ..ContactQuery::default() };
-    let chosen = view.columns.get_untracked();
-    let columns: Vec<CustomField> = untrack(|| fields_of(state, None)).into_iter().filter(|f| chosen.contains(&f.id)).collect();
-    let lists = state.lists.get_untracked();
-    let list_name = |c: &Contact| lists.iter().find(|l| l.id == c.list_id).map(|l| l.name.to_string()).unwrap_or_default();
-    state.read_now(|ws| {
-        let result = ws.query(&query);
-        let row = |c: &Contact| FirstRow {
-            first_name: c.data.first_name().to_owned(),
-            last_name: c.data.get(ContactField::LastName).unwrap_or("").to_owned(),
-            phone: c.data.phone().cloned(),
-            mobile: c.data.mobile().cloned(),
-            email: c.data.get(ContactField::Email).unwrap_or("").to_owned(),
-            list: list_name(c),
-            last_interaction: c.activity.last.map(local_day),
-            whatsapp_open: c.activity.has_open_whatsapp(),
-            custom: columns.iter().map(|f| c.data.custom_value(f.id).map(|v| v.to_text()).unwrap_or_default()).collect(),
-        };
-        FirstScreen {
-            count: result.total as u64,
-            viewing_as: viewing_as.and_then(|id| ws.agent(id)).map(viewer_label),
-            agent_lists: visible.as_ref().map(|ids| ids.len() as u32),
-            tags: !ws.tags().is_empty(),
-            page_size: page_size as u32,
-            columns: columns.iter().map(|f| f.alias.to_string()).collect(),
-            rows: result.rows.iter().map(row).collect(),
-        }
-    })
+    let shown: Vec<&CustomField> = ws.global_fields(GlobalFilter::Available).into_iter().filter(|f| columns.contains(&f.id)).collect();
+    let list_name = |c: &Contact| ws.list(c.list_id).map(|l| l.name.to_string()).unwrap_or_default();
+    let result = ws.query(&query);
+    let row = |c: &Contact| FirstRow {
+        first_name: c.data.first_name().to_owned(),
+        last_name: c.data.get(ContactField::LastName).unwrap_or("").to_owned(),
+        phone: c.data.phone().cloned(),
+        mobile: c.data.mobile().cloned(),
+        email: c.data.get(ContactField::Email).unwrap_or("").to_owned(),
+        list: list_name(c),
+        last_interaction: c.activity.last.map(local_day),
+        whatsapp_open: c.activity.has_open_whatsapp(),
+        custom: shown.iter().map(|f| c.data.custom_value(f.id).map(|v| v.to_text()).unwrap_or_default()).collect(),
+    };
+    FirstScreen {
+        count: result.total as u64,
+        viewing_as: viewing_as.and_then(|id| ws.agent(id)).map(viewer_label),
+        agent_lists: visible.as_ref().map(|ids| ids.len() as u32),
+        tags: !ws.tags().is_empty(),
+        page_size: page_size as u32,
+        columns: shown.iter().map(|f| f.alias.to_string()).collect(),
+        rows: result.rows.iter().map(row).collect(),
+    }
 }
 
 /// The contacts page as `screen` kept it, while the workspace loads: nothing in it

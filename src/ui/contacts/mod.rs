@@ -33,7 +33,7 @@ browser_only! {
     
     pub(crate) use custom_field_input::CustomFieldInput;
     pub(crate) use edit_page::EditContactPage;
-    pub(crate) use first_screen::{first_screen_for, keep_first_screen, typing_in_search, FirstScreenPage};
+    pub(crate) use first_screen::{early_first_screen, first_screen_for, keep_first_screen, on_default_view, typing_in_search, FirstScreenPage};
     pub(crate) use page::ContactsPage;
     pub(crate) use phone_library::PhoneLibrary;
     pub(crate) use view::{ContactsView, PAGE_SIZES};
