@@ -425,6 +425,7 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
              seen.row = performance.now();
              seen.already_there = !observer;
              seen.first_screen = !!document.getElementById('app-first-screen');
+             seen.read_early = performance.getEntriesByName('cm:first-screen-early').length > 0;
              // The frame's style, layout and paint run after its rAF callbacks; a task
              // queued from one runs after them.
              requestAnimationFrame(() => {{ seen.frame = performance.now(); setTimeout(() => {{
