@@ -121,12 +121,34 @@ pub(super) fn push_folded(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// The 8-byte prefix the default order (first name) compares first, of `text` folded
-/// as the index folds it: what a stored page's head (`domain::page_head`) keeps.
-pub(crate) fn sort_prefix(text: &str) -> u64 {
-    let mut folded = Vec::with_capacity(text.len());
-    push_folded(&mut folded, text);
-    text_prefix(&folded)
+/// A key the default order (first name, then last name, then storage order) never
+/// contradicts: `a`'s key below `b`'s means `a` sorts first. Both names folded as the
+/// index folds them, 16 bytes of each: the first name's first 8 (the order's own
+/// prefix, empty last) and next 8 (zero-padded: a shorter name sorts first), then the
+/// same of the last name, or the largest numbers after a first name over 16 bytes (its
+/// full text decides first). `true` when the key holds both names whole: then equal
+/// keys are equal names, ordered by storage alone. What a page head keeps
+/// (`domain::page_head`).
+pub(crate) fn head_key(first: &str, last: &str) -> ([u64; 4], bool) {
+    let (mut f, mut l) = (Vec::with_capacity(first.len()), Vec::with_capacity(last.len()));
+    push_folded(&mut f, first);
+    push_folded(&mut l, last);
+    let whole = f.len() <= 16 && l.len() <= 16;
+    let last_part = match f.len() <= 16 {
+        true => [text_prefix(&l), bytes_after_8(&l)],
+        false => [u64::MAX; 2],
+    };
+    ([text_prefix(&f), bytes_after_8(&f), last_part[0], last_part[1]], whole)
+}
+
+/// Bytes 8 to 16 of `field` as a big-endian number, zero-padded.
+fn bytes_after_8(field: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    if let Some(rest) = field.get(8..) {
+        let n = rest.len().min(8);
+        buf[..n].copy_from_slice(&rest[..n]);
+    }
+    u64::from_be_bytes(buf)
 }
 
 /// The first 8 bytes of a lowercased field as a big-endian number; empty fields sort

@@ -12,7 +12,7 @@ use memchr::memmem;
 mod builder;
 
 pub use builder::IndexBuilder;
-pub(crate) use builder::sort_prefix;
+pub(crate) use builder::head_key;
 use builder::{push_folded, text_prefix, SortEntry, F_EMAIL, F_FIRST, F_LAST, F_PHONE};
 use crate::domain::contact::Contact;
 use crate::domain::ids::{ContactId, ListId};
