@@ -146,10 +146,10 @@ impl Shelves {
         first_page::assemble(read, &plan, pages)
     }
 
-    /// After a load: every head again when they do not match the pages (as IndexedDB's
-    /// store does for pages written before heads existed).
-    fn fill_heads(&mut self, workspace: &Workspace) {
-        if self.page_heads.len() != self.pages.len() || !self.page_heads.keys().eq(self.pages.keys()) {
+    /// After a load: every head again when they do not match the pages or could not be
+    /// read (as IndexedDB's store does for pages written before heads existed).
+    fn fill_heads(&mut self, workspace: &Workspace, unreadable: bool) {
+        if unreadable || self.page_heads.len() != self.pages.len() || !self.page_heads.keys().eq(self.pages.keys()) {
             self.page_heads.clear();
             first_page::every_head(workspace).into_iter().for_each(|w| self.write(w));
         }
@@ -174,6 +174,8 @@ pub struct MemoryStore {
     shelves: RefCell<Shelves>,
     /// Kept until the next write, like the browser store's.
     first_screen: RefCell<Option<FirstScreen>>,
+    /// Set when the page heads could not be read: the next load writes them all again.
+    heads_unreadable: std::cell::Cell<bool>,
 }
 
 impl MemoryStore {
@@ -211,13 +213,20 @@ impl Persistence for MemoryStore {
     fn load(&self) -> LocalBoxFuture<'_, Result<Workspace, StoreError>> {
         Box::pin(async move {
             let workspace = self.shelves.borrow().load()?;
-            self.shelves.borrow_mut().fill_heads(&workspace);
+            self.shelves.borrow_mut().fill_heads(&workspace, self.heads_unreadable.take());
             Ok(workspace)
         })
     }
 
     fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> LocalBoxFuture<'_, Result<Option<FirstPage>, StoreError>> {
-        Box::pin(async move { self.shelves.borrow().first_page(viewing_as, page_size) })
+        Box::pin(async move {
+            let read = self.shelves.borrow().first_page(viewing_as, page_size);
+            // Damaged heads are derived data: written again by the load, not a failure.
+            if let Err(StoreError::Corrupt(_)) = &read {
+                self.heads_unreadable.set(true);
+            }
+            read
+        })
     }
 
     fn commit<'a>(&'a self, workspace: &'a Workspace, change: &'a Change) -> SaveFuture<'a> {

@@ -76,6 +76,8 @@ pub struct Store {
     journal: journal_home::Journal,
     /// Set when another tab's upgrade made us close the connection.
     closed: Rc<Cell<bool>>,
+    /// Set when the page heads could not be read: the next load writes them all again.
+    heads_unreadable: Cell<bool>,
     on_closed: Hook,
     // Kept alive as long as the handler is installed (removed in Drop).
     _on_versionchange: Closure<dyn FnMut(web_sys::Event)>,
@@ -112,7 +114,7 @@ impl Store {
             })
         };
         Self::raw(&db).set_onversionchange(Some(on_versionchange.as_ref().unchecked_ref()));
-        Ok(Store { db, name: name.to_owned(), writes_under_way: Rc::default(), journal: journal_home::Journal::new(name, version), closed, on_closed, _on_versionchange: on_versionchange })
+        Ok(Store { db, name: name.to_owned(), writes_under_way: Rc::default(), journal: journal_home::Journal::new(name, version), closed, heads_unreadable: Cell::new(false), on_closed, _on_versionchange: on_versionchange })
     }
 
     /// Deletes a whole database (tests, benchmarks, "reset"). Close every `Store` on it
@@ -126,7 +128,7 @@ impl Store {
     /// Reads every record and rebuilds the workspace.
     pub async fn load(&self) -> Result<Workspace, StoreError> {
         let (workspace, heads_match) = load::load(self.db()?).await?;
-        if !heads_match {
+        if !heads_match || self.heads_unreadable.take() {
             // Derived data: without them a start only waits for the whole load.
             if let Err(err) = page_heads::fill(self.db()?, &workspace).await {
                 leptos::logging::warn!("the page heads could not be written: {err}");
@@ -137,7 +139,12 @@ impl Store {
 
     /// The default view's first page from the page heads (`persist::first_page`).
     pub async fn first_page(&self, viewing_as: Option<AgentId>, page_size: usize) -> Result<Option<FirstPage>, StoreError> {
-        page_heads::first_page(self.db()?, viewing_as, page_size).await
+        let read = page_heads::first_page(self.db()?, viewing_as, page_size).await;
+        // Damaged heads are derived data: written again by the load, not a failure.
+        if let Err(StoreError::Corrupt(_)) = &read {
+            self.heads_unreadable.set(true);
+        }
+        read
     }
 
     /// Writes exactly what `change` names, reading the records from `workspace`, in

@@ -1,13 +1,14 @@
 //! Shared checks of the first page read early (`persist::first_page`): from the page
 //! heads written with every page and the few pages they name, the default view's first
 //! page is the loaded workspace's, for every page size, in an agent's view, after a
-//! deletion left stale copies; heads that do not match the pages give none until a
-//! load wrote them again.
+//! deletion left stale copies; heads that do not match the pages give none, and
+//! damaged ones an error, until a load wrote them again.
 
 use super::fixtures::{contact_draft, list_draft, T0, T1};
 use super::Backend;
 use crate::domain::{AgentDraft, AgentId, ContactId, ContactQuery, PageKey, Role, Workspace};
 use crate::persist::writes::Target;
+use crate::persist::StoreError;
 
 /// The default view's rows (ids) and total in `ws`, "Viewing as" `agent`.
 fn default_view(ws: &Workspace, agent: Option<AgentId>, page_size: usize) -> (Vec<ContactId>, usize) {
@@ -57,6 +58,13 @@ pub(crate) async fn the_first_page_read_early_is_the_loaded_one(b: &dyn Backend)
     store.commit(&ws, &ch).await.expect("commit deletion");
     early_equals_loaded(b, None).await;
     early_equals_loaded(b, Some(ann)).await;
+
+    // A damaged head: an error, then written again by the next load.
+    b.put_raw(Target::PageHead(PageKey { list: north, page: 0 }), vec![4, 0xff]).await;
+    assert!(matches!(store.first_page(None, 25).await, Err(StoreError::Corrupt(_))), "a damaged head is named");
+    // The same store's load, as a start does after its early read.
+    store.load().await.expect("load");
+    early_equals_loaded(b, None).await;
 
     // A head without its page: none until a load wrote every head again.
     b.put_raw(Target::PageHead(PageKey { list: south, page: 9 }), vec![4, 0, 0]).await;
