@@ -8,6 +8,7 @@
 //! new file goes: README.md, "Architecture".
 
 pub mod domain;
+pub mod engine;
 pub mod persist;
 pub mod ui;
 

@@ -37,7 +37,7 @@ mod open;
 mod page_heads;
 mod pages_read;
 mod persistence;
-mod raw_idb;
+pub(crate) mod raw_idb;
 mod schema;
 mod settings;
 pub mod storage;

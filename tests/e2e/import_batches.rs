@@ -182,6 +182,35 @@ async fn the_report_lists_failed_and_duplicate_rows_and_warnings_with_their_valu
     b.close().await;
 }
 
+/// The report is written by the import engine, a worker loaded on first use: one that
+/// cannot load says so in words, and the next click loads it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_whose_engine_cannot_load_says_so_and_the_next_try_works() {
+    let dir = TempDir::new("cm-e2e-import-engine");
+    let (b, _list) = start_import_with_new_list("e2e-import-engine", "Engine", &fixture("google-contacts.csv")).await;
+    allow_downloads(&b, dir.path()).await;
+    let s = upload_with_duplicate_check(&b, EMAIL_AND_PHONE, SMALL).await;
+    assert_eq!(s.counts(), (9, 1, 1, 0, 0), "{s:?}");
+    let real = b
+        .exec(
+            "const link = document.querySelector('link[rel=cm-engine]');
+             const real = link.href; link.href = real.replace(/engine-loader-/, 'engine-loader-gone-'); return real;",
+        )
+        .await;
+    b.click("#import-download-report").await;
+    let message = b.wait_for_text("#import-error", "import engine could not be loaded").await;
+    assert!(message.contains("offline"), "{message}");
+    let enabled = b.exec("return !document.querySelector('#import-download-report').disabled").await;
+    assert_eq!(enabled, serde_json::json!(true), "the button is back");
+
+    b.exec(&format!("document.querySelector('link[rel=cm-engine]').href = {real}; return true;")).await;
+    b.click("#import-download-report").await;
+    let file = dir.path().join("google-contacts-import-report.xlsx");
+    wait_for_download(&file, Duration::from_secs(20)).await;
+    assert_eq!(xlsx_rows(&file, "Duplicates").len(), 2, "the header and the one duplicate");
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn undo_takes_an_import_back_out() {
     let file = fixture("outlook.csv");

@@ -98,6 +98,19 @@ async fn installs_and_starts_offline(mount: &str) {
     assert_eq!(browser.client.title().await.expect("page title"), "Contacts Manager");
     browser.client.goto(&browser.url(&format!("{page}#/lists"))).await.expect("the lists, offline");
     browser.wait_for_text("#lists-table", "Kept offline").await;
+    // The import engine (a worker the page starts only when an import needs it) was
+    // kept too: its loader, script and wasm all load offline and it says it is ready.
+    let engine = browser
+        .exec_async(
+            "const link = document.querySelector('link[rel=cm-engine]');
+             if (!link) { done('no engine link'); return; }
+             const w = new Worker(link.href);
+             const t = setTimeout(() => done('timeout'), 15000);
+             w.onmessage = (e) => { clearTimeout(t); w.terminate(); done(e.data); };
+             w.onerror = (e) => { clearTimeout(t); done('error: ' + e.message); };",
+        )
+        .await;
+    assert_eq!(engine, json!("ready"), "the import engine offline");
     browser.screenshot("smoke-offline").await;
     browser.close().await;
 }

@@ -35,7 +35,7 @@ impl DedupField {
 }
 
 /// What a duplicate row duplicates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// A contact already in the list.
     Existing(ContactId),

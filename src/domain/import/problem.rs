@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::dedupe::Origin;
 use crate::domain::text::quoted;
 
@@ -15,7 +17,7 @@ pub const MAX_PROBLEM_BYTES: usize = 64 << 20;
 pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// What kind of problem, for counting ("Email not valid: 1,204 rows").
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FailureKind {
     WrongValueCount,
     /// Fewer values than columns: the missing cells were read as empty.
@@ -50,7 +52,7 @@ impl std::fmt::Display for FailureKind {
 
 /// One reason a row failed, or one value left out of (or read differently in) a row
 /// that was imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
     /// The CSV column's header, when one column is at fault.
     pub column: Option<Box<str>>,
@@ -74,7 +76,7 @@ impl std::fmt::Display for Failure {
 }
 
 /// Why a row was not imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     /// Every reason, in column order (never empty).
     Failed(Vec<Failure>),
@@ -105,7 +107,7 @@ impl std::fmt::Display for Problem {
 }
 
 /// A row left out, with its values as the file had them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProblemRow {
     pub row: u64,
     pub line: u64,
@@ -123,7 +125,7 @@ pub fn cap_cell(value: &str) -> Box<str> {
 
 /// A row that was imported without some of its values (or with a value read one of
 /// two possible ways): every such value, with its column, text and reason.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WarningRow {
     pub row: u64,
     pub line: u64,

@@ -5,6 +5,7 @@
 mod call_log;
 mod check;
 mod dedupe;
+mod engine;
 mod error;
 mod file_step;
 mod format;
@@ -13,6 +14,7 @@ mod mapping;
 mod page;
 mod preview;
 mod progress;
+mod report;
 mod runner;
 mod session;
 mod setup;

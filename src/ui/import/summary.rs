@@ -2,18 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::domain::import::{write_report, FailureKind, Progress};
+use leptos::task::spawn_local;
+
+use crate::domain::import::{FailureKind, Progress};
 
 use crate::ui::app::AppState;
 use crate::ui::app::Collection;
 use crate::ui::app::Route;
-use crate::ui::kit::download_bytes;
 use crate::ui::kit::{grouped, plural};
 
+use super::report::{download_report, ReportRows};
 use super::session::ImportSession;
 use super::undo::ImportUndoButton;
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// `contacts.csv` → `contacts-import-report.xlsx`.
 fn report_name(file_name: &str) -> String {
@@ -33,19 +33,23 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
             })
         })
     };
+    let writing = RwSignal::new(false);
     let download = move |_| {
         let name = report_name(&session.file_name.get_untracked());
-        let bytes = session.finished.with_value(|f| {
-            f.as_ref().map(|f| write_report(f.run.headers(), f.run.problems(), f.run.warnings()).map_err(|e| e.to_string()))
+        let rows = session.finished.with_value(|f| {
+            f.as_ref().map(|f| ReportRows { headers: f.run.headers().to_vec(), problems: f.run.problems().to_vec(), warnings: f.run.warnings().to_vec() })
         });
-        let result = match bytes {
-            Some(Ok(bytes)) => download_bytes(&name, XLSX_MIME, &bytes),
-            Some(Err(message)) => Err(message),
-            None => Err("There is no report for this import.".into()),
+        let Some(rows) = rows else {
+            session.error.set(Some("There is no report for this import.".into()));
+            return;
         };
-        if let Err(message) = result {
-            session.error.set(Some(message));
-        }
+        writing.set(true);
+        spawn_local(async move {
+            if let Err(message) = download_report(&name, rows).await {
+                session.error.set(Some(message));
+            }
+            writing.set(false);
+        });
     };
     move || {
         let Some((summary, stopped, elapsed_ms, error, batch)) = view_of() else {
@@ -77,8 +81,8 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
                     {(left_out > 0 || summary.warned > 0)
                         .then(|| {
                             view! {
-                                <button type="button" class="btn" id="import-download-report" on:click=download>
-                                    "Download the report (.xlsx)"
+                                <button type="button" class="btn" id="import-download-report" on:click=download prop:disabled=move || writing.get()>
+                                    {move || if writing.get() { "Writing the report…" } else { "Download the report (.xlsx)" }}
                                 </button>
                             }
                         })}

@@ -3,29 +3,36 @@
 
 use leptos::prelude::*;
 
-use crate::ui::kit::{download_bytes, grouped, plural};
+use leptos::task::spawn_local;
+
+use crate::ui::kit::{grouped, plural};
+
+use super::super::report::{download_report, ReportRows};
 
 use super::session::CallLogSession;
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 #[component]
 pub fn CallLogSummary(session: CallLogSession) -> impl IntoView {
+    let writing = RwSignal::new(false);
     let download = move |_| {
         let made = session.finished.with_value(|f| {
             f.as_ref().map(|f| {
                 let stem = f.file_name.rsplit_once('.').map_or(f.file_name.as_str(), |(stem, _)| stem);
-                (format!("{stem}-call-log-report.xlsx"), f.run.report().map_err(|e| e.to_string()))
+                let rows = ReportRows { headers: f.run.headers().to_vec(), problems: f.run.problems().to_vec(), warnings: f.run.warnings().to_vec() };
+                (format!("{stem}-call-log-report.xlsx"), rows)
             })
         });
-        let result = match made {
-            Some((name, Ok(bytes))) => download_bytes(&name, XLSX, &bytes),
-            Some((_, Err(message))) => Err(message),
-            None => Err("There is no report for this log.".into()),
+        let Some((name, rows)) = made else {
+            session.file.error.set(Some("There is no report for this log.".into()));
+            return;
         };
-        if let Err(message) = result {
-            session.file.error.set(Some(message));
-        }
+        writing.set(true);
+        spawn_local(async move {
+            if let Err(message) = download_report(&name, rows).await {
+                session.file.error.set(Some(message));
+            }
+            writing.set(false);
+        });
     };
     move || {
         session.finished_changed.track();
@@ -62,7 +69,7 @@ pub fn CallLogSummary(session: CallLogSession) -> impl IntoView {
                 <div class="form-actions">
                     <button type="button" class="btn" id="call-log-again" on:click=move |_| session.reset()>"Import another log"</button>
                     {(left_out > 0 || summary.warned > 0)
-                        .then(|| view! { <button type="button" class="btn btn-primary" id="call-log-download-report" on:click=download>"Download the rows not logged (.xlsx)"</button> })}
+                        .then(|| view! { <button type="button" class="btn btn-primary" id="call-log-download-report" on:click=download prop:disabled=move || writing.get()>{move || if writing.get() { "Writing the report…" } else { "Download the rows not logged (.xlsx)" }}</button> })}
                 </div>
             </section>
         }
