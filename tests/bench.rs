@@ -138,6 +138,13 @@ async fn bench_500k_contacts() {
         fetched["via_service_worker"] == json!(false) && fetched["transfer_bytes"].as_u64().is_some_and(|b| b > 0),
         "the first visit downloads the wasm (no service worker, nothing cached yet): {fetched}"
     );
+    // What the contacts page needs is the page's wasm alone: the import engine's is
+    // not fetched until an import needs it.
+    let files = first["wasm_files"].as_array().cloned().unwrap_or_default();
+    assert!(
+        files.len() == 1 && files[0].as_str().is_some_and(|f| f.starts_with("contacts-manager-")),
+        "the first visit fetches the page's wasm and no other: {files:?}"
+    );
     browser.screenshot("bench-first-visit").await;
     let first_memory = page_memory(&browser).await;
     let sw = service_worker_ready(&browser).await;
@@ -449,7 +456,9 @@ async fn cold_load(browser: &Browser, db: &str) -> Value {
            performance.getEntriesByType('mark').filter(m => m.name.startsWith('cm:'))
              .forEach(m => {{ if (!(m.name in seen.marks)) seen.marks[m.name] = Math.round(m.startTime); }});
            seen.sw_controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
-           const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+           const wasms = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm'));
+           seen.wasm_files = wasms.map(e => e.name.split('/').pop());
+           const wasm = wasms[0];
            seen.wasm_fetch = wasm ? {{ start: Math.round(wasm.startTime), end: Math.round(wasm.responseEnd),
              via_service_worker: wasm.workerStart > 0, transfer_bytes: wasm.transferSize }} : null;
            done(seen);
@@ -582,20 +591,26 @@ fn chromium_rss(pgid: u32) -> Value {
     json!({ "renderer_bytes": renderer, "all_bytes": total })
 }
 
+/// The page's wasm and the import engine's (`engine-*`), raw and gzipped.
 fn wasm_size(dist: &Path) -> Value {
-    let wasm: Option<PathBuf> = std::fs::read_dir(dist)
+    let wasms: Vec<PathBuf> = std::fs::read_dir(dist)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "wasm"));
-    let Some(path) = wasm else { return json!(null) };
-    let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let gzip = std::process::Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(&path)
-        .output()
-        .map(|o| o.stdout.len() as u64)
-        .unwrap_or(0);
-    json!({ "file": path.file_name().map(|f| f.to_string_lossy().into_owned()), "raw_bytes": raw, "gzip_bytes": gzip })
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .collect();
+    let named = |prefix: &str| wasms.iter().find(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(prefix)));
+    let size = |path: Option<&PathBuf>| {
+        let Some(path) = path else { return json!(null) };
+        let raw = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let gzip = std::process::Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(path)
+            .output()
+            .map(|o| o.stdout.len() as u64)
+            .unwrap_or(0);
+        json!({ "file": path.file_name().map(|f| f.to_string_lossy().into_owned()), "raw_bytes": raw, "gzip_bytes": gzip })
+    };
+    json!({ "page": size(named("contacts-manager-")), "engine": size(named("engine-")) })
 }

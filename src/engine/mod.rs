@@ -11,5 +11,6 @@ pub mod serve;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 
-#[cfg(test)]
+// Host only: they read fixtures from disk and xlsx with calamine.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -5,13 +5,56 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::import::{ProblemRow, WarningRow};
+use crate::domain::import::call_log::{CallLogError, CallLogPlan, CallLogProgress, CallLogReport, ContactIndex, NameBook, ReadyCall};
+use crate::domain::import::{
+    CheckReport, FileFormat, ImportContext, ImportError, ImportPlan, Preview, ProblemRow, Progress, ReadyContact, RunReport,
+    WarningRow,
+};
 
 /// A request from the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Request {
     /// The .xlsx report of an import's rows left out and values left out.
     Report { headers: Vec<String>, problems: Vec<ProblemRow>, warnings: Vec<WarningRow> },
+    /// How a file is written, from its first bytes.
+    Sniff { sample: Vec<u8> },
+    /// The first `rows` rows of `sample` read as `format`.
+    Preview { sample: Vec<u8>, format: FileFormat, rows: usize },
+    /// The check before Upload: what `plan` would do to `head`, the file's first
+    /// bytes (`whole`: all of it).
+    Check { plan: ImportPlan, context: ImportContext, head: Vec<u8>, whole: bool },
+    /// Starts an import of the file sent with this request (one at a time; a new one
+    /// replaces the last).
+    Start { plan: ImportPlan, context: ImportContext, total_bytes: u64 },
+    /// Starts a call log import of the file sent with this request, matching rows
+    /// with `index` and `names` (built by the page from the workspace).
+    StartCallLog { plan: CallLogPlan, index: ContactIndex, names: NameBook, total_bytes: u64 },
+    /// Reads about `bytes` more of the file and answers with the rows ready.
+    Next { bytes: u64 },
+    /// Rows of the call log the workspace refused to log, with why: the report lists them.
+    Refused { calls: Vec<(ReadyCall, String)> },
+    /// Ends the import (at the end of the file or on Stop) and answers with its report.
+    Conclude,
+}
+
+/// `Batch` for a call log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallBatch {
+    pub ready: Vec<ReadyCall>,
+    pub progress: CallLogProgress,
+    pub at_end: bool,
+    pub error: Option<String>,
+}
+
+/// What the engine answers when it has read more of an import's file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Batch {
+    pub ready: Vec<ReadyContact>,
+    pub progress: Progress,
+    /// The file has been read to its end.
+    pub at_end: bool,
+    /// Why reading stopped early (the file could not be read, it was empty).
+    pub error: Option<String>,
 }
 
 /// The engine's answer to one `Request`.
@@ -19,6 +62,19 @@ pub enum Request {
 pub enum Answer {
     /// The workbook's bytes, or why it could not be written.
     Report(Result<Vec<u8>, String>),
+    Sniffed(Result<FileFormat, ImportError>),
+    Previewed(Preview),
+    Checked(Result<CheckReport, ImportError>),
+    Started(Result<(), ImportError>),
+    Read(Batch),
+    Concluded(RunReport),
+    CallLogStarted(Result<(), CallLogError>),
+    CallLogRead(CallBatch),
+    CallLogConcluded(CallLogReport),
+    /// `Refused` taken into the report.
+    Noted,
+    /// `Next`, `Refused` or `Conclude` with no import of that kind running.
+    NoImport,
     /// The request could not be read (a page and a worker from different builds).
     Unreadable(String),
 }

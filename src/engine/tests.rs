@@ -6,7 +6,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_from_rs, Reader, Xlsx};
 
 use super::protocol::{decode, encode, Answer, Request};
-use super::serve::answer_bytes;
+use super::serve::{answer_bytes, read_request, Engine};
 use crate::domain::import::{Failure, FailureKind, Origin, Problem, ProblemRow, WarningRow};
 
 fn failure(kind: FailureKind, value: &str) -> Failure {
@@ -28,7 +28,8 @@ fn a_report_request_is_answered_with_a_workbook_of_its_rows() {
         ],
         warnings: vec![WarningRow { row: 6, line: 7, warnings: vec![failure(FailureKind::Invalid("Phone".into()), "+39 12")] }],
     };
-    let bytes = answer_bytes(&encode(&request).unwrap_or_default());
+    let request = read_request(&encode(&request).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = answer_bytes(&Engine::default().answer(request));
     let Ok(Answer::Report(Ok(workbook))) = decode::<Answer>(&bytes) else { panic!("not a workbook: {:?}", decode::<Answer>(&bytes)) };
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(workbook)).unwrap_or_else(|e| panic!("{e}"));
     let rows = |book: &mut Xlsx<_>, sheet: &str| -> Vec<Vec<String>> {
@@ -48,7 +49,143 @@ fn a_report_request_is_answered_with_a_workbook_of_its_rows() {
 #[test]
 fn bytes_that_are_no_request_are_answered_as_unreadable_never_a_panic() {
     for garbage in [&[][..], &[0xff; 9][..], b"not postcard at all"] {
-        let answer = decode::<Answer>(&answer_bytes(garbage));
-        assert!(matches!(answer, Ok(Answer::Unreadable(_))), "{garbage:?}: {answer:?}");
+        let answer = read_request(garbage).map(|r| Engine::default().answer(r));
+        assert!(answer.is_err(), "{garbage:?}: {answer:?}");
+        let answer = answer.unwrap_or_else(Answer::Unreadable);
+        assert!(matches!(decode::<Answer>(&answer_bytes(&answer)), Ok(Answer::Unreadable(_))), "{garbage:?}");
+    }
+}
+
+/// `request` as the worker gets it, answered as the page gets the answer.
+fn through_wire(engine: &mut Engine, request: Request) -> Answer {
+    let request = read_request(&encode(&request).unwrap_or_else(|e| panic!("encode: {e}"))).unwrap_or_else(|e| panic!("{e}"));
+    decode(&answer_bytes(&engine.answer(request))).unwrap_or_else(|e| panic!("decode: {e}"))
+}
+
+/// What the worker does for `Next` over a whole file, in `chunk`-byte reads.
+fn read_all(engine: &mut Engine, bytes: &[u8], chunk: usize) -> Vec<Answer> {
+    let pieces: Vec<&[u8]> = bytes.chunks(chunk).collect();
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            engine.feed(piece);
+            let answer = engine.batch(i + 1 == pieces.len(), None);
+            decode(&answer_bytes(&answer)).unwrap_or_else(|e| panic!("decode: {e}"))
+        })
+        .collect()
+}
+
+fn import_fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The page's whole conversation with the engine for a contacts import gives what
+/// the domain's pipeline gives on the same bytes: format, preview, check, the rows
+/// ready, the report.
+#[test]
+fn a_contacts_import_through_the_engine_is_the_domains_import() {
+    use crate::domain::field::ContactField as F;
+    use crate::domain::ids::{ContactId, ListId};
+    use crate::domain::import::{
+        preview, propose, sniff, DedupField, ExistingKeys, ImportContext, ImportOptions, ImportPlan, ImportRun, SAMPLE_BYTES,
+    };
+
+    let bytes = import_fixture("windows-1252-semicolon.csv");
+    let mut engine = Engine::default();
+    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(&bytes).to_vec();
+    let Answer::Sniffed(Ok(format)) = through_wire(&mut engine, Request::Sniff { sample: sample.clone() }) else { panic!("sniffed") };
+    assert_eq!(Ok(format), sniff(&sample));
+    assert_eq!(format.encoding.name(), "windows-1252", "the encoding crosses by name");
+    let Answer::Previewed(shown) = through_wire(&mut engine, Request::Preview { sample: sample.clone(), format, rows: 5 }) else { panic!("preview") };
+    assert_eq!(shown, preview(&sample, &format, 5));
+    assert!(shown.rows.iter().flatten().any(|cell| cell.contains('è') || cell.contains('à') || cell.contains('ü')), "accents read: {shown:?}");
+
+    // One of the file's own contacts is already in the list: its row is a duplicate.
+    let list = ListId::new(1);
+    let columns = propose(&shown.headers, &[]);
+    let fields = [DedupField::Field(F::FirstName), DedupField::Field(F::LastName)];
+    let plan = ImportPlan { list, format, columns, duplicate_fields: fields.to_vec(), options: ImportOptions::default() };
+    let mut direct = ImportRun::new(plan.clone(), &ImportContext::default(), bytes.len() as u64).unwrap_or_else(|e| panic!("{e}"));
+    direct.feed(&bytes);
+    assert_eq!(direct.finish(), Ok(()));
+    let first = direct.take_ready().into_iter().next().unwrap_or_else(|| panic!("a first contact"));
+    let context = ImportContext { existing: ExistingKeys::of(&fields, [(ContactId::new(7), &first.data)]), ..ImportContext::default() };
+
+    let check = Request::Check { plan: plan.clone(), context: context.clone(), head: bytes.clone(), whole: true };
+    let Answer::Checked(Ok(report)) = through_wire(&mut engine, check) else { panic!("checked") };
+    let dry = ImportRun::dry_run(plan.clone(), &context, &bytes, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report, crate::domain::import::CheckReport::of(&dry, true));
+    // Niccolò is in the list already, and so is his repeat near the end of the file.
+    assert_eq!(report.duplicates, 2, "{report:?}");
+
+    let start = Request::Start { plan: plan.clone(), context: context.clone(), total_bytes: bytes.len() as u64 };
+    assert_eq!(through_wire(&mut engine, start), Answer::Started(Ok(())));
+    let batches = read_all(&mut engine, &bytes, 7);
+    let mut ready = Vec::new();
+    for answer in &batches {
+        let Answer::Read(batch) = answer else { panic!("a batch: {answer:?}") };
+        assert_eq!(batch.error, None);
+        ready.extend(batch.ready.iter().cloned());
+    }
+    assert!(matches!(batches.last(), Some(Answer::Read(b)) if b.at_end));
+    let Answer::Concluded(report) = through_wire(&mut engine, Request::Conclude) else { panic!("concluded") };
+    assert_eq!(through_wire(&mut engine, Request::Conclude), Answer::NoImport, "one report per import");
+
+    let mut direct = ImportRun::new(plan, &context, bytes.len() as u64).unwrap_or_else(|e| panic!("{e}"));
+    direct.feed(&bytes);
+    assert_eq!(direct.finish(), Ok(()));
+    let direct_ready = direct.take_ready();
+    assert!(!direct_ready.is_empty());
+    assert_eq!(ready, direct_ready);
+    let n = ready.len() as u64;
+    assert_eq!(report.summary(n), direct.summary(n));
+    assert_eq!(report.summary(n).duplicates_existing, 2);
+    assert_eq!((report.headers.as_slice(), report.problems.as_slice()), (direct.headers(), direct.problems()));
+}
+
+/// The call log's conversation: the page's contact index and names cross to the
+/// engine, rows the workspace refuses come back into the report.
+#[test]
+fn a_call_log_through_the_engine_is_the_domains_run_with_its_refusals_reported() {
+    use crate::domain::import::call_log::tests::support::{fixture, proposed_plan, run_file, world};
+    use crate::domain::import::call_log::{ContactIndex, NameBook};
+    use crate::domain::Direction;
+
+    let w = world();
+    let bytes = fixture("italian.csv");
+    let plan = proposed_plan(&bytes, Direction::Inbound);
+    let (mut direct, direct_ready) = run_file(&w.ws, plan.clone(), &bytes, 7);
+
+    let mut engine = Engine::new(|| Box::new(|_| 60));
+    let start = Request::StartCallLog { plan, index: ContactIndex::build(&w.ws), names: NameBook::build(&w.ws), total_bytes: bytes.len() as u64 };
+    assert_eq!(through_wire(&mut engine, start), Answer::CallLogStarted(Ok(())));
+    let mut ready = Vec::new();
+    for answer in read_all(&mut engine, &bytes, 7) {
+        let Answer::CallLogRead(batch) = answer else { panic!("a call batch: {answer:?}") };
+        ready.extend(batch.ready);
+    }
+    assert_eq!(ready, direct_ready, "the same drafts for the same contacts, local times at UTC+1");
+    let refused = ready.first().cloned().unwrap_or_else(|| panic!("a ready call"));
+    let note = Request::Refused { calls: vec![(refused.clone(), "the contact was deleted meanwhile".into())] };
+    assert_eq!(through_wire(&mut engine, note), Answer::Noted);
+    let Answer::CallLogConcluded(report) = through_wire(&mut engine, Request::Conclude) else { panic!("concluded") };
+
+    direct.refused(&refused, "the contact was deleted meanwhile".into());
+    let logged = ready.len() as u64 - 1;
+    assert_eq!(report.summary(logged), direct.summary(logged));
+    assert_eq!(report.summary(logged).invalid, 1);
+    assert_eq!((report.headers.as_slice(), report.problems.as_slice()), (direct.headers(), direct.problems()));
+}
+
+/// Every encoding a user can pick crosses to the engine and back as itself.
+#[test]
+fn every_offered_encoding_crosses_by_name() {
+    use crate::domain::import::{FileFormat, ENCODINGS};
+    for choice in ENCODINGS {
+        let format = FileFormat { encoding: choice.encoding, ..FileFormat::default() };
+        let back: FileFormat = decode(&encode(&format).unwrap_or_default()).unwrap_or_else(|e| panic!("{}: {e}", choice.label));
+        assert_eq!(back, format, "{}", choice.label);
     }
 }

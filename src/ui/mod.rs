@@ -21,7 +21,7 @@ macro_rules! browser_only {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 mod app;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
-mod kit;
+pub(crate) mod kit;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 pub mod duplicates;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]

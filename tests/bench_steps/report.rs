@@ -113,10 +113,14 @@ pub fn main_rows(r: &Value) -> Vec<Row> {
     rows.push(("  shown after".into(), f["after"].as_str().unwrap_or("?").to_owned(), String::new(), ""));
     rows.extend(crate::duplicates::rows(&r["duplicates"], &ms, &check));
     rows.extend(crate::delete::rows(&r["delete"], &ms, &check));
-    let s = &r["wasm"];
-    rows.push(("wasm size raw".into(), mb_to(&s["raw_bytes"], 2), String::new(), ""));
-    // Issue 16: what the contacts page needs under 1.3 MB gzipped (one module today).
-    rows.push(("wasm size gzip -9 (all of it: the contacts page needs it all today)".into(), mb_to(&s["gzip_bytes"], 2), "< 1.3 MB".into(), check(s["gzip_bytes"].as_f64().map(|b| b / 1e6), 1.3)));
+    // Issue 16: what the contacts page needs under 1.3 MB gzipped: the page's wasm (the
+    // first visit fetched it and no other, checked); the import engine's comes with
+    // the first import.
+    let (page, engine) = (&r["wasm"]["page"], &r["wasm"]["engine"]);
+    rows.push(("wasm the contacts page loads, raw".into(), mb_to(&page["raw_bytes"], 2), String::new(), ""));
+    rows.push(("wasm the contacts page loads, gzip -9".into(), mb_to(&page["gzip_bytes"], 2), "< 1.3 MB".into(), check(page["gzip_bytes"].as_f64().map(|b| b / 1e6), 1.3)));
+    rows.push(("  import engine (worker, loaded by the first import): raw / gzip -9".into(), format!("{} / {}", mb_to(&engine["raw_bytes"], 2), mb_to(&engine["gzip_bytes"], 2)), String::new(), ""));
+    rows.push(("  wasm files the first visit fetched".into(), r["first_visit"]["wasm_files"].as_array().map_or(0, Vec::len).to_string(), "1".into(), ""));
     rows.extend(baseline_rows(r));
     rows
 }

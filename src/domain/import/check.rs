@@ -2,6 +2,8 @@
 //! the file's first rows ("4,812 rows read: 4,790 would import, 14 with warnings (9
 //! Phone, 5 Website), 8 would fail (First name missing)"), with a few examples.
 
+use serde::{Deserialize, Serialize};
+
 use super::problem::{FailureKind, Problem};
 use super::run::ImportRun;
 
@@ -9,7 +11,7 @@ use super::run::ImportRun;
 const EXAMPLES: usize = 5;
 
 /// What a dry run found, ready to show.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub rows_read: u64,
     pub would_import: u64,

@@ -10,13 +10,15 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::contact::ContactData;
 use crate::domain::custom_field::{CustomField, FieldId};
 use crate::domain::field::{ContactField, FieldKind};
 use crate::domain::ids::ContactId;
 
 /// A field a duplicate check compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DedupField {
     Field(ContactField),
     Custom(FieldId),
@@ -35,7 +37,7 @@ impl DedupField {
 }
 
 /// What a duplicate row duplicates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     /// A contact already in the list.
     Existing(ContactId),
@@ -152,6 +154,35 @@ fn halves(key: u128) -> Halves {
     Halves(key as u64, (key >> 64) as u64)
 }
 
+/// The target list's contacts as duplicate keys over the chosen fields: all an import
+/// needs of them, and small enough (~24 bytes a contact) to send to the import engine.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExistingKeys {
+    fields: Vec<DedupField>,
+    keys: Vec<(ContactId, u128)>,
+}
+
+impl ExistingKeys {
+    /// The keys of `contacts` over `fields` (contacts with an empty field have none).
+    pub fn of<'a>(fields: &[DedupField], contacts: impl IntoIterator<Item = (ContactId, &'a ContactData)>) -> Self {
+        let mut buf = Vec::new();
+        let keys = if fields.is_empty() {
+            Vec::new()
+        } else {
+            contacts.into_iter().filter_map(|(id, data)| Some((id, key_with(data, fields, &mut buf)?))).collect()
+        };
+        Self { fields: fields.to_vec(), keys }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
 pub struct DuplicateIndex {
     fields: Vec<DedupField>,
     seen: HashMap<Halves, u64, BuildHasherDefault<KeyHasher>>,
@@ -159,17 +190,20 @@ pub struct DuplicateIndex {
 }
 
 impl DuplicateIndex {
-    /// An index over `fields`, seeded with the target list's contacts.
-    pub fn new<'a>(fields: Vec<DedupField>, existing: impl IntoIterator<Item = (ContactId, &'a ContactData)>) -> Self {
+    /// An index over `fields`, seeded with the target list's contacts; `None` when
+    /// their keys are over other fields (an index of them would find nothing).
+    pub fn new(fields: Vec<DedupField>, existing: &ExistingKeys) -> Option<Self> {
+        if !existing.keys.is_empty() && existing.fields != fields {
+            return None;
+        }
         let mut index = Self { fields, seen: HashMap::default(), buf: Vec::new() };
         if !index.fields.is_empty() {
-            for (id, data) in existing {
-                if let Some(key) = key_with(data, &index.fields, &mut index.buf) {
-                    index.seen.entry(halves(key)).or_insert(pack(Origin::Existing(id)));
-                }
+            index.seen.reserve(existing.keys.len());
+            for &(id, key) in &existing.keys {
+                index.seen.entry(halves(key)).or_insert(pack(Origin::Existing(id)));
             }
         }
-        index
+        Some(index)
     }
 
     /// Makes room for about `rows` more keys at once (growing step by step rehashes

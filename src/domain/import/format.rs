@@ -3,6 +3,7 @@
 //! override every part of it.
 
 use encoding_rs::Encoding;
+use serde::{Deserialize, Serialize};
 
 use super::ImportError;
 
@@ -47,8 +48,9 @@ pub fn encoding_label(encoding: &'static Encoding) -> &'static str {
 pub const DELIMITERS: &[(u8, &str)] = &[(b',', "Comma (,)"), (b';', "Semicolon (;)"), (b'\t', "Tab"), (b'|', "Pipe (|)")];
 
 /// How to read a CSV file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileFormat {
+    #[serde(with = "by_name")]
     pub encoding: &'static Encoding,
     pub delimiter: u8,
     pub quote: u8,
@@ -76,5 +78,20 @@ impl FileFormat {
     /// The encoding's label (see `encoding_label`).
     pub fn encoding_label(&self) -> &'static str {
         encoding_label(self.encoding)
+    }
+}
+
+/// An encoding crosses to the import engine by its standard name.
+mod by_name {
+    use encoding_rs::Encoding;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(encoding: &&'static Encoding, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(encoding.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Encoding, D::Error> {
+        let name = <&str>::deserialize(d)?;
+        Encoding::for_label(name.as_bytes()).ok_or_else(|| D::Error::custom(format!("no encoding is called {name}")))
     }
 }

@@ -10,13 +10,15 @@
 //! (record ids, owners, lifecycle stages, salutations, job titles, middle names, the
 //! "… - Label" columns of Google, states and provinces) are left out.
 
+use serde::{Deserialize, Serialize};
+
 use std::collections::HashMap;
 
 use crate::domain::custom_field::{CustomField, FieldId};
 use crate::domain::field::{ContactField, SocialNetwork};
 
 /// Where a column's values go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
     Skip,
     Field(ContactField),

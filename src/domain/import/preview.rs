@@ -1,6 +1,8 @@
 //! The first rows of a file as the chosen format reads them, for the wizard to show
 //! before anything is imported, and the column names every later step uses.
 
+use serde::{Deserialize, Serialize};
+
 use std::collections::HashSet;
 
 use super::format::FileFormat;
@@ -19,7 +21,7 @@ const MAX_NOTES: usize = 10;
 pub const MAX_COLUMNS: usize = 1_000;
 
 /// The file's first rows as text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     /// One name per column, unique, never empty.
     pub headers: Vec<String>,

@@ -188,6 +188,11 @@ impl ProblemLog {
         &self.warnings
     }
 
+    /// The rows kept: problems, then warnings.
+    pub fn into_rows(self) -> (Vec<ProblemRow>, Vec<WarningRow>) {
+        (self.rows, self.warnings)
+    }
+
     /// Problem rows counted but not kept (past the caps).
     pub fn not_kept(&self) -> u64 {
         self.not_kept

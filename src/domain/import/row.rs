@@ -8,6 +8,8 @@
 //! field missing or not valid. Any other bad value is left out of the contact and
 //! reported as a warning (or fails the row, when the user chose `InvalidValues::SkipRow`).
 
+use serde::{Deserialize, Serialize};
+
 use std::collections::HashMap;
 
 use super::cells::{parse_phones, parse_tags};
@@ -24,7 +26,7 @@ use crate::domain::tag::{Tag, TagId, MAX_TAG_NAME_LEN};
 use crate::domain::text::quoted;
 
 /// What to do with a row that holds a value that is not valid (a phone, an email…).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InvalidValues {
     /// Import the contact without the value and report it (no contact is lost for a
     /// secondary field).
@@ -35,7 +37,7 @@ pub enum InvalidValues {
 }
 
 /// What to do with tag names the workspace does not have yet.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnknownTags {
     /// Create them (the contact gets them; the store adds the tags with the contacts).
     #[default]
@@ -45,7 +47,7 @@ pub enum UnknownTags {
 }
 
 /// How values are read: the user's choices in the wizard beyond the mapping.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportOptions {
     /// Where numbers without a country code are from.
     pub country: Option<Country>,

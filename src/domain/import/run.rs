@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::dedupe::{DedupField, DuplicateIndex};
+use serde::{Deserialize, Serialize};
+
+use super::dedupe::{DedupField, DuplicateIndex, ExistingKeys};
 use super::format::FileFormat;
 use super::mapping::Target;
 use super::preview::{numbered_headers, unique_headers};
@@ -15,9 +17,10 @@ use super::ImportError;
 use crate::domain::contact::ContactData;
 use crate::domain::custom_field::{CustomField, FieldType};
 use crate::domain::field::ContactField;
-use crate::domain::ids::{ContactId, ListId};
+use crate::domain::ids::ListId;
 use crate::domain::tag::Tag;
 use crate::domain::text::quoted;
+use crate::domain::workspace::Workspace;
 
 /// Most new tag names a run lists for the wizard (all are still created).
 const MAX_LISTED_NEW_TAGS: usize = 1_000;
@@ -27,7 +30,7 @@ const MAX_LISTED_NEW_TAGS: usize = 1_000;
 const MAX_RESERVED_KEYS: usize = 2_000_000;
 
 /// What the user chose in the wizard.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportPlan {
     pub list: ListId,
     pub format: FileFormat,
@@ -39,7 +42,7 @@ pub struct ImportPlan {
 }
 
 /// A row ready to store.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadyContact {
     /// The spreadsheet row it came from.
     pub row: u64,
@@ -48,18 +51,31 @@ pub struct ReadyContact {
     pub new_tags: Vec<Box<str>>,
 }
 
-/// What the workspace knows that the import needs.
-#[derive(Clone, Debug, Default)]
-pub struct ImportContext<'a> {
+/// What the workspace knows that the import needs; owned, as it crosses to the
+/// import engine's worker.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportContext {
     /// The custom fields that apply to the list (global and the list's own).
-    pub custom_fields: Vec<&'a CustomField>,
-    pub tags: Vec<&'a Tag>,
-    /// The list's contacts, for the duplicate check.
-    pub existing: Vec<(ContactId, &'a ContactData)>,
+    pub custom_fields: Vec<CustomField>,
+    pub tags: Vec<Tag>,
+    /// The list's contacts, for the duplicate check: their keys over the plan's fields.
+    pub existing: ExistingKeys,
+}
+
+impl ImportContext {
+    /// What the workspace holds that an import into `list`, checking duplicates on
+    /// `duplicate_fields`, needs.
+    pub fn for_list(ws: &Workspace, list: ListId, duplicate_fields: &[DedupField]) -> Self {
+        Self {
+            custom_fields: ws.fields_for(list).into_iter().cloned().collect(),
+            tags: ws.tags().into_iter().cloned().collect(),
+            existing: ExistingKeys::of(duplicate_fields, ws.contacts().filter(|c| c.list_id == list).map(|c| (c.id, &c.data))),
+        }
+    }
 }
 
 /// Counts so far, for a progress bar and the batch record.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     /// Data rows read (the header and blank lines are not rows read).
     pub rows_read: u64,
@@ -91,7 +107,7 @@ impl Progress {
 }
 
 /// The end result, in numbers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub rows_read: u64,
     /// Contacts the caller stored.
@@ -110,6 +126,44 @@ pub struct ImportSummary {
     pub problems_not_kept: u64,
     /// Warning rows counted but left out of `warnings()`.
     pub warnings_not_kept: u64,
+}
+
+/// What an ended run leaves for its summary and report: plain data, as the import
+/// engine's worker sends it back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunReport {
+    pub progress: Progress,
+    pub headers: Vec<String>,
+    pub problems: Vec<ProblemRow>,
+    pub warnings: Vec<WarningRow>,
+    /// With `imported` zero: only the caller knows what it stored.
+    summary: ImportSummary,
+}
+
+impl RunReport {
+    /// What is known of a run whose engine stopped answering: its last counts, no rows.
+    pub fn from_progress(progress: Progress) -> Self {
+        let p = &progress;
+        let summary = ImportSummary {
+            rows_read: p.rows_read,
+            imported: 0,
+            duplicates_in_file: p.duplicates_in_file,
+            duplicates_existing: p.duplicates_existing,
+            failed: p.failed,
+            blank: p.blank,
+            warned: p.warned,
+            failed_by_kind: Vec::new(),
+            warned_by_kind: Vec::new(),
+            problems_not_kept: p.failed + p.duplicates_in_file + p.duplicates_existing,
+            warnings_not_kept: p.warned,
+        };
+        Self { progress, headers: Vec::new(), problems: Vec::new(), warnings: Vec::new(), summary }
+    }
+
+    /// The result; `imported` is how many contacts the caller stored.
+    pub fn summary(&self, imported: u64) -> ImportSummary {
+        ImportSummary { imported, ..self.summary.clone() }
+    }
 }
 
 /// An import in progress.
@@ -137,9 +191,10 @@ struct RunState {
 impl ImportRun {
     /// Checks the plan against the context and starts a run; `total_bytes` is the
     /// file's size (for progress only).
-    pub fn new(plan: ImportPlan, context: &ImportContext<'_>, total_bytes: u64) -> Result<Self, ImportError> {
+    pub fn new(plan: ImportPlan, context: &ImportContext, total_bytes: u64) -> Result<Self, ImportError> {
         plan.format.check()?;
-        check_columns(&plan.columns, &context.custom_fields)?;
+        let field_refs: Vec<&CustomField> = context.custom_fields.iter().collect();
+        check_columns(&plan.columns, &field_refs)?;
         for field in &plan.duplicate_fields {
             if let DedupField::Custom(id) = field {
                 if !context.custom_fields.iter().any(|f| f.id == *id) {
@@ -147,9 +202,9 @@ impl ImportRun {
                 }
             }
         }
-        let custom_fields: Vec<CustomField> = context.custom_fields.iter().map(|f| (*f).clone()).collect();
-        let builder = RowBuilder::new(plan.list, plan.columns, custom_fields, &context.tags, plan.options);
-        let mut index = DuplicateIndex::new(plan.duplicate_fields, context.existing.iter().map(|(id, data)| (*id, *data)));
+        let tag_refs: Vec<&Tag> = context.tags.iter().collect();
+        let builder = RowBuilder::new(plan.list, plan.columns, context.custom_fields.clone(), &tag_refs, plan.options);
+        let mut index = DuplicateIndex::new(plan.duplicate_fields, &context.existing).ok_or(ImportError::DuplicateCheckChanged)?;
         // Contact rows take ~100 bytes or more: room for the file's keys up front.
         index.reserve(usize::try_from(total_bytes / 100).unwrap_or(0).min(MAX_RESERVED_KEYS));
         let state = RunState {
@@ -171,7 +226,7 @@ impl ImportRun {
     /// What the plan would do with `head`, the file's first bytes (the whole file when
     /// `whole`): a run over them that stores nothing, for the check before Upload. A
     /// row cut at the end of `head` is not read.
-    pub fn dry_run(plan: ImportPlan, context: &ImportContext<'_>, head: &[u8], whole: bool) -> Result<Self, ImportError> {
+    pub fn dry_run(plan: ImportPlan, context: &ImportContext, head: &[u8], whole: bool) -> Result<Self, ImportError> {
         let mut run = Self::new(plan, context, head.len() as u64)?;
         run.feed(head);
         if whole {
@@ -253,6 +308,17 @@ impl ImportRun {
             problems_not_kept: self.state.problems.not_kept(),
             warnings_not_kept: self.state.problems.warnings_not_kept(),
         }
+    }
+}
+
+impl ImportRun {
+    /// The run's end, as data.
+    pub fn into_report(self) -> RunReport {
+        let summary = self.summary(0);
+        let progress = self.progress();
+        let RunState { headers, problems, .. } = self.state;
+        let (problems, warnings) = problems.into_rows();
+        RunReport { progress, headers, problems, warnings, summary }
     }
 }
 

@@ -21,12 +21,12 @@ pub fn sniff(sample: &[u8]) -> Result<FileFormat, ImportError> {
         return Err(ImportError::Empty);
     }
     if let Some(kind) = binary_kind(sample) {
-        return Err(ImportError::NotCsv(kind));
+        return Err(ImportError::NotCsv(kind.into()));
     }
     let encoding = detect_encoding(sample);
     let (text, _) = encoding.decode_with_bom_removal(sample);
     if !looks_like_text(&text) {
-        return Err(ImportError::NotCsv("a binary file, not text"));
+        return Err(ImportError::NotCsv("a binary file, not text".into()));
     }
     if text.trim().is_empty() {
         return Err(ImportError::Empty);

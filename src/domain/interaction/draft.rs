@@ -11,7 +11,7 @@ use crate::domain::ids::Timestamp;
 use crate::domain::journey::from_local;
 use crate::domain::text::{self, Lines};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InteractionDraft {
     /// A channel's key or label ("whatsapp", "SMS").
     pub channel: String,

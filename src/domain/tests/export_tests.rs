@@ -2,6 +2,7 @@
 //! maps back by itself, and importing the file into an empty list gives the same
 //! contacts; the lists export; exports of query results and in slices.
 
+use crate::domain::import::ExistingKeys;
 use crate::domain::agent::{AgentDraft, Role};
 use crate::domain::contact::PhoneDraft;
 use crate::domain::custom_field::FieldScope;
@@ -122,7 +123,7 @@ fn an_exported_list_imports_back_into_an_empty_list_unchanged() {
         // (the import test's list id is a constant, so the fields are found by id).
         let fields = ws.fields_for(l);
         let tags = ws.tags();
-        let context = ImportContext { custom_fields: fields, tags, existing: Vec::new() };
+        let context = ImportContext { custom_fields: fields.into_iter().cloned().collect(), tags: tags.into_iter().cloned().collect(), existing: ExistingKeys::default() };
         for chunk in [bytes.len(), 1000, 7] {
             let out = import(&bytes, chunk, &context, &[]);
             let p = out.run.progress();
@@ -215,7 +216,7 @@ fn custom_fields_named_like_default_fields_still_round_trip() {
     let headers = export.headers().to_vec();
     assert!(headers.contains(&"Town".to_owned()) && headers.contains(&"Tag".to_owned()), "{headers:?}");
     let bytes = export.to_bytes(&ws);
-    let context = ImportContext { custom_fields: ws.fields_for(l), tags: ws.tags(), existing: Vec::new() };
+    let context = ImportContext::for_list(&ws, l, &[]);
     let out = import(&bytes, bytes.len(), &context, &[]);
     let before: Vec<_> = ws.contacts().map(|c| c.data.clone()).collect();
     assert_eq!(out.ready.into_iter().map(|r| r.data).collect::<Vec<_>>(), before);

@@ -119,7 +119,7 @@ fn import_in(bytes: &[u8], chunks: &[usize], fields: &[&CustomField]) -> Option<
     if !columns.contains(&Target::Field(ContactField::FirstName)) {
         columns[0] = Target::Field(ContactField::FirstName);
     }
-    let context = ImportContext { custom_fields: fields.to_vec(), tags: Vec::new(), existing: Vec::new() };
+    let context = ImportContext { custom_fields: fields.iter().map(|f| (*f).clone()).collect(), ..ImportContext::default() };
     let duplicate_fields = vec![DedupField::Field(ContactField::Email)];
     let plan = ImportPlan { list: LIST, format, columns, duplicate_fields, options: ImportOptions::default() };
     let mut run = ImportRun::new(plan, &context, bytes.len() as u64).ok()?;

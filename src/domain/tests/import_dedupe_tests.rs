@@ -1,5 +1,6 @@
 //! Duplicate keys on validated data, and the index of keys seen so far.
 
+use crate::domain::import::ExistingKeys;
 use crate::domain::custom_field::{FieldId, FieldType};
 use crate::domain::import::{dedupe_key, DedupField, DuplicateIndex, Origin};
 use crate::domain::{ContactData, ContactField as F, ContactId, ListId};
@@ -40,7 +41,9 @@ fn empty_values_are_never_duplicates() {
     let no_phone = data("Ann", "", "ann@example.com");
     assert_eq!(dedupe_key(&no_phone, &EMAIL_PHONE), None);
     assert_eq!(dedupe_key(&no_phone, &[]), None);
-    let mut index = DuplicateIndex::new(EMAIL_PHONE.to_vec(), [(ContactId::new(1), &no_phone)]);
+    let keys = ExistingKeys::of(&EMAIL_PHONE, [(ContactId::new(1), &no_phone)]);
+    assert!(keys.is_empty(), "no key for a contact without a phone");
+    let mut index = DuplicateIndex::new(EMAIL_PHONE.to_vec(), &keys).unwrap_or_else(|| panic!("keys over the index's fields"));
     assert!(index.is_empty());
     assert_eq!(index.check(&no_phone, 2), None);
     assert_eq!(index.check(&no_phone, 3), None);
@@ -49,7 +52,9 @@ fn empty_values_are_never_duplicates() {
 #[test]
 fn index_tells_existing_contacts_from_earlier_rows() {
     let stored = data("Ann", "+39 333 123 4567", "ann@example.com");
-    let mut index = DuplicateIndex::new(EMAIL_PHONE.to_vec(), [(ContactId::new(42), &stored)]);
+    let keys = ExistingKeys::of(&EMAIL_PHONE, [(ContactId::new(42), &stored)]);
+    assert!(DuplicateIndex::new(EMAIL_PHONE[..1].to_vec(), &keys).is_none(), "keys over other fields are refused");
+    let mut index = DuplicateIndex::new(EMAIL_PHONE.to_vec(), &keys).unwrap_or_else(|| panic!("keys over the index's fields"));
     assert_eq!(index.len(), 1);
     assert_eq!(index.check(&data("A", "393331234567", "Ann@example.com"), 2), Some(Origin::Existing(ContactId::new(42))));
     let bob = data("Bob", "+39 333 765 4321", "bob@example.com");

@@ -2,6 +2,7 @@
 //! any other bad value is left out of the contact and reported as a warning (or fails
 //! the row when the user asks for that).
 
+use crate::domain::import::ExistingKeys;
 use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Reader, Xlsx};
@@ -36,7 +37,7 @@ struct Run {
 
 fn run_with(csv: &str, columns: Vec<Target>, fields: &[CustomField], options: ImportOptions) -> Run {
     let tags = tags(&["VIP"]);
-    let context = ImportContext { custom_fields: fields.iter().collect(), tags: tags.iter().collect(), existing: vec![] };
+    let context = ImportContext { custom_fields: fields.to_vec(), tags: tags.clone(), existing: ExistingKeys::default() };
     let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns, duplicate_fields: vec![], options };
     let mut run = ImportRun::new(plan, &context, csv.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));
     run.feed(csv.as_bytes());
@@ -246,7 +247,7 @@ fn the_check_before_upload_says_what_would_happen() {
     let options = ImportOptions::default();
     let tags = tags(&["VIP"]);
     let fields = fields();
-    let context = ImportContext { custom_fields: fields.iter().collect(), tags: tags.iter().collect(), existing: vec![] };
+    let context = ImportContext { custom_fields: fields.clone(), tags: tags.clone(), existing: ExistingKeys::default() };
     let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: columns(), duplicate_fields: vec![], options };
     // Cut inside the last row: that row is not read.
     let cut = csv.len() - 10;

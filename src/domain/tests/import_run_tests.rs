@@ -1,6 +1,7 @@
 //! Whole imports: the sample files in tests/fixtures/import, generated files, and
 //! arbitrary bytes through every step without a panic.
 
+use crate::domain::import::ExistingKeys;
 use proptest::prelude::*;
 
 use crate::domain::custom_field::{CustomField, FieldId, FieldType};
@@ -122,9 +123,9 @@ fn existing_contacts_tags_and_custom_fields() {
     let score = custom(1, "Score", FieldType::Number, false);
     let plan_field = custom(2, "Plan", FieldType::Select(vec!["Gold".into(), "Silver".into()]), true);
     let context = ImportContext {
-        custom_fields: vec![&score, &plan_field],
-        tags: tags.iter().collect(),
-        existing: vec![(ContactId::new(5), &existing)],
+        custom_fields: vec![score.clone(), plan_field.clone()],
+        tags: tags.clone(),
+        existing: ExistingKeys::of(&EMAIL_PHONE, [(ContactId::new(5), &existing)]),
     };
     let out = import(csv.as_bytes(), 16, &context, &EMAIL_PHONE);
     let p = out.run.progress();
@@ -149,7 +150,7 @@ fn existing_contacts_tags_and_custom_fields() {
     assert_eq!(out.run.new_tags().iter().map(|t| &**t).collect::<Vec<_>>(), Vec::<&str>::new(), "Cy failed, so Friends is not created");
     assert_eq!(di.custom_value(FieldId::new(2)).map(|v| v.to_text()), Some("Silver".to_owned()));
     // A required custom field needs a column.
-    let context_without_plan = ImportContext { custom_fields: vec![&score, &plan_field], ..ImportContext::default() };
+    let context_without_plan = ImportContext { custom_fields: vec![score, plan_field], ..ImportContext::default() };
     let plan = ImportPlan { list: LIST, format: FileFormat::default(), columns: vec![Target::Field(F::FirstName)], duplicate_fields: vec![], options: ImportOptions::default() };
     assert_eq!(ImportRun::new(plan, &context_without_plan, 0).err(), Some(ImportError::RequiredNotMapped("Plan".into())));
 }
@@ -194,7 +195,7 @@ fn a_header_that_cannot_be_read_numbers_the_columns() {
 fn generated_file_has_the_promised_share_of_duplicates_failures_and_warnings() {
     let bytes = generate_csv(2_000, 9);
     let tags = tags(&CSV_TAGS);
-    let context = ImportContext { tags: tags.iter().collect(), ..ImportContext::default() };
+    let context = ImportContext { tags: tags.clone(), ..ImportContext::default() };
     let out = import(&bytes, 256 * 1024, &context, &EMAIL_PHONE);
     let p = out.run.progress();
     // Of the 20 bad rows, the 6 without a first name fail; the 14 with a bad email or
@@ -224,7 +225,7 @@ fn any_format() -> impl Strategy<Value = FileFormat> {
 /// What a run over `bytes` in `chunk`-byte pieces hands out, for comparing runs.
 type RunOutcome = (Result<(), ImportError>, Vec<ReadyContact>, Vec<ProblemRow>, Vec<WarningRow>, Progress, ImportSummary, Vec<String>);
 
-fn run_in_pieces(plan: ImportPlan, context: &ImportContext<'_>, bytes: &[u8], chunk: usize) -> Option<RunOutcome> {
+fn run_in_pieces(plan: ImportPlan, context: &ImportContext, bytes: &[u8], chunk: usize) -> Option<RunOutcome> {
     let mut run = ImportRun::new(plan, context, bytes.len() as u64).ok()?;
     let mut ready = Vec::new();
     for piece in bytes.chunks(chunk) {
@@ -261,7 +262,7 @@ proptest! {
             *last = Target::Tags;
         }
         let tags = tags(&["a", "é"]);
-        let context = ImportContext { custom_fields: fields, tags: tags.iter().collect(), existing: vec![] };
+        let context = ImportContext { custom_fields: fields.into_iter().cloned().collect(), tags: tags.clone(), existing: ExistingKeys::default() };
         let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: vec![DedupField::Field(F::FirstName)], options: ImportOptions::default() };
         let Some(cut) = run_in_pieces(plan.clone(), &context, &bytes, chunk) else {
             prop_assert!(format.check().is_err());
@@ -300,7 +301,7 @@ fn import_pipeline_figures() {
     let mb = bytes.len() as f64 / 1e6;
     println!("generated {rows} rows, {mb:.1} MB in {:?}", t.elapsed());
     let tags = tags(&CSV_TAGS);
-    let context = ImportContext { tags: tags.iter().collect(), ..ImportContext::default() };
+    let context = ImportContext { tags: tags.clone(), ..ImportContext::default() };
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let out = import(&bytes, 1 << 20, &context, &EMAIL_PHONE);
     let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu);

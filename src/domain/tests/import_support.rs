@@ -57,11 +57,11 @@ pub struct Outcome {
 
 /// Sniffs, previews, proposes a mapping and imports `bytes` in `chunk`-byte pieces,
 /// checking for duplicates on `dedupe`.
-pub fn import(bytes: &[u8], chunk: usize, context: &ImportContext<'_>, dedupe: &[DedupField]) -> Outcome {
+pub fn import(bytes: &[u8], chunk: usize, context: &ImportContext, dedupe: &[DedupField]) -> Outcome {
     let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(bytes);
     let format = sniff(sample).unwrap_or_else(|e| panic!("sniff: {e}"));
     let shown = preview(sample, &format, 20);
-    let columns = propose(&shown.headers, &context.custom_fields);
+    let columns = propose(&shown.headers, &context.custom_fields.iter().collect::<Vec<_>>());
     let plan = ImportPlan { list: LIST, format, columns, duplicate_fields: dedupe.to_vec(), options: ImportOptions::default() };
     let mut run = ImportRun::new(plan, context, bytes.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));
     // Room for every row up front: the figures time the import, not a growing Vec.

@@ -39,6 +39,16 @@ thread_local! {
 
 /// Sends `request` to the engine and waits for its answer.
 pub async fn ask(request: &Request) -> Result<Answer, EngineError> {
+    send(request, None).await
+}
+
+/// `ask`, with the file the request is about (`Request::Start`): the worker reads it
+/// itself, a slice at a time.
+pub async fn ask_about(request: &Request, file: &web_sys::Blob) -> Result<Answer, EngineError> {
+    send(request, Some(file)).await
+}
+
+async fn send(request: &Request, file: Option<&web_sys::Blob>) -> Result<Answer, EngineError> {
     let bytes = encode(request).map_err(EngineError::Misunderstood)?;
     let (worker, ready, waiting, id) = CLIENT.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -55,7 +65,11 @@ pub async fn ask(request: &Request) -> Result<Answer, EngineError> {
     });
     let payload = Uint8Array::from(bytes.as_slice());
     let transfer = Array::of1(&payload.buffer());
-    if let Err(e) = worker.post_message_with_transfer(&Array::of2(&JsValue::from(id), &payload), &transfer) {
+    let message = Array::of2(&JsValue::from(id), &payload);
+    if let Some(file) = file {
+        message.push(file);
+    }
+    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
         waiting.borrow_mut().remove(&id);
         return Err(EngineError::Stopped(words(&e)));
     }
@@ -122,4 +136,11 @@ fn drop_client() {
 fn engine_url() -> Option<String> {
     let link = web_sys::window()?.document()?.query_selector(LINK).ok()??;
     link.dyn_into::<web_sys::HtmlLinkElement>().ok().map(|l| l.href())
+}
+
+/// An answer of the wrong kind (a page and an engine from different builds), in words.
+pub fn unexpected(answer: &Answer) -> String {
+    let kind = format!("{answer:?}");
+    let kind = kind.split(['(', ' ', '{']).next().unwrap_or_default().to_owned();
+    format!("The import engine answered something else ({kind}): reload the page.")
 }

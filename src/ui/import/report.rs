@@ -4,9 +4,9 @@
 
 use crate::domain::import::{ProblemRow, WarningRow};
 use crate::engine::protocol::{Answer, Request};
-use crate::ui::kit::{download_bytes, sentence, with_stop};
+use crate::ui::kit::{download_bytes, with_stop};
 
-use super::engine::ask;
+use super::engine::{ask, unexpected};
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -26,6 +26,6 @@ pub async fn download_report(name: &str, rows: ReportRows) -> Result<(), String>
     match answer {
         Answer::Report(Ok(bytes)) => download_bytes(name, XLSX_MIME, &bytes),
         Answer::Report(Err(why)) => Err(with_stop(&format!("The report could not be written: {why}"))),
-        other => Err(with_stop(&sentence(&format!("the import engine answered something else: {other:?}")))),
+        other => Err(unexpected(&other)),
     }
 }

@@ -1,21 +1,24 @@
-//! Runs one import: reads the file in `Blob.slice` chunks, feeds the domain pipeline,
-//! and stores what it hands back as one batch, committing every few thousand rows
-//! (each commit is one IndexedDB transaction: the contacts and the batch record land
-//! together). The page stays responsive: every chunk is a short task, and reading the
-//! next chunk gives the browser its turn. Stop takes effect at the next chunk.
+//! Runs one import: the import engine's worker reads the file and turns its rows into
+//! contacts (`crate::engine`); the page stores what it hands back as one batch,
+//! committing every few thousand rows (each commit is one IndexedDB transaction: the
+//! contacts and the batch record land together). The page only decodes and stores, so
+//! it stays responsive; Stop takes effect at the next answer.
 
 use leptos::prelude::*;
 
-use crate::domain::import::{ImportContext, ImportPlan, ImportRun, Progress, ReadyContact};
+use crate::domain::import::{ImportContext, ImportPlan, Progress, ReadyContact, RunReport};
 use crate::domain::{BatchId, BatchProgress, ImportBatchDraft, TagColour};
+use crate::engine::protocol::{Answer, Request};
 
 use crate::perf::now_ms;
 use crate::ui::app::AppState;
-use crate::ui::kit::read_slice;
 use crate::ui::kit::{sentence, with_stop};
 
-/// Bytes read per chunk: ~2,000 rows of a typical export, a few ms of work in wasm.
-const CHUNK_BYTES: f64 = 256.0 * 1024.0;
+use super::engine::{ask, ask_about, unexpected};
+
+/// Bytes the engine reads per answer: ~14,000 rows of a typical export, a short task
+/// for the page to decode.
+const READ_BYTES: u64 = 2 * 1024 * 1024;
 /// Rows stored per commit: big enough that IndexedDB's per-transaction cost vanishes,
 /// small enough that a commit is a short task and a closed tab loses little.
 const COMMIT_ROWS: usize = 25_000;
@@ -34,7 +37,7 @@ pub struct ImportRequest {
 /// How a run ended.
 pub struct Finished {
     pub batch: BatchId,
-    pub run: ImportRun,
+    pub report: RunReport,
     pub imported: u64,
     pub stopped: bool,
     pub elapsed_ms: f64,
@@ -55,73 +58,85 @@ pub async fn run_import(
     let ImportRequest { file, plan, mapping, duplicate_check, new_tag_colour } = request;
     let list = plan.list;
     let size = file.size();
-    let mut run = state
-        .read_now(|ws| {
-            let context = ImportContext {
-                custom_fields: ws.fields_for(list),
-                tags: ws.tags(),
-                existing: ws.contacts().filter(|c| c.list_id == list).map(|c| (c.id, &c.data)).collect(),
-            };
-            ImportRun::new(plan, &context, size as u64)
-        })
-        .map_err(|e| with_stop(&sentence(&e.to_string())))?;
+    let context = state.read_now(|ws| ImportContext::for_list(ws, list, &plan.duplicate_fields));
+    let start = Request::Start { plan, context, total_bytes: size as u64 };
+    match ask_about(&start, &file).await.map_err(|e| with_stop(&sentence(&e.to_string())))? {
+        Answer::Started(Ok(())) => {}
+        Answer::Started(Err(e)) => return Err(with_stop(&sentence(&e.to_string()))),
+        other => return Err(unexpected(&other)),
+    }
     let draft = ImportBatchDraft { file_name: file.name(), file_size: size as u64, list, mapping, duplicate_check };
     let batch = state.apply(|ws, now| ws.begin_import(draft, now)).await.map_err(|e| e.to_string())?;
 
     let mut imported = 0u64;
     let mut pending: Vec<ReadyContact> = Vec::new();
-    let mut offset = 0.0;
+    let mut last = Progress { total_bytes: size as u64, ..Progress::default() };
     let mut error = None;
     let mut stopped = false;
+    let mut store_failed = false;
     loop {
         if stop.get_untracked() {
             stopped = true;
             break;
         }
-        let chunk = match read_slice(&file, offset, CHUNK_BYTES).await {
-            Ok(chunk) => chunk,
-            Err(message) => {
-                error = Some(message);
+        let read = match ask(&Request::Next { bytes: READ_BYTES }).await {
+            Ok(Answer::Read(read)) => read,
+            Ok(other) => {
+                error = Some(unexpected(&other));
+                break;
+            }
+            Err(e) => {
+                error = Some(with_stop(&sentence(&e.to_string())));
                 break;
             }
         };
-        offset += chunk.len() as f64;
-        let at_end = chunk.is_empty() || offset >= size;
-        run.feed(&chunk);
-        if at_end {
-            if let Err(e) = run.finish() {
-                error = Some(with_stop(&sentence(&e.to_string())));
-            }
+        pending.extend(read.ready);
+        last = read.progress;
+        progress.set(last);
+        if let Some(why) = read.error {
+            error = Some(with_stop(&sentence(&why)));
         }
-        pending.extend(run.take_ready());
-        progress.set(run.progress());
-        if pending.len() >= COMMIT_ROWS {
-            match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, run.progress()).await {
+        if pending.len() >= COMMIT_ROWS || (error.is_some() && !pending.is_empty()) {
+            match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, last).await {
                 Ok(n) => imported += n,
                 Err(message) => {
                     error = Some(message);
+                    store_failed = true;
                     break;
                 }
             }
         }
-        if at_end {
+        if read.at_end || error.is_some() {
             break;
         }
     }
-    // The rest of the file, or the rows read before Stop (they are kept).
-    if error.is_none() && !pending.is_empty() {
-        match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, run.progress()).await {
+    // The rest of the file, or the rows read before Stop or a file that could no
+    // longer be read (they are kept); not after a store that failed.
+    if !store_failed && !pending.is_empty() {
+        match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, last).await {
             Ok(n) => imported += n,
             Err(message) => error = Some(message),
         }
     }
+    let report = match ask(&Request::Conclude).await {
+        Ok(Answer::Concluded(report)) => report,
+        // The engine stopped answering: what the last answer said is all there is.
+        Ok(other) => {
+            error.get_or_insert_with(|| unexpected(&other));
+            RunReport::from_progress(last)
+        }
+        Err(e) => {
+            error.get_or_insert_with(|| with_stop(&sentence(&e.to_string())));
+            RunReport::from_progress(last)
+        }
+    };
     let stopped = stopped || error.is_some();
-    let counts = batch_progress(run.progress());
+    let counts = batch_progress(report.progress);
     if let Err(e) = state.apply(|ws, now| ws.finish_import(batch, stopped, counts, now)).await {
         error.get_or_insert_with(|| e.to_string());
     }
-    progress.set(run.progress());
-    Ok(Finished { batch, run, imported, stopped, elapsed_ms: now_ms() - started, error })
+    progress.set(report.progress);
+    Ok(Finished { batch, report, imported, stopped, elapsed_ms: now_ms() - started, error })
 }
 
 /// Stores one slice of ready contacts (and the tags they bring) with the batch's

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::import::{
-    decode_mapping, encode_mapping, header_signature, preview, propose, sniff, DedupField, FileFormat, ImportContext,
-    ImportOptions, ImportPlan, ImportRun, InvalidValues, Preview, Progress, Target, UnknownTags, SAMPLE_BYTES,
+    decode_mapping, encode_mapping, header_signature, propose, DedupField, FileFormat, ImportContext, ImportOptions,
+    ImportPlan, InvalidValues, Preview, Progress, Target, UnknownTags, SAMPLE_BYTES,
 };
+use crate::engine::protocol::{Answer, Request};
 use crate::domain::{ContactField, Country, CustomField, ListId, TagColour};
 
 use crate::ui::app::AppState;
@@ -15,6 +16,7 @@ use crate::ui::app::{Collection, Setting, SettingKey};
 use crate::ui::kit::read_slice;
 use crate::ui::kit::{sentence, with_stop};
 
+use super::engine::{ask, unexpected};
 use super::runner::{run_import, Finished, ImportRequest};
 use crate::domain::text::quoted;
 
@@ -51,7 +53,8 @@ pub struct ImportSession {
     /// The file's first `CHECK_BYTES`, and whether that is all of it.
     head: StoredValue<(Vec<u8>, bool), LocalStorage>,
     pub format: RwSignal<FileFormat>,
-    pub preview: Memo<Preview>,
+    /// The file read as `format` says, as the import engine answered.
+    pub preview: RwSignal<Preview>,
     pub list: RwSignal<Option<ListId>>,
     pub columns: RwSignal<Vec<Target>>,
     pub dedupe: RwSignal<Vec<DedupField>>,
@@ -72,7 +75,19 @@ impl ImportSession {
     pub fn new(list: Option<ListId>) -> Self {
         let sample = RwSignal::new(Vec::new());
         let format = RwSignal::new(FileFormat::default());
-        let preview = Memo::new(move |_| sample.with(|s| preview(s, &format.get(), PREVIEW_ROWS)));
+        let preview = RwSignal::new(Preview::default());
+        // Another format reads the file anew (both wizards show this preview).
+        Effect::new(move |_| {
+            let request = Request::Preview { sample: sample.get(), format: format.get(), rows: PREVIEW_ROWS };
+            if sample.with_untracked(Vec::is_empty) {
+                return;
+            }
+            spawn_local(async move {
+                if let Some(new) = read_preview(&request).await {
+                    set_preview(preview, new);
+                }
+            });
+        });
         ImportSession {
             stage: RwSignal::new(Stage::ChooseFile),
             error: RwSignal::new(None),
@@ -125,18 +140,27 @@ impl ImportSession {
             };
             let sample = head.get(..SAMPLE_BYTES).unwrap_or(&head).to_vec();
             let whole = head.len() as f64 >= file.size();
-            let format = match sniff(&sample) {
-                Ok(format) => format,
-                Err(e) => return self.back_to_start(format!("{} cannot be imported: {}", quoted(&file.name()), with_stop(&e.to_string()))),
+            let format = match ask(&Request::Sniff { sample: sample.clone() }).await {
+                Ok(Answer::Sniffed(Ok(format))) => format,
+                Ok(Answer::Sniffed(Err(e))) => {
+                    return self.back_to_start(format!("{} cannot be imported: {}", quoted(&file.name()), with_stop(&e.to_string())))
+                }
+                Ok(other) => return self.back_to_start(unexpected(&other)),
+                Err(e) => return self.back_to_start(with_stop(&sentence(&e.to_string()))),
+            };
+            // The preview before the mapping: the mapping is proposed from its headers.
+            let request = Request::Preview { sample: sample.clone(), format, rows: PREVIEW_ROWS };
+            let Some(preview) = read_preview(&request).await else {
+                return self.back_to_start("The import engine could not read the file's first rows: reload the page and try again.".into());
             };
             self.file_name.set(file.name());
             self.file.set_value(Some(file));
             self.head.set_value((head, whole));
+            set_preview(self.preview, preview);
             self.sample.set(sample);
             self.format.set(format);
             self.propose_mapping(state).await;
             self.stage.set(Stage::Setup);
-            warm_up_validation().await;
         });
     }
 
@@ -207,24 +231,16 @@ impl ImportSession {
         Ok(ImportPlan { list, format: self.format.get(), columns, duplicate_fields: self.dedupe.get(), options: self.options() })
     }
 
-    /// The check before Upload (tracked): the whole pipeline over the file's first
-    /// rows, nothing stored. `Err` says why it cannot run yet.
-    pub fn check(self, state: AppState) -> Result<(ImportRun, bool), String> {
+    /// The check before Upload (tracked): the request that runs the whole pipeline
+    /// over the file's first rows, nothing stored. `Err` says why it cannot run yet.
+    pub fn check_request(self, state: AppState) -> Result<Request, String> {
         let plan = self.plan()?;
         let list = plan.list;
-        self.head.with_value(|(head, whole)| {
-            state
-                .read(&[Collection::Fields, Collection::Tags, Collection::Contacts, Collection::Lists], |ws| {
-                    let context = ImportContext {
-                        custom_fields: ws.fields_for(list),
-                        tags: ws.tags(),
-                        existing: ws.contacts().filter(|c| c.list_id == list).map(|c| (c.id, &c.data)).collect(),
-                    };
-                    ImportRun::dry_run(plan, &context, head, *whole)
-                })
-                .map(|run| (run, *whole))
-                .map_err(|e| with_stop(&sentence(&e.to_string())))
-        })
+        let context = state.read(&[Collection::Fields, Collection::Tags, Collection::Contacts, Collection::Lists], |ws| {
+            ImportContext::for_list(ws, list, &plan.duplicate_fields)
+        });
+        let (head, whole) = self.head.get_value();
+        Ok(Request::Check { plan, context, head, whole })
     }
 
     /// Upload: checks the choices, remembers the mapping, runs the import.
@@ -290,13 +306,18 @@ impl ImportSession {
     }
 }
 
-/// The phone library builds its metadata on first use (a quarter of a second in wasm).
-/// Pay that while the user looks at the mapping, not in the first slice of the import,
-/// where it would freeze the progress bar.
-async fn warm_up_validation() {
-    gloo_timers::future::TimeoutFuture::new(WARM_UP_AFTER_MS).await;
-    crate::domain::PhoneNumber::warm_up();
+/// The preview the engine answers for `request`; `None` when it cannot answer.
+async fn read_preview(request: &Request) -> Option<Preview> {
+    match ask(request).await {
+        Ok(Answer::Previewed(preview)) => Some(preview),
+        _ => None,
+    }
 }
 
-/// Long enough for the setup step to paint first.
-const WARM_UP_AFTER_MS: u32 = 200;
+/// Sets the preview when it changed: an equal answer (asked twice) must not make the
+/// wizard propose the mapping again over the user's choices.
+fn set_preview(signal: RwSignal<Preview>, new: Preview) {
+    if signal.with_untracked(|p| *p != new) {
+        signal.set(new);
+    }
+}

@@ -9,7 +9,7 @@ use crate::domain::import::CheckReport;
 
 use crate::ui::app::AppState;
 
-use super::check::ImportCheck;
+use super::check::{checked, ImportCheck};
 use super::dedupe::ImportDedupe;
 use super::error::ImportError;
 use super::format::ImportFormat;
@@ -24,11 +24,11 @@ use crate::domain::text::quoted;
 pub fn ImportSetup(session: ImportSession) -> impl IntoView {
     let state = AppState::get();
     // A new reading of the file (format changed) means new columns: map them again.
-    let format = session.format;
-    let check = Memo::new(move |_| session.check(state).map(|(run, whole)| CheckReport::of(&run, whole)));
+    let preview = session.preview;
+    let check = checked(session, state);
     let imports_nothing = move || check.with(|c| c.as_ref().is_ok_and(CheckReport::imports_nothing));
     Effect::new(move |previous: Option<()>| {
-        format.track();
+        preview.track();
         if previous.is_some() {
             spawn_local(async move { session.propose_mapping(state).await });
         }

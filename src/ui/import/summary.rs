@@ -28,8 +28,8 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
         session.finished_changed.track();
         session.finished.with_value(|f| {
             f.as_ref().map(|f| {
-                let where_ = f.stopped.then(|| stopped_at(&f.run.progress()));
-                (f.run.summary(f.imported), where_, f.elapsed_ms, f.error.clone(), f.batch)
+                let where_ = f.stopped.then(|| stopped_at(&f.report.progress));
+                (f.report.summary(f.imported), where_, f.elapsed_ms, f.error.clone(), f.batch)
             })
         })
     };
@@ -37,7 +37,7 @@ pub fn ImportSummary(session: ImportSession) -> impl IntoView {
     let download = move |_| {
         let name = report_name(&session.file_name.get_untracked());
         let rows = session.finished.with_value(|f| {
-            f.as_ref().map(|f| ReportRows { headers: f.run.headers().to_vec(), problems: f.run.problems().to_vec(), warnings: f.run.warnings().to_vec() })
+            f.as_ref().map(|f| ReportRows { headers: f.report.headers.clone(), problems: f.report.problems.clone(), warnings: f.report.warnings.clone() })
         });
         let Some(rows) = rows else {
             session.error.set(Some("There is no report for this import.".into()));

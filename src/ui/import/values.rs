@@ -14,7 +14,7 @@ use super::session::ImportSession;
 const TAGS_LISTED: usize = 12;
 
 #[component]
-pub fn ImportValues(session: ImportSession, check: Memo<Result<CheckReport, String>>) -> impl IntoView {
+pub fn ImportValues(session: ImportSession, check: Signal<Result<CheckReport, String>>) -> impl IntoView {
     let state = AppState::get();
     // A new list brings its own country.
     Effect::new(move |_| session.country.set(session.country_for_list(state)));

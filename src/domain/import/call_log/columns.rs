@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::domain::import::mapping::{claim_columns, normalise};
 
 /// Where a column's values go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CallColumn {
     /// Kept as a detail of the interaction, under the column's name.
     Detail,

@@ -21,7 +21,7 @@ use crate::domain::phone::PhoneNumber;
 use crate::domain::workspace::Workspace;
 
 /// The contacts one key leads to.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 enum Hit {
     One(ContactId, ListId),
     Many(Vec<(ContactId, ListId)>),
@@ -55,7 +55,7 @@ pub enum Found {
     Several(Vec<(ContactId, ListId)>),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ContactIndex {
     phones: HashMap<u64, Hit>,
     emails: HashMap<Box<str>, Hit>,

@@ -21,17 +21,17 @@ mod when;
 mod words;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;
 
 pub use columns::{propose_call_columns, CallColumn};
 pub use contact_index::{ContactIndex, Found};
 pub use names::NameBook;
-pub use run::{CallLogPlan, CallLogProgress, CallLogRun, CallLogSummary, LocalOffset, ReadyCall};
+pub use run::{CallLogPlan, CallLogProgress, CallLogReport, CallLogRun, CallLogSummary, LocalOffset, ReadyCall};
 pub use when::{read_duration, read_when, When};
 pub use words::{read_channel, read_direction};
 
 /// Why a call log cannot be read with the chosen columns, in words for the user.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CallLogError {
     #[error("the file is empty")]
     Empty,
@@ -42,5 +42,5 @@ pub enum CallLogError {
     #[error("choose the column that holds when the call started (a date and time, or a date)")]
     NoStartColumn,
     #[error("{0} is chosen for more than one column: choose it for one only")]
-    MappedTwice(&'static str),
+    MappedTwice(Box<str>),
 }

@@ -13,7 +13,7 @@ use crate::domain::workspace::Workspace;
 use crate::domain::text::quoted;
 
 /// A name's meaning: one thing, or more than one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Named<T> {
     One(T),
     Several,
@@ -38,7 +38,7 @@ fn look_up<T: Copy>(map: Option<&HashMap<String, Named<T>>>, key: &str, what: &s
 }
 
 /// The names a run resolves, and what an interaction may refer to.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct NameBook {
     agents: HashMap<String, Named<AgentId>>,
     agent_ids: Vec<AgentId>,

@@ -22,7 +22,7 @@ use crate::domain::workspace::Workspace;
 pub use super::row::LocalOffset;
 
 /// What the user chose in the wizard.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallLogPlan {
     pub format: FileFormat,
     /// One target per column, in column order (missing ones are details).
@@ -46,7 +46,7 @@ impl CallLogPlan {
         }
         for (i, column) in self.columns.iter().enumerate() {
             if !column.repeatable() && self.columns.get(..i).is_some_and(|before| before.contains(column)) {
-                return Err(CallLogError::MappedTwice(column.label()));
+                return Err(CallLogError::MappedTwice(column.label().into()));
             }
         }
         Ok(())
@@ -54,7 +54,7 @@ impl CallLogPlan {
 }
 
 /// A row ready to log, with what the report needs should the workspace refuse it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReadyCall {
     pub row: u64,
     pub line: u64,
@@ -64,7 +64,7 @@ pub struct ReadyCall {
 }
 
 /// Counts so far.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallLogProgress {
     pub rows_read: u64,
     pub bytes_read: u64,
@@ -89,7 +89,7 @@ impl CallLogProgress {
 }
 
 /// The end result: `rows_read = logged + unmatched + ambiguous + invalid + not_saved`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallLogSummary {
     pub rows_read: u64,
     pub logged: u64,
@@ -101,6 +101,44 @@ pub struct CallLogSummary {
     pub not_saved: u64,
     /// Problem rows counted but left out of the report (past its caps).
     pub problems_not_kept: u64,
+}
+
+/// What an ended run leaves for its summary and report: plain data, as the import
+/// engine's worker sends it back.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CallLogReport {
+    pub progress: CallLogProgress,
+    pub headers: Vec<String>,
+    pub problems: Vec<ProblemRow>,
+    pub warnings: Vec<WarningRow>,
+    pub problems_not_kept: u64,
+}
+
+impl CallLogReport {
+    /// What is known of a run whose engine stopped answering: its last counts.
+    pub fn from_progress(progress: CallLogProgress) -> Self {
+        let p = &progress;
+        let problems_not_kept = p.unmatched + p.ambiguous + p.invalid;
+        Self { progress, headers: Vec::new(), problems: Vec::new(), warnings: Vec::new(), problems_not_kept }
+    }
+
+    /// `logged`: how many interactions the caller stored.
+    pub fn summary(&self, logged: u64) -> CallLogSummary {
+        summary_of(&self.progress, logged, self.problems_not_kept)
+    }
+}
+
+fn summary_of(p: &CallLogProgress, logged: u64, problems_not_kept: u64) -> CallLogSummary {
+    CallLogSummary {
+        rows_read: p.rows_read,
+        logged,
+        unmatched: p.unmatched,
+        ambiguous: p.ambiguous,
+        invalid: p.invalid,
+        warned: p.warned,
+        not_saved: p.ready.saturating_sub(logged),
+        problems_not_kept,
+    }
 }
 
 pub struct CallLogRun {
@@ -123,12 +161,18 @@ impl CallLogRun {
     /// Checks the plan and reads what matching needs from the workspace (every
     /// contact's numbers and emails, agents, dispositions) once.
     pub fn new(plan: CallLogPlan, ws: &Workspace, total_bytes: u64, offset: LocalOffset) -> Result<Self, CallLogError> {
+        Self::with(plan, ContactIndex::build(ws), NameBook::build(ws), total_bytes, offset)
+    }
+
+    /// `new` with what it reads from the workspace read already (by the page, which
+    /// sends it to the import engine's worker).
+    pub fn with(plan: CallLogPlan, index: ContactIndex, names: NameBook, total_bytes: u64, offset: LocalOffset) -> Result<Self, CallLogError> {
         plan.check()?;
         let state = RunState {
             headers: Vec::new(),
             rows: RowReader::new(&plan.columns, plan.direction, plan.channel, offset),
-            index: ContactIndex::build(ws),
-            names: NameBook::build(ws),
+            index,
+            names,
             ready: Vec::new(),
             progress: CallLogProgress { total_bytes, ..CallLogProgress::default() },
             problems: ProblemLog::default(),
@@ -186,17 +230,15 @@ impl CallLogRun {
 
     /// `logged`: how many interactions the caller stored.
     pub fn summary(&self, logged: u64) -> CallLogSummary {
-        let p = &self.state.progress;
-        CallLogSummary {
-            rows_read: p.rows_read,
-            logged,
-            unmatched: p.unmatched,
-            ambiguous: p.ambiguous,
-            invalid: p.invalid,
-            warned: p.warned,
-            not_saved: p.ready.saturating_sub(logged),
-            problems_not_kept: self.state.problems.not_kept(),
-        }
+        summary_of(&self.state.progress, logged, self.state.problems.not_kept())
+    }
+
+    /// The run's end, as data.
+    pub fn into_report(self) -> CallLogReport {
+        let RunState { headers, progress, problems, .. } = self.state;
+        let problems_not_kept = problems.not_kept();
+        let (problems, warnings) = problems.into_rows();
+        CallLogReport { progress, headers, problems, warnings, problems_not_kept }
     }
 
     /// The .xlsx report: the rows not logged with their reason, and the warnings.

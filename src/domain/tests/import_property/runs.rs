@@ -1,6 +1,7 @@
 //! Running an import of a generated file, and properties 1 (chunk sizes do not
 //! matter) and 2 (what `csv::Writer` writes reads back as written).
 
+use crate::domain::import::ExistingKeys;
 use super::*;
 
 // ---------------------------------------------------------------- running an import
@@ -26,9 +27,9 @@ pub(super) fn import(spec: &FileSpec, format: FileFormat, bytes: &[u8], chunk: u
     let tags = tags(&["VIP", "Lead"]);
     let existing = spec.existing_contacts();
     let context = ImportContext {
-        custom_fields: fields.iter().collect(),
-        tags: tags.iter().collect(),
-        existing: existing.iter().zip(1..).map(|(d, id)| (ContactId::new(id), d)).collect(),
+        custom_fields: fields.clone(),
+        tags: tags.clone(),
+        existing: ExistingKeys::of(&spec.duplicate_fields(), existing.iter().zip(1..).map(|(d, id)| (ContactId::new(id), d))),
     };
     let plan = ImportPlan { list: LIST, format, columns: columns(), duplicate_fields: spec.duplicate_fields(), options: spec.options() };
     let mut run = ImportRun::new(plan, &context, bytes.len() as u64).unwrap_or_else(|e| panic!("plan: {e}"));

@@ -18,7 +18,7 @@ pub fn CallLogSummary(session: CallLogSession) -> impl IntoView {
         let made = session.finished.with_value(|f| {
             f.as_ref().map(|f| {
                 let stem = f.file_name.rsplit_once('.').map_or(f.file_name.as_str(), |(stem, _)| stem);
-                let rows = ReportRows { headers: f.run.headers().to_vec(), problems: f.run.problems().to_vec(), warnings: f.run.warnings().to_vec() };
+                let rows = ReportRows { headers: f.report.headers.clone(), problems: f.report.problems.clone(), warnings: f.report.warnings.clone() };
                 (format!("{stem}-call-log-report.xlsx"), rows)
             })
         });
@@ -37,7 +37,7 @@ pub fn CallLogSummary(session: CallLogSession) -> impl IntoView {
     move || {
         session.finished_changed.track();
         let Some((summary, stopped, seconds, error)) =
-            session.finished.with_value(|f| f.as_ref().map(|f| (f.run.summary(f.logged), f.stopped, f.elapsed_ms / 1000.0, f.error.clone())))
+            session.finished.with_value(|f| f.as_ref().map(|f| (f.report.summary(f.logged), f.stopped, f.elapsed_ms / 1000.0, f.error.clone())))
         else {
             return view! { <p>"No log has been imported yet."</p> }.into_any();
         };

@@ -4,5 +4,5 @@
 mod columns_tests;
 mod matching_tests;
 mod run_tests;
-mod support;
+pub(crate) mod support;
 mod when_tests;

@@ -100,7 +100,7 @@ fn a_plan_needs_a_contact_and_a_start_column() {
     assert_eq!(CallLogRun::new(plan.clone(), &w.ws, 0, Box::new(|_| 0)).err(), Some(CallLogError::NoStartColumn));
     plan.columns[0] = CallColumn::Date;
     plan.columns[3] = CallColumn::Number;
-    assert_eq!(CallLogRun::new(plan, &w.ws, 0, Box::new(|_| 0)).err(), Some(CallLogError::MappedTwice("Contact's number")));
+    assert_eq!(CallLogRun::new(plan, &w.ws, 0, Box::new(|_| 0)).err(), Some(CallLogError::MappedTwice("Contact's number".into())));
 }
 
 /// 100,000 rows over 100,000 contacts: matching is hash look-ups, not a scan.
