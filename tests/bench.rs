@@ -140,10 +140,10 @@ async fn bench_500k_contacts() {
     );
     // What the contacts page needs is the page's wasm alone: the import engine's is
     // not fetched until an import needs it.
-    let files = first["wasm_files"].as_array().cloned().unwrap_or_default();
+    let wasm_files = first["wasm_files"].as_array().cloned().unwrap_or_default();
     assert!(
-        files.len() == 1 && files[0].as_str().is_some_and(|f| f.starts_with("contacts-manager-")),
-        "the first visit fetches the page's wasm and no other: {files:?}"
+        wasm_files.len() == 1 && wasm_files[0].as_str().is_some_and(|f| f.starts_with("contacts-manager-")),
+        "the first visit fetches the page's wasm and no other: {wasm_files:?}"
     );
     browser.screenshot("bench-first-visit").await;
     let first_memory = page_memory(&browser).await;

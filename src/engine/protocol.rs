@@ -55,6 +55,8 @@ pub struct Batch {
     pub at_end: bool,
     /// Why reading stopped early (the file could not be read, it was empty).
     pub error: Option<String>,
+    /// The worker's wasm memory after this batch (for the benchmark's figure).
+    pub engine_memory: u64,
 }
 
 /// The engine's answer to one `Request`.

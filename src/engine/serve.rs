@@ -93,7 +93,7 @@ impl Engine {
                 if finish {
                     error = run.finish().err().map(|e| e.to_string());
                 }
-                Answer::Read(Batch { ready: run.take_ready(), progress: run.progress(), at_end, error })
+                Answer::Read(Batch { ready: run.take_ready(), progress: run.progress(), at_end, error, engine_memory: 0 })
             }
             Some(Running::CallLog(run)) => {
                 if finish {

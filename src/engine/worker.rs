@@ -93,7 +93,11 @@ async fn next(budget: f64) -> Answer {
     }
     let at_end = error.is_none() && offset >= size;
     READING.with(|r| *r.borrow_mut() = Some(Reading { file, offset }));
-    ENGINE.with(|e| e.borrow_mut().batch(at_end, error))
+    let mut answer = ENGINE.with(|e| e.borrow_mut().batch(at_end, error));
+    if let Answer::Read(batch) = &mut answer {
+        batch.engine_memory = crate::perf::memory_bytes() as u64;
+    }
+    answer
 }
 
 /// The browser's UTC offset at a local date and time (daylight saving included), for

@@ -92,6 +92,7 @@ pub async fn run_import(
         };
         pending.extend(read.ready);
         last = read.progress;
+        crate::ui::app::diagnostics::note_engine_memory(read.engine_memory);
         progress.set(last);
         if let Some(why) = read.error {
             error = Some(with_stop(&sentence(&why)));
