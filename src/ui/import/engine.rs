@@ -3,7 +3,7 @@
 //! A worker that fails (not downloadable offline, a crash) fails every waiting request
 //! in words and is replaced by the next request.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -27,6 +27,7 @@ struct Client {
     worker: Worker,
     /// Settles when the worker has said it is ready, or has failed.
     ready: Promise,
+    is_ready: Rc<Cell<bool>>,
     waiting: Waiting,
     next_id: u32,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -48,36 +49,61 @@ pub async fn ask_about(request: &Request, file: &web_sys::Blob) -> Result<Answer
     send(request, Some(file)).await
 }
 
+/// A request posted to the engine, its answer still to come.
+pub struct Asked(Result<Promise, EngineError>);
+
+impl Asked {
+    pub async fn answer(self) -> Result<Answer, EngineError> {
+        let value = JsFuture::from(self.0?).await.map_err(|e| EngineError::Stopped(words(&e)))?;
+        match decode::<Answer>(&Uint8Array::new(&value).to_vec()).map_err(EngineError::Garbled)? {
+            Answer::Unreadable(why) => Err(EngineError::Misunderstood(why)),
+            answer => Ok(answer),
+        }
+    }
+}
+
+/// Posts `request` now, to the worker an earlier request started: an import asks for
+/// the next batch before it stores the last, so the engine reads while the page stores.
+pub fn ask_now(request: &Request) -> Asked {
+    Asked(encode(request).map_err(EngineError::Misunderstood).and_then(|bytes| post(&bytes, None)))
+}
+
 async fn send(request: &Request, file: Option<&web_sys::Blob>) -> Result<Answer, EngineError> {
     let bytes = encode(request).map_err(EngineError::Misunderstood)?;
-    let (worker, ready, waiting, id) = CLIENT.with(|cell| {
+    let ready = CLIENT.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
             *slot = Some(start()?);
         }
-        let client = slot.as_mut().ok_or_else(|| EngineError::NotLoaded("no worker".into()))?;
-        client.next_id = client.next_id.wrapping_add(1);
-        Ok::<_, EngineError>((client.worker.clone(), client.ready.clone(), client.waiting.clone(), client.next_id))
+        slot.as_ref().map(|client| client.ready.clone()).ok_or_else(|| EngineError::NotLoaded("no worker".into()))
     })?;
     JsFuture::from(ready).await.map_err(|e| EngineError::NotLoaded(words(&e)))?;
-    let answer = Promise::new(&mut |resolve, reject| {
-        waiting.borrow_mut().insert(id, (resolve, reject));
-    });
-    let payload = Uint8Array::from(bytes.as_slice());
-    let transfer = Array::of1(&payload.buffer());
-    let message = Array::of2(&JsValue::from(id), &payload);
-    if let Some(file) = file {
-        message.push(file);
-    }
-    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
-        waiting.borrow_mut().remove(&id);
-        return Err(EngineError::Stopped(words(&e)));
-    }
-    let value = JsFuture::from(answer).await.map_err(|e| EngineError::Stopped(words(&e)))?;
-    match decode::<Answer>(&Uint8Array::new(&value).to_vec()).map_err(EngineError::Garbled)? {
-        Answer::Unreadable(why) => Err(EngineError::Misunderstood(why)),
-        answer => Ok(answer),
-    }
+    Asked(post(&bytes, file)).answer().await
+}
+
+/// Posts an encoded request to the ready worker; the promise settles with the answer.
+fn post(bytes: &[u8], file: Option<&web_sys::Blob>) -> Result<Promise, EngineError> {
+    CLIENT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let client = slot.as_mut().filter(|c| c.is_ready.get()).ok_or_else(|| EngineError::NotLoaded("it is not running".into()))?;
+        client.next_id = client.next_id.wrapping_add(1);
+        let id = client.next_id;
+        let waiting = client.waiting.clone();
+        let answer = Promise::new(&mut |resolve, reject| {
+            waiting.borrow_mut().insert(id, (resolve, reject));
+        });
+        let payload = Uint8Array::from(bytes);
+        let transfer = Array::of1(&payload.buffer());
+        let message = Array::of2(&JsValue::from(id), &payload);
+        if let Some(file) = file {
+            message.push(file);
+        }
+        if let Err(e) = client.worker.post_message_with_transfer(&message, &transfer) {
+            waiting.borrow_mut().remove(&id);
+            return Err(EngineError::Stopped(words(&e)));
+        }
+        Ok(answer)
+    })
 }
 
 /// Starts the worker: its answers settle their requests; its failure fails them all
@@ -91,10 +117,12 @@ fn start() -> Result<Client, EngineError> {
         *settle_ready.borrow_mut() = Some((resolve, reject));
     });
 
-    let (waiting_m, ready_m) = (waiting.clone(), settle_ready.clone());
+    let is_ready = Rc::new(Cell::new(false));
+    let (waiting_m, ready_m, is_ready_m) = (waiting.clone(), settle_ready.clone(), is_ready.clone());
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         if data.as_string().as_deref() == Some(READY) {
+            is_ready_m.set(true);
             if let Some((resolve, _)) = ready_m.borrow_mut().take() {
                 let _ = resolve.call0(&JsValue::NULL);
             }
@@ -124,7 +152,7 @@ fn start() -> Result<Client, EngineError> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Ok(Client { worker, ready, waiting, next_id: 0, _on_message: on_message, _on_error: on_error })
+    Ok(Client { worker, ready, is_ready, waiting, next_id: 0, _on_message: on_message, _on_error: on_error })
 }
 
 fn drop_client() {

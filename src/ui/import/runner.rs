@@ -14,7 +14,7 @@ use crate::perf::now_ms;
 use crate::ui::app::AppState;
 use crate::ui::kit::{sentence, with_stop};
 
-use super::engine::{ask, ask_about, unexpected};
+use super::engine::{ask, ask_about, ask_now, unexpected};
 
 /// Bytes the engine reads per answer: ~14,000 rows of a typical export, a short task
 /// for the page to decode.
@@ -74,12 +74,10 @@ pub async fn run_import(
     let mut error = None;
     let mut stopped = false;
     let mut store_failed = false;
-    loop {
-        if stop.get_untracked() {
-            stopped = true;
-            break;
-        }
-        let read = match ask(&Request::Next { bytes: READ_BYTES }).await {
+    // One request ahead: the engine reads the next piece while the page stores this one.
+    let mut asked = Some(ask_now(&Request::Next { bytes: READ_BYTES }));
+    while let Some(this) = asked.take() {
+        let read = match this.answer().await {
             Ok(Answer::Read(read)) => read,
             Ok(other) => {
                 error = Some(unexpected(&other));
@@ -97,6 +95,12 @@ pub async fn run_import(
         if let Some(why) = read.error {
             error = Some(with_stop(&sentence(&why)));
         }
+        // Stop takes effect here: the rows of every answer asked for are kept.
+        stopped = stop.get_untracked() && !read.at_end && error.is_none();
+        let more = !read.at_end && error.is_none() && !stopped;
+        if more {
+            asked = Some(ask_now(&Request::Next { bytes: READ_BYTES }));
+        }
         if pending.len() >= COMMIT_ROWS || (error.is_some() && !pending.is_empty()) {
             match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, last).await {
                 Ok(n) => imported += n,
@@ -106,9 +110,6 @@ pub async fn run_import(
                     break;
                 }
             }
-        }
-        if read.at_end || error.is_some() {
-            break;
         }
     }
     // The rest of the file, or the rows read before Stop or a file that could no
