@@ -81,6 +81,27 @@ pub enum Answer {
     Unreadable(String),
 }
 
+impl Answer {
+    /// The answer's kind, for a message about an answer that was not expected.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Answer::Report(_) => "a report",
+            Answer::Sniffed(_) => "a format",
+            Answer::Previewed(_) => "a preview",
+            Answer::Checked(_) => "a check",
+            Answer::Started(_) => "an import started",
+            Answer::Read(_) => "rows read",
+            Answer::Concluded(_) => "an import's end",
+            Answer::CallLogStarted(_) => "a call log started",
+            Answer::CallLogRead(_) => "call log rows read",
+            Answer::CallLogConcluded(_) => "a call log's end",
+            Answer::Noted => "refused rows noted",
+            Answer::NoImport => "no import running",
+            Answer::Unreadable(_) => "an unreadable request",
+        }
+    }
+}
+
 /// Why talking to the engine failed, in words for the user.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {

@@ -168,7 +168,5 @@ fn engine_url() -> Option<String> {
 
 /// An answer of the wrong kind (a page and an engine from different builds), in words.
 pub fn unexpected(answer: &Answer) -> String {
-    let kind = format!("{answer:?}");
-    let kind = kind.split(['(', ' ', '{']).next().unwrap_or_default().to_owned();
-    format!("The import engine answered something else ({kind}): reload the page.")
+    format!("The import engine answered something else ({}): reload the page.", answer.kind())
 }
