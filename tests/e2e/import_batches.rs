@@ -182,21 +182,22 @@ async fn the_report_lists_failed_and_duplicate_rows_and_warnings_with_their_valu
     b.close().await;
 }
 
-/// The import engine, a worker with a wasm of its own, is loaded when a file is first
-/// chosen: one that cannot load says so in words, and the next try loads it (and the
-/// whole import, its check and its report run through it).
+/// The import engine, a worker with a wasm of its own, is started when the import
+/// page opens and used from the first file chosen: one that cannot load says so in
+/// words, and the next try loads it (and the whole import, its check and its report
+/// run through it).
 #[tokio::test(flavor = "multi_thread")]
 async fn an_import_engine_that_cannot_load_says_so_and_the_next_try_works() {
     let dir = TempDir::new("cm-e2e-import-engine");
     let file = fixture("google-contacts.csv");
     let b = open_fresh_app("e2e-import-engine").await;
-    open_import_page(&b).await;
     let real = b
         .exec(
             "const link = document.querySelector('link[rel=cm-engine]');
              const real = link.href; link.href = real.replace(/engine-loader-/, 'engine-loader-gone-'); return real;",
         )
         .await;
+    open_import_page(&b).await;
     offer_file(&b, &file).await;
     let message = b.wait_for_text("#import-error", "import engine could not be loaded").await;
     assert!(message.contains("offline"), "{message}");

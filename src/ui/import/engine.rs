@@ -38,6 +38,18 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
+/// Starts the worker ahead of its first request (the import page opened), so its
+/// download and compiling happen while the user looks for the file. A failure here
+/// says nothing: the first request says why.
+pub fn start_early() {
+    CLIENT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = start().ok();
+        }
+    });
+}
+
 /// Sends `request` to the engine and waits for its answer.
 pub async fn ask(request: &Request) -> Result<Answer, EngineError> {
     send(request, None).await

@@ -17,6 +17,8 @@ use super::summary::ImportSummary;
 
 #[component]
 pub fn ImportPage(list: Option<ListId>) -> impl IntoView {
+    // Both wizards need the import engine from the first file chosen.
+    super::engine::start_early();
     let session = ImportSession::new(list);
     // Each tab's session lives with the page: switching tabs keeps both wizards where
     // they were (only the shown one is in the page, so their ids never clash).
