@@ -168,3 +168,23 @@ proptest::proptest! {
         }
     }
 }
+
+/// Contacts that left a stored page (stale copies) are no rows: the smallest keys in a
+/// page's head may all have left, and the first row is then in another page.
+#[test]
+fn keys_of_contacts_that_left_their_page_do_not_choose_the_pages() {
+    use crate::domain::page_head::HeadEntry;
+    let l = ListId::new(1);
+    let (p1, p2) = (PageKey { list: l, page: 0 }, PageKey { list: l, page: 1 });
+    let entry = |key: u64, id: u64| HeadEntry { key: [key, 0, 0, 0], whole: true, id: ContactId::new(id) };
+    // Page 1 stored keys 1, 2 and 9; the contacts with 1 and 2 have left it since.
+    let heads = vec![
+        (p1, PageHead { count: 3, entries: vec![entry(1, 1), entry(2, 2), entry(9, 3)] }),
+        (p2, PageHead { count: 1, entries: vec![entry(5, 4)] }),
+    ];
+    let gone = HashMap::from([(p1, HashSet::from([ContactId::new(1), ContactId::new(2)]))]);
+    let p = plan(&heads, &gone, None, 1).expect("a plan");
+    assert_eq!((p.pages.as_slice(), p.total), (&[p2][..], 2), "the first row is key 5, in page 2");
+    let p = plan(&heads, &gone, None, 2).expect("a plan");
+    assert_eq!((p.pages.as_slice(), p.total), (&[p1, p2][..], 2));
+}
