@@ -29,12 +29,20 @@ pub enum Request {
     /// Starts a call log import of the file sent with this request, matching rows
     /// with `index` and `names` (built by the page from the workspace).
     StartCallLog { plan: CallLogPlan, index: ContactIndex, names: NameBook, total_bytes: u64 },
-    /// Reads about `bytes` more of the file and answers with the rows ready.
-    Next { bytes: u64 },
+    /// Reads about `bytes` more of `run`'s file and answers with the rows ready.
+    Next { run: Run, bytes: u64 },
     /// Rows of the call log the workspace refused to log, with why: the report lists them.
     Refused { calls: Vec<(ReadyCall, String)> },
-    /// Ends the import (at the end of the file or on Stop) and answers with its report.
-    Conclude,
+    /// Ends `run` (at the end of its file or on Stop) and answers with its report.
+    Conclude { run: Run },
+}
+
+/// Which import a request is about: a contacts import and a call log may run at once
+/// (the import page's two tabs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Run {
+    Contacts,
+    CallLog,
 }
 
 /// `Batch` for a call log.

@@ -1,21 +1,16 @@
 //! The engine's answers: plain Rust, so the host tests run every request the worker
 //! serves. The worker's glue only reads the file for `Next` and moves bytes.
 
-use super::protocol::{decode, encode, Answer, Batch, CallBatch, Request};
+use super::protocol::{decode, encode, Answer, Batch, CallBatch, Request, Run};
 use crate::domain::import::call_log::{CallLogRun, LocalOffset};
 use crate::domain::import::{preview, sniff, write_report, CheckReport, ImportRun};
 
-/// The import running: contacts or a call log (one at a time, as the page has one
-/// wizard open).
-enum Running {
-    Contacts(ImportRun),
-    CallLog(CallLogRun),
-}
-
-/// The engine's state: the import running, if any, and how call logs read local
+/// The engine's state: the imports running (a contacts import and a call log may run
+/// at once, one in each of the import page's tabs), and how call logs read local
 /// times (the browser's time zone, in the worker).
 pub struct Engine {
-    run: Option<Running>,
+    contacts: Option<ImportRun>,
+    call_log: Option<CallLogRun>,
     offset: fn() -> LocalOffset,
 }
 
@@ -28,7 +23,7 @@ impl Default for Engine {
 
 impl Engine {
     pub fn new(offset: fn() -> LocalOffset) -> Self {
-        Self { run: None, offset }
+        Self { contacts: None, call_log: None, offset }
     }
 
     /// Answers `request`; `Next` is answered by `feed` and `batch` once the glue has
@@ -44,64 +39,70 @@ impl Engine {
                 Answer::Checked(ImportRun::dry_run(plan, &context, &head, whole).map(|run| CheckReport::of(&run, whole)))
             }
             Request::Start { plan, context, total_bytes } => {
-                self.run = None;
-                Answer::Started(ImportRun::new(plan, &context, total_bytes).map(|run| self.run = Some(Running::Contacts(run))))
+                self.contacts = None;
+                Answer::Started(ImportRun::new(plan, &context, total_bytes).map(|run| self.contacts = Some(run)))
             }
             Request::StartCallLog { plan, index, names, total_bytes } => {
-                self.run = None;
+                self.call_log = None;
                 let run = CallLogRun::with(plan, index, names, total_bytes, (self.offset)());
-                Answer::CallLogStarted(run.map(|run| self.run = Some(Running::CallLog(run))))
+                Answer::CallLogStarted(run.map(|run| self.call_log = Some(run)))
             }
-            Request::Next { .. } => self.batch(false, None),
-            Request::Refused { calls } => match self.run.as_mut() {
-                Some(Running::CallLog(run)) => {
+            Request::Next { run, .. } => self.batch(run, false, None),
+            Request::Refused { calls } => match self.call_log.as_mut() {
+                Some(log) => {
                     for (call, why) in calls {
-                        run.refused(&call, why);
+                        log.refused(&call, why);
                     }
                     Answer::Noted
                 }
-                _ => Answer::NoImport,
+                None => Answer::NoImport,
             },
-            Request::Conclude => match self.run.take() {
-                Some(Running::Contacts(run)) => Answer::Concluded(run.into_report()),
-                Some(Running::CallLog(run)) => Answer::CallLogConcluded(run.into_report()),
+            Request::Conclude { run: Run::Contacts } => match self.contacts.take() {
+                Some(run) => Answer::Concluded(run.into_report()),
+                None => Answer::NoImport,
+            },
+            Request::Conclude { run: Run::CallLog } => match self.call_log.take() {
+                Some(log) => Answer::CallLogConcluded(log.into_report()),
                 None => Answer::NoImport,
             },
         }
     }
 
-    /// Whether an import is running (a `Next` has a file to read).
-    pub fn running(&self) -> bool {
-        self.run.is_some()
-    }
-
-    /// Reads the next piece of the running import's file.
-    pub fn feed(&mut self, chunk: &[u8]) {
-        match self.run.as_mut() {
-            Some(Running::Contacts(run)) => run.feed(chunk),
-            Some(Running::CallLog(run)) => run.feed(chunk),
-            None => {}
+    /// Whether `run` is running (a `Next` has a file to read).
+    pub fn running(&self, run: Run) -> bool {
+        match run {
+            Run::Contacts => self.contacts.is_some(),
+            Run::CallLog => self.call_log.is_some(),
         }
     }
 
-    /// The rows ready since the last batch; `at_end`: the file has been read whole;
-    /// `error`: why it could not be read on.
-    pub fn batch(&mut self, at_end: bool, mut error: Option<String>) -> Answer {
+    /// Reads the next piece of `run`'s file.
+    pub fn feed(&mut self, run: Run, chunk: &[u8]) {
+        match run {
+            Run::Contacts => self.contacts.iter_mut().for_each(|r| r.feed(chunk)),
+            Run::CallLog => self.call_log.iter_mut().for_each(|r| r.feed(chunk)),
+        }
+    }
+
+    /// `run`'s rows ready since its last batch; `at_end`: the file has been read
+    /// whole; `error`: why it could not be read on.
+    pub fn batch(&mut self, run: Run, at_end: bool, mut error: Option<String>) -> Answer {
         let finish = at_end && error.is_none();
-        match self.run.as_mut() {
-            Some(Running::Contacts(run)) => {
+        match run {
+            Run::Contacts => {
+                let Some(run) = self.contacts.as_mut() else { return Answer::NoImport };
                 if finish {
                     error = run.finish().err().map(|e| e.to_string());
                 }
                 Answer::Read(Batch { ready: run.take_ready(), progress: run.progress(), at_end, error, engine_memory: 0 })
             }
-            Some(Running::CallLog(run)) => {
+            Run::CallLog => {
+                let Some(log) = self.call_log.as_mut() else { return Answer::NoImport };
                 if finish {
-                    error = run.finish().err().map(|e| e.to_string());
+                    error = log.finish().err().map(|e| e.to_string());
                 }
-                Answer::CallLogRead(CallBatch { ready: run.take_ready(), progress: run.progress(), at_end, error })
+                Answer::CallLogRead(CallBatch { ready: log.take_ready(), progress: log.progress(), at_end, error })
             }
-            None => Answer::NoImport,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Reader, Xlsx};
 
-use super::protocol::{decode, encode, Answer, Request};
+use super::protocol::{decode, encode, Answer, Request, Run};
 use super::serve::{answer_bytes, read_request, Engine};
 use crate::domain::import::{Failure, FailureKind, Origin, Problem, ProblemRow, WarningRow};
 
@@ -63,14 +63,14 @@ fn through_wire(engine: &mut Engine, request: Request) -> Answer {
 }
 
 /// What the worker does for `Next` over a whole file, in `chunk`-byte reads.
-fn read_all(engine: &mut Engine, bytes: &[u8], chunk: usize) -> Vec<Answer> {
+fn read_all(engine: &mut Engine, run: Run, bytes: &[u8], chunk: usize) -> Vec<Answer> {
     let pieces: Vec<&[u8]> = bytes.chunks(chunk).collect();
     pieces
         .iter()
         .enumerate()
         .map(|(i, piece)| {
-            engine.feed(piece);
-            let answer = engine.batch(i + 1 == pieces.len(), None);
+            engine.feed(run, piece);
+            let answer = engine.batch(run, i + 1 == pieces.len(), None);
             decode(&answer_bytes(&answer)).unwrap_or_else(|e| panic!("decode: {e}"))
         })
         .collect()
@@ -122,7 +122,7 @@ fn a_contacts_import_through_the_engine_is_the_domains_import() {
 
     let start = Request::Start { plan: plan.clone(), context: context.clone(), total_bytes: bytes.len() as u64 };
     assert_eq!(through_wire(&mut engine, start), Answer::Started(Ok(())));
-    let batches = read_all(&mut engine, &bytes, 7);
+    let batches = read_all(&mut engine, Run::Contacts, &bytes, 7);
     let mut ready = Vec::new();
     for answer in &batches {
         let Answer::Read(batch) = answer else { panic!("a batch: {answer:?}") };
@@ -130,8 +130,8 @@ fn a_contacts_import_through_the_engine_is_the_domains_import() {
         ready.extend(batch.ready.iter().cloned());
     }
     assert!(matches!(batches.last(), Some(Answer::Read(b)) if b.at_end));
-    let Answer::Concluded(report) = through_wire(&mut engine, Request::Conclude) else { panic!("concluded") };
-    assert_eq!(through_wire(&mut engine, Request::Conclude), Answer::NoImport, "one report per import");
+    let Answer::Concluded(report) = through_wire(&mut engine, Request::Conclude { run: Run::Contacts }) else { panic!("concluded") };
+    assert_eq!(through_wire(&mut engine, Request::Conclude { run: Run::Contacts }), Answer::NoImport, "one report per import");
 
     let mut direct = ImportRun::new(plan, &context, bytes.len() as u64).unwrap_or_else(|e| panic!("{e}"));
     direct.feed(&bytes);
@@ -162,7 +162,7 @@ fn a_call_log_through_the_engine_is_the_domains_run_with_its_refusals_reported()
     let start = Request::StartCallLog { plan, index: ContactIndex::build(&w.ws), names: NameBook::build(&w.ws), total_bytes: bytes.len() as u64 };
     assert_eq!(through_wire(&mut engine, start), Answer::CallLogStarted(Ok(())));
     let mut ready = Vec::new();
-    for answer in read_all(&mut engine, &bytes, 7) {
+    for answer in read_all(&mut engine, Run::CallLog, &bytes, 7) {
         let Answer::CallLogRead(batch) = answer else { panic!("a call batch: {answer:?}") };
         ready.extend(batch.ready);
     }
@@ -170,7 +170,7 @@ fn a_call_log_through_the_engine_is_the_domains_run_with_its_refusals_reported()
     let refused = ready.first().cloned().unwrap_or_else(|| panic!("a ready call"));
     let note = Request::Refused { calls: vec![(refused.clone(), "the contact was deleted meanwhile".into())] };
     assert_eq!(through_wire(&mut engine, note), Answer::Noted);
-    let Answer::CallLogConcluded(report) = through_wire(&mut engine, Request::Conclude) else { panic!("concluded") };
+    let Answer::CallLogConcluded(report) = through_wire(&mut engine, Request::Conclude { run: Run::CallLog }) else { panic!("concluded") };
 
     direct.refused(&refused, "the contact was deleted meanwhile".into());
     let logged = ready.len() as u64 - 1;
@@ -188,4 +188,51 @@ fn every_offered_encoding_crosses_by_name() {
         let back: FileFormat = decode(&encode(&format).unwrap_or_default()).unwrap_or_else(|e| panic!("{}: {e}", choice.label));
         assert_eq!(back, format, "{}", choice.label);
     }
+}
+
+/// The import page's two tabs: a contacts import and a call log running at once, their
+/// requests interleaved, each ends as it would alone.
+#[test]
+fn a_contacts_import_and_a_call_log_run_at_once_each_as_alone() {
+    use crate::domain::import::call_log::tests::support::{fixture, proposed_plan, run_file, world};
+    use crate::domain::import::call_log::{ContactIndex, NameBook};
+    use crate::domain::import::{preview, propose, sniff, ImportContext, ImportOptions, ImportPlan, ImportRun};
+    use crate::domain::{Direction, ListId};
+
+    let contacts = import_fixture("google-contacts.csv");
+    let format = sniff(&contacts).unwrap_or_else(|e| panic!("{e}"));
+    let columns = propose(&preview(&contacts, &format, 1).headers, &[]);
+    let plan = ImportPlan { list: ListId::new(1), format, columns, duplicate_fields: Vec::new(), options: ImportOptions::default() };
+    let w = world();
+    let log = fixture("italian.csv");
+    let log_plan = proposed_plan(&log, Direction::Inbound);
+
+    let mut engine = Engine::new(|| Box::new(|_| 60));
+    let start = Request::Start { plan: plan.clone(), context: ImportContext::default(), total_bytes: contacts.len() as u64 };
+    assert_eq!(through_wire(&mut engine, start), Answer::Started(Ok(())));
+    let start_log = Request::StartCallLog { plan: log_plan.clone(), index: ContactIndex::build(&w.ws), names: NameBook::build(&w.ws), total_bytes: log.len() as u64 };
+    assert_eq!(through_wire(&mut engine, start_log), Answer::CallLogStarted(Ok(())));
+    let (mut ready, mut calls) = (Vec::new(), Vec::new());
+    let (a, b) = (read_all(&mut engine, Run::Contacts, &contacts, 5), read_all(&mut engine, Run::CallLog, &log, 3));
+    for answer in a {
+        let Answer::Read(batch) = answer else { panic!("contacts rows: {answer:?}") };
+        ready.extend(batch.ready);
+    }
+    for answer in b {
+        let Answer::CallLogRead(batch) = answer else { panic!("call rows: {answer:?}") };
+        calls.extend(batch.ready);
+    }
+    let Answer::CallLogConcluded(log_report) = through_wire(&mut engine, Request::Conclude { run: Run::CallLog }) else { panic!("call log ended") };
+    let Answer::Concluded(report) = through_wire(&mut engine, Request::Conclude { run: Run::Contacts }) else { panic!("import ended") };
+
+    let mut direct = ImportRun::new(plan, &ImportContext::default(), contacts.len() as u64).unwrap_or_else(|e| panic!("{e}"));
+    direct.feed(&contacts);
+    assert_eq!(direct.finish(), Ok(()));
+    let direct_ready = direct.take_ready();
+    assert_eq!(ready, direct_ready);
+    assert!(ready.len() >= 9, "{}", ready.len());
+    assert_eq!(report.summary(9), direct.summary(9));
+    let (direct_log, direct_calls) = run_file(&w.ws, log_plan, &log, 3);
+    assert_eq!(calls, direct_calls);
+    assert_eq!(log_report.summary(3), direct_log.summary(3));
 }

@@ -4,6 +4,7 @@
 //! sent before its wasm ran would find no handler, so the page waits for it.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use js_sys::{Array, Uint8Array};
@@ -11,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{Answer, Request};
+use super::protocol::{Answer, Request, Run};
 use super::serve::{answer_bytes, read_request, Engine};
 use crate::ui::kit::read_slice;
 
@@ -21,7 +22,7 @@ pub const READY: &str = "ready";
 /// Bytes read from the file per step: ~2,000 rows of a typical export.
 const CHUNK_BYTES: f64 = 256.0 * 1024.0;
 
-/// The running import's file and how far it has been read.
+/// A running import's file and how far it has been read.
 struct Reading {
     file: Blob,
     offset: f64,
@@ -29,7 +30,8 @@ struct Reading {
 
 thread_local! {
     static ENGINE: RefCell<Engine> = RefCell::new(Engine::new(|| Box::new(browser_offset)));
-    static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
+    /// Per run (`Run`): its file.
+    static READING: RefCell<HashMap<Run, Reading>> = RefCell::new(HashMap::new());
 }
 
 /// Installs the message handler and says so.
@@ -43,16 +45,24 @@ pub fn start() {
         let bytes = Uint8Array::new(&message.get(1)).to_vec();
         let scope = reply_scope.clone();
         match read_request(&bytes) {
-            Ok(Request::Next { bytes }) => {
+            Ok(Request::Next { run, bytes }) => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = next(bytes as f64).await;
+                    let answer = next(run, bytes as f64).await;
                     reply(&scope, &id, &answer);
                 });
             }
             Ok(request) => {
-                if matches!(request, Request::Start { .. } | Request::StartCallLog { .. }) {
+                let starts = match request {
+                    Request::Start { .. } => Some(Run::Contacts),
+                    Request::StartCallLog { .. } => Some(Run::CallLog),
+                    _ => None,
+                };
+                if let Some(run) = starts {
                     let file = message.get(2).dyn_into::<Blob>().ok();
-                    READING.with(|r| *r.borrow_mut() = file.map(|file| Reading { file, offset: 0.0 }));
+                    READING.with(|r| match file {
+                        Some(file) => r.borrow_mut().insert(run, Reading { file, offset: 0.0 }),
+                        None => r.borrow_mut().remove(&run),
+                    });
                 }
                 let answer = ENGINE.with(|e| e.borrow_mut().answer(request));
                 reply(&scope, &id, &answer);
@@ -66,14 +76,14 @@ pub fn start() {
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// Reads about `budget` bytes more of the running import's file, feeding each chunk
-/// to the engine, and answers with what is ready.
-async fn next(budget: f64) -> Answer {
-    if !ENGINE.with(|e| e.borrow().running()) {
+/// Reads about `budget` bytes more of `run`'s file, feeding each chunk to the engine,
+/// and answers with what is ready.
+async fn next(run: Run, budget: f64) -> Answer {
+    if !ENGINE.with(|e| e.borrow().running(run)) {
         return Answer::NoImport;
     }
-    let Some(Reading { file, mut offset }) = READING.with(|r| r.borrow_mut().take()) else {
-        return ENGINE.with(|e| e.borrow_mut().batch(false, Some("the file was not received".into())));
+    let Some(Reading { file, mut offset }) = READING.with(|r| r.borrow_mut().remove(&run)) else {
+        return ENGINE.with(|e| e.borrow_mut().batch(run, false, Some("the file was not received".into())));
     };
     let size = file.size();
     let stop_at = offset + budget.max(CHUNK_BYTES);
@@ -83,7 +93,7 @@ async fn next(budget: f64) -> Answer {
             Ok(chunk) if chunk.is_empty() => break,
             Ok(chunk) => {
                 offset += chunk.len() as f64;
-                ENGINE.with(|e| e.borrow_mut().feed(&chunk));
+                ENGINE.with(|e| e.borrow_mut().feed(run, &chunk));
             }
             Err(message) => {
                 error = Some(message);
@@ -92,8 +102,8 @@ async fn next(budget: f64) -> Answer {
         }
     }
     let at_end = error.is_none() && offset >= size;
-    READING.with(|r| *r.borrow_mut() = Some(Reading { file, offset }));
-    let mut answer = ENGINE.with(|e| e.borrow_mut().batch(at_end, error));
+    READING.with(|r| r.borrow_mut().insert(run, Reading { file, offset }));
+    let mut answer = ENGINE.with(|e| e.borrow_mut().batch(run, at_end, error));
     if let Answer::Read(batch) = &mut answer {
         batch.engine_memory = crate::perf::memory_bytes() as u64;
     }

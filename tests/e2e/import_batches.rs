@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use support::app::{confirm, input_value, open_fresh_app, wait_for_notice};
+use support::call_log::{choose_log, import_log};
 use support::contacts::{add_contact, assert_names, contact_rows, contacts_in_list, open_contacts_of, NewContact};
 use support::files::{allow_downloads, fixture, generated_csv, wait_for_download, xlsx_rows, TempDir};
 use support::import_wizard::{
@@ -179,6 +180,30 @@ async fn the_report_lists_failed_and_duplicate_rows_and_warnings_with_their_valu
     assert_eq!((anna[3].as_str(), anna[8].as_str()), ("Anna", "Entered twice"));
     assert_eq!(anna[11], "Anna.Rossi@Example.com ", "the value as the file has it");
     assert_eq!(anna[13], "0039 333-1234567");
+    b.close().await;
+}
+
+/// The Import page's two tabs run at once: a call log imported while a big contacts
+/// import runs (both in the one engine worker) ends with its rows counted, and the
+/// contacts import goes on to its end, every row counted, neither stopped by the other.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_call_log_imports_while_a_contacts_import_runs() {
+    let (dir, b, list, at) = start_a_big_import("e2e-import-both", "Both", 11, 0.02).await;
+    let log = "Data;Ora;Numero;Durata\r\n05/03/2024;09:15;+39 333 123 4567;00:02:05\r\n05/03/2024;10:02;+39 320 000 0000;0:00:30\r\n";
+    let file = dir.write("chiamate.csv", log.as_bytes());
+    b.click("#import-tab-calls").await;
+    choose_log(&b, &file).await;
+    let calls = import_log(&b, Duration::from_secs(60)).await;
+    assert_eq!(calls.rows, 2, "{calls:?}");
+    assert_eq!(calls.logged + calls.unmatched + calls.ambiguous + calls.invalid, 2, "{calls:?}");
+    b.click("#import-tab-contacts").await;
+    let still_running = b.count("#import-progress").await > 0;
+    let s = read_summary(&b, Duration::from_secs(120)).await;
+    println!("the contacts import was at {:.0}% when the call log started; still running after it: {still_running}", at * 100.0);
+    assert!(s.status.contains("Finished"), "{s:?}");
+    let rows_read = s.imported + s.duplicates_in_file + s.duplicates_existing + s.failed;
+    assert_eq!(rows_read, BIG_ROWS as u64, "every row counted: {s:?}");
+    assert_eq!(contacts_in_list(&b, &list).await, s.imported, "the list holds what the summary counts");
     b.close().await;
 }
 

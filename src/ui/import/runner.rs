@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::import::{ImportContext, ImportPlan, Progress, ReadyContact, RunReport};
 use crate::domain::{BatchId, BatchProgress, ImportBatchDraft, TagColour};
-use crate::engine::protocol::{Answer, Request};
+use crate::engine::protocol::{Answer, Request, Run};
 
 use crate::perf::now_ms;
 use crate::ui::app::AppState;
@@ -75,7 +75,7 @@ pub async fn run_import(
     let mut stopped = false;
     let mut store_failed = false;
     // One request ahead: the engine reads the next piece while the page stores this one.
-    let mut asked = Some(ask_now(&Request::Next { bytes: READ_BYTES }));
+    let mut asked = Some(ask_now(&Request::Next { run: Run::Contacts, bytes: READ_BYTES }));
     while let Some(this) = asked.take() {
         let read = match this.answer().await {
             Ok(Answer::Read(read)) => read,
@@ -99,7 +99,7 @@ pub async fn run_import(
         stopped = stop.get_untracked() && !read.at_end && error.is_none();
         let more = !read.at_end && error.is_none() && !stopped;
         if more {
-            asked = Some(ask_now(&Request::Next { bytes: READ_BYTES }));
+            asked = Some(ask_now(&Request::Next { run: Run::Contacts, bytes: READ_BYTES }));
         }
         if pending.len() >= COMMIT_ROWS || (error.is_some() && !pending.is_empty()) {
             match store(state, batch, std::mem::take(&mut pending), &new_tag_colour, last).await {
@@ -120,7 +120,7 @@ pub async fn run_import(
             Err(message) => error = Some(message),
         }
     }
-    let report = match ask(&Request::Conclude).await {
+    let report = match ask(&Request::Conclude { run: Run::Contacts }).await {
         Ok(Answer::Concluded(report)) => report,
         // The engine stopped answering: what the last answer said is all there is.
         Ok(other) => {

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::domain::import::call_log::{CallLogPlan, CallLogProgress, CallLogReport, ContactIndex, NameBook, ReadyCall};
-use crate::engine::protocol::{Answer, Request};
+use crate::engine::protocol::{Answer, Request, Run};
 use crate::perf::now_ms;
 use crate::ui::app::AppState;
 use crate::ui::kit::{sentence, with_stop};
@@ -49,7 +49,7 @@ pub async fn run_call_log(state: AppState, file: web_sys::File, plan: CallLogPla
     let mut pending: Vec<ReadyCall> = Vec::new();
     let outcome: Result<(), String> = async {
         while !stop.get_untracked() {
-            let read = match ask(&Request::Next { bytes: READ_BYTES }).await.map_err(|e| words(&e))? {
+            let read = match ask(&Request::Next { run: Run::CallLog, bytes: READ_BYTES }).await.map_err(|e| words(&e))? {
                 Answer::CallLogRead(read) => read,
                 other => return Err(unexpected(&other)),
             };
@@ -73,7 +73,7 @@ pub async fn run_call_log(state: AppState, file: web_sys::File, plan: CallLogPla
     }
     .await;
     let mut error = outcome.err();
-    let report = match ask(&Request::Conclude).await {
+    let report = match ask(&Request::Conclude { run: Run::CallLog }).await {
         Ok(Answer::CallLogConcluded(report)) => report,
         // The engine stopped answering: what the last answer said is all there is.
         Ok(other) => {
