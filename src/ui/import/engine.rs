@@ -1,5 +1,6 @@
-//! The page's side of the import engine (`crate::engine`): one worker, started on the
-//! first request and kept for the session; each request waits for its own answer.
+//! The page's side of the import engine (`crate::engine`): one worker, started when
+//! the import page opens (or by the first request) and kept for the session; each
+//! request waits for its own answer.
 //! A worker that fails (not downloadable offline, a crash) fails every waiting request
 //! in words and is replaced by the next request.
 
@@ -18,7 +19,7 @@ use crate::engine::worker::READY;
 use crate::store::raw_idb::describe as words;
 
 /// Where the page learns the worker's address: trunk names it by its content hash,
-/// and the build's hook (`src/pwa/externalize.mjs`) writes it into index.html.
+/// and the build's hook (`src/pwa/engine_link.mjs`) writes it into index.html.
 const LINK: &str = "link[rel=cm-engine]";
 
 type Waiting = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
@@ -42,12 +43,18 @@ thread_local! {
 /// download and compiling happen while the user looks for the file. A failure here
 /// says nothing: the first request says why.
 pub fn start_early() {
+    let _ = started();
+}
+
+/// The worker, started if there is none: the promise that settles when it is ready.
+fn started() -> Result<Promise, EngineError> {
     CLIENT.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
-            *slot = start().ok();
+            *slot = Some(start()?);
         }
-    });
+        slot.as_ref().map(|client| client.ready.clone()).ok_or_else(|| EngineError::NotLoaded("no worker".into()))
+    })
 }
 
 /// Sends `request` to the engine and waits for its answer.
@@ -82,14 +89,7 @@ pub fn ask_now(request: &Request) -> Asked {
 
 async fn send(request: &Request, file: Option<&web_sys::Blob>) -> Result<Answer, EngineError> {
     let bytes = encode(request).map_err(EngineError::Misunderstood)?;
-    let ready = CLIENT.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(start()?);
-        }
-        slot.as_ref().map(|client| client.ready.clone()).ok_or_else(|| EngineError::NotLoaded("no worker".into()))
-    })?;
-    JsFuture::from(ready).await.map_err(|e| EngineError::NotLoaded(words(&e)))?;
+    JsFuture::from(started()?).await.map_err(|e| EngineError::NotLoaded(words(&e)))?;
     Asked(post(&bytes, file)).answer().await
 }
 
