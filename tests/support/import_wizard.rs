@@ -176,8 +176,16 @@ pub async fn read_summary(b: &Browser, limit: Duration) -> Summary {
     }
 }
 
-/// Clicks Upload and waits for the summary.
+/// Clicks Upload, once the check before it has answered for the current choices (it
+/// is asked of the import engine, and its answer changes the page's height under the
+/// button), and waits for the summary.
 pub async fn upload(b: &Browser, limit: Duration) -> Summary {
+    b.poll(
+        "const c = document.querySelector('#import-check'); return !!c && !c.textContent.includes('Checking the first rows');",
+        Duration::from_secs(30),
+        "the check before Upload to answer",
+    )
+    .await;
     b.click("#import-start").await;
     read_summary(b, limit).await
 }
